@@ -1,0 +1,39 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the current page in every site language.
+
+    On a Wagtail page the link goes to that page's translation (or alias) where one exists;
+    elsewhere Django's translate_url maps the current URL to the other language's prefix.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for translation in page.get_translations(inclusive=True).select_related("locale"):
+            if translation.live:
+                translations[translation.locale.language_code] = translation
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        else:
+            path = request.get_full_path() if request else "/"
+            url = translate_url(path, code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"language_links": links}
+
+
+@register.simple_tag
+def home_url():
+    """The front page in the current language: / or /en/."""
+    return reverse("wagtail_serve", args=[""])

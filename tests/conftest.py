@@ -1,0 +1,56 @@
+import pytest
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from cms.models import HomePage, StandardPage
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # allauth's rate limits and the footer live in the cache; no test may see another's.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def home_page(db):
+    """A published Danish home page as the default site's root, with an English translation."""
+    root = Page.get_first_root_node()
+    home = HomePage(title="Frivilligløft", slug="forside-test", hero_text="Kurser for frivillige.")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    english = home.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "Frivilligløft in English"
+    english.hero_text = "Courses for volunteers."
+    english.save_revision().publish()
+    return home
+
+
+@pytest.fixture
+def standard_page(home_page):
+    page = StandardPage(title="Om Frivilligløft", slug="om", intro="Hvem vi er.")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(playwright, django_db_setup):
+    """Create the test database after Playwright has started.
+
+    Playwright's sync API switches the main thread into its own context, and Django keeps its
+    database connections per context. Starting Playwright first means that DB setup, every
+    test and the browser tests share one connection object, so transactional tests can
+    restore the migrations' data (serialized_rollback) wherever they run.
+    """
+    return django_db_setup
