@@ -1,0 +1,42 @@
+"""The Wagtail admin's user screens for our User model (full name instead of first/last)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from accounts.models import User
+
+
+class _FullNameMixin(forms.ModelForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("first_name", None)
+        self.fields.pop("last_name", None)
+
+
+class AdminUserCreationForm(_FullNameMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ["email", "full_name", "phone", "preferred_language", "is_superuser", "groups"]
+
+
+class AdminUserEditForm(_FullNameMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        model = User
+        fields = [
+            "email",
+            "full_name",
+            "phone",
+            "preferred_language",
+            "is_active",
+            "is_superuser",
+            "groups",
+        ]
+
+
+class UserViewSet(WagtailUserViewSet):
+    def get_form_class(self, for_update=False):
+        return AdminUserEditForm if for_update else AdminUserCreationForm
