@@ -1,0 +1,89 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live_server.
+
+Playwright cannot download its own browser on these machines, so we point it at the system
+Chromium. Without one the tests skip with a reason, unless FRIVILLIGLOEFT_REQUIRE_BROWSER=1
+(set by .ci/run), which turns the missing browser into an error.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run inside
+# one unless told that this is on purpose (tests only).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_REQUIRED = os.environ.get("FRIVILLIGLOEFT_REQUIRE_BROWSER") == "1"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+def pytest_collection_modifyitems(config, items):
+    if chromium_available():
+        return
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if not browser_items:
+        return
+    if BROWSER_REQUIRED:
+        raise pytest.UsageError(
+            f"FRIVILLIGLOEFT_REQUIRE_BROWSER=1 but no Chromium at {CHROMIUM}. "
+            "Install it with `apt-get install chromium` (see .ci/run)."
+        )
+    skip = pytest.mark.skip(
+        reason=f"No Chromium at {CHROMIUM}: install Debian's chromium to run browser tests"
+    )
+    for item in browser_items:
+        item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Run axe-core on the page and fail with a readable list of WCAG 2.1 A/AA violations."""
+
+    def check(page):
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = results.response["violations"]
+        report = "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
+            for v in violations
+        )
+        assert violations == [], f"axe found violations on {page.url}:\n{report}"
+
+    return check
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    # pytest-playwright's own base_url fixture trips a pytest 9 deprecation; tests use
+    # live_server.url instead.
+    return None
