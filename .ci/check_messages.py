@@ -26,7 +26,7 @@ def main() -> int:
         backup = Path(scratch) / "django.po"
         shutil.copy2(PO, backup)
         try:
-            subprocess.run(  # noqa: S603 - fixed command
+            subprocess.run(
                 [
                     sys.executable,
                     "manage.py",

@@ -11,11 +11,18 @@ DUMMY_ENV = {
 }
 
 
+def _environment(extra):
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a "production" check.
+    merged = {**os.environ, **(extra or {})}
+    merged.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return merged
+
+
 def _manage(*args, env=None):
     return subprocess.run(  # noqa: S603 - fixed arguments, our own manage.py
         [sys.executable, "manage.py", *args, "--settings=config.settings.production"],
         cwd=settings.BASE_DIR,
-        env={k: v for k, v in {**os.environ, **(env or {})}.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        env=_environment(env),
         capture_output=True,
         text=True,
         timeout=120,
