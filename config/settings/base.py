@@ -38,6 +38,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 INSTALLED_APPS = [
     "core",
     "accounts",
+    "courses",
     "cms",
     # Wagtail
     "wagtail.contrib.settings",
@@ -130,6 +131,8 @@ if DATABASE_URL:
         )
     }
 else:
+    # A fresh clone has no var/ yet; SQLite cannot create the folder itself.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

@@ -1,0 +1,429 @@
+"""Courses: topics, providers, courses with their meetings, signups and attendance.
+
+Only `courses.services` changes signups (see docs/architecture.md); these models hold the data
+and the invariants the database can enforce by itself.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class Topic(models.Model):
+    """A competence area (kompetenceområde), e.g. "Bestyrelsesarbejde"."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=80, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (English falls back to Danish)."""
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name
+
+    @property
+    def display_description(self) -> str:
+        if get_language() == "en" and self.description_en:
+            return self.description_en
+        return self.description
+
+
+class Provider(models.Model):
+    """Who teaches a course (kursusudbyder): the municipality, an association, a company."""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("course provider")
+        verbose_name_plural = _("course providers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Audience(models.TextChoices):
+    BOARD_MEMBERS = "board", _("Board members")
+    VOLUNTEER_LEADERS = "leaders", _("Volunteer leaders")
+    ALL_VOLUNTEERS = "all", _("All volunteers")
+    YOUNG_VOLUNTEERS = "young", _("Young volunteers")
+
+
+class CourseFormat(models.TextChoices):
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class CourseStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class WaitingListMode(models.TextChoices):
+    AUTOMATIC = "automatic", _("Confirm the next person automatically")
+    OFFER = "offer", _("Offer the seat for a limited time")
+
+
+class Course(index.Indexed, ClusterableModel):
+    title = models.CharField(_("title"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    summary = models.TextField(
+        _("summary"), max_length=300, help_text=_("One or two sentences shown in the catalogue.")
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES, blank=True)
+    topics = ParentalManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="courses", blank=True
+    )
+    provider = models.ForeignKey(
+        Provider,
+        verbose_name=_("provider"),
+        related_name="courses",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+    )
+    instructors = models.CharField(
+        _("instructors"), max_length=300, blank=True, help_text=_("Names, separated by commas.")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=16, choices=Audience.choices, default=Audience.ALL_VOLUNTEERS
+    )
+    format = models.CharField(
+        _("format"), max_length=16, choices=CourseFormat.choices, default=CourseFormat.IN_PERSON
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    venue_name = models.CharField(_("venue"), max_length=150, blank=True)
+    venue_address = models.CharField(_("venue address"), max_length=250, blank=True)
+    online_link = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Shown only to confirmed participants."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for unlimited seats.")
+    )
+    min_participants = models.PositiveIntegerField(_("minimum participants"), null=True, blank=True)
+    price = models.DecimalField(
+        _("price (DKK)"), max_digits=8, decimal_places=2, default=0, help_text=_("0 means free.")
+    )
+    signup_opens_at = models.DateTimeField(
+        _("signup opens"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to open signup as soon as the course is published."),
+    )
+    signup_deadline = models.DateTimeField(
+        _("signup deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to allow signup until the course starts."),
+    )
+    cancellation_deadline = models.DateTimeField(
+        _("cancellation deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Participants may cancel themselves until then. Empty: until the start."),
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=CourseStatus.choices, default=CourseStatus.DRAFT
+    )
+    contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    organisers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisers"),
+        related_name="organised_courses",
+        blank=True,
+        help_text=_("People who may see the participants and run the course."),
+    )
+    requires_approval = models.BooleanField(
+        _("requires approval"),
+        default=False,
+        help_text=_("An organiser approves each signup before the seat is confirmed."),
+    )
+    waiting_list_enabled = models.BooleanField(_("waiting list"), default=True)
+    waiting_list_mode = models.CharField(
+        _("when a seat is freed"),
+        max_length=16,
+        choices=WaitingListMode.choices,
+        default=WaitingListMode.AUTOMATIC,
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("hours to accept an offer"),
+        default=48,
+        help_text=_("In offer mode: how long the next person on the waiting list has to accept."),
+    )
+    issues_certificate = models.BooleanField(_("issues a certificate"), default=True)
+    min_attendance_percent = models.PositiveSmallIntegerField(
+        _("minimum attendance (%)"),
+        default=100,
+        help_text=_("Share of the meetings a participant must attend to complete the course."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The first meeting's start and the last meeting's end, kept by courses.services whenever
+    # meetings change, so the catalogue sorts and filters by date without an aggregate.
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True, editable=False)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True, editable=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    cancellation_reason = models.TextField(_("reason for cancellation"), blank=True)
+    duplicated_from = models.ForeignKey(
+        "self",
+        verbose_name=_("copy of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("summary", boost=2),
+        index.SearchField("description"),
+        index.SearchField("instructors"),
+        index.FilterField("status"),
+        index.FilterField("starts_at"),
+        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_en")]),
+    ]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        ordering = ["starts_at", "title"]
+        indexes = [models.Index(fields=["status", "starts_at"], name="courses_status_start_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
+                name="courses_capacity_positive",
+            ),
+            models.CheckConstraint(condition=Q(price__gte=0), name="courses_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(min_attendance_percent__lte=100),
+                name="courses_min_attendance_at_most_100",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("courses:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_free(self) -> bool:
+        return self.price == 0
+
+    @property
+    def is_unlimited(self) -> bool:
+        return self.capacity is None
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at is not None and self.starts_at <= timezone.now()
+
+
+class Meeting(models.Model):
+    """One session of a course (kursusgang)."""
+
+    course = ParentalKey(Course, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(
+        _("title"), max_length=150, blank=True, help_text=_("Optional, e.g. 'Part 2: the budget'.")
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue_name = models.CharField(
+        _("venue"), max_length=150, blank=True, help_text=_("Only if it differs from the course's.")
+    )
+    venue_address = models.CharField(_("venue address"), max_length=250, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
+    # iCalendar SEQUENCE: raised whenever time, place or status changes, so subscribed
+    # calendars replace their copy.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="courses_meeting_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.course.title} {timezone.localtime(self.starts_at):%d.%m.%Y}"
+
+    @property
+    def place_name(self) -> str:
+        return self.venue_name or self.course.venue_name
+
+    @property
+    def place_address(self) -> str:
+        return self.venue_address or self.course.venue_address
+
+
+class SignupStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting approval")
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    OFFERED = "offered", _("Seat offered")
+    CANCELLED = "cancelled", _("Cancelled")
+    DECLINED = "declined", _("Declined")
+
+
+# A person holds at most one signup in these states per course.
+ACTIVE_SIGNUP_STATUSES = (
+    SignupStatus.PENDING,
+    SignupStatus.CONFIRMED,
+    SignupStatus.WAITLISTED,
+    SignupStatus.OFFERED,
+)
+# These states hold a seat: a pending offer keeps its seat until it is accepted or expires.
+SEAT_HOLDING_STATUSES = (SignupStatus.CONFIRMED, SignupStatus.OFFERED)
+
+
+class Signup(models.Model):
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), on_delete=models.PROTECT, related_name="signups"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("participant"),
+        on_delete=models.CASCADE,
+        related_name="course_signups",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=SignupStatus.choices)
+    # Position on the waiting list: a per-course counter handed out under the course lock,
+    # so positions are unique and first come, first served.
+    queue_number = models.PositiveIntegerField(_("waiting list number"), null=True, blank=True)
+    association = models.CharField(
+        _("association"),
+        max_length=150,
+        blank=True,
+        help_text=_("The association you volunteer in, if any."),
+    )
+    needs = models.TextField(
+        _("needs"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Accessibility, diet or anything else the organisers should know."),
+    )
+    show_name_to_participants = models.BooleanField(
+        _("show my name on the participant list"),
+        default=False,
+        help_text=_("Other participants may see your name. You can change this at any time."),
+    )
+    created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    waitlisted_at = models.DateTimeField(_("put on the waiting list"), null=True, blank=True)
+    offered_at = models.DateTimeField(_("seat offered"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cancelled by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signup")
+        verbose_name_plural = _("signups")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["course", "status"], name="courses_signup_course_status"),
+            models.Index(fields=["user", "status"], name="courses_signup_user_status"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "user"],
+                condition=Q(status__in=ACTIVE_SIGNUP_STATUSES),
+                name="courses_one_active_signup_per_user",
+            ),
+            models.UniqueConstraint(
+                fields=["course", "queue_number"],
+                condition=Q(queue_number__isnull=False),
+                name="courses_unique_queue_number",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.course} ({self.get_status_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_SIGNUP_STATUSES
+
+
+class Attendance(models.Model):
+    """Whether a participant was present at one meeting."""
+
+    signup = models.ForeignKey(Signup, on_delete=models.CASCADE, related_name="attendance")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("present"))
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    marked_at = models.DateTimeField(_("marked at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["signup", "meeting"], name="courses_one_attendance_mark"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.signup.user} @ {self.meeting}: {self.present}"
