@@ -1,9 +1,15 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
 from tests.factories import UserFactory
+
+# Playwright's sync API (started before the database, see django_db_setup below) runs an event
+# loop in this thread; Django refuses ORM calls inside one unless told it is on purpose.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)

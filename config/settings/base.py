@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.DatabaseBusyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffMultiFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -199,6 +200,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Frivilligløft: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # allauth's rate limits (login failures, signups, password resets) stay at their defaults: on.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff must turn on two-step verification before using the admin (on in production).
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", False)
 MFA_TOTP_ISSUER = "Frivilligløft"
 
 # --- Internationalisation -----------------------------------------------------------------

@@ -75,4 +75,5 @@ MAILERS = {
 }
 
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 ADMINS = [("Drift", address) for address in env_list("ADMIN_EMAILS")]

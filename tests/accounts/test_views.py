@@ -162,3 +162,38 @@ def test_wagtail_admin_speaks_danish_to_danish_staff(client):
     response = client.get("/admin/")
 
     assert '<html lang="da"' in response.text
+
+
+@pytest.mark.django_db
+def test_staff_without_two_step_verification_is_sent_to_set_it_up(client, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    client.force_login(UserFactory(roles=["Redaktør"]))
+
+    response = client.get("/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/konto/2fa/totp/activate/"
+
+
+@pytest.mark.django_db
+def test_staff_with_two_step_verification_may_use_the_admin(client, settings):
+    from allauth.mfa.models import Authenticator
+
+    settings.STAFF_MFA_REQUIRED = True
+    staff = UserFactory(roles=["Redaktør"])
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    client.force_login(staff)
+
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_two_step_setup_page_is_reachable_for_staff(client, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    client.force_login(UserFactory(roles=["Redaktør"]))
+
+    response = client.get("/konto/2fa/totp/activate/")
+
+    # allauth asks for the password again before showing the secret, not a redirect loop.
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/reauthenticate/")
