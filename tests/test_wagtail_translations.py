@@ -14,7 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
-from tests.factories import UserFactory
+from tests.factories import DEFAULT_PASSWORD, UserFactory
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale_wagtail" / "da" / "LC_MESSAGES"
 OUR_PO = Path(settings.BASE_DIR) / "locale" / "da" / "LC_MESSAGES" / "django.po"
@@ -169,3 +169,46 @@ def test_admin_javascript_catalogue_is_danish(client):
     text = response.content.decode()
     assert '"Page explorer": "Sidetr\\u00e6"' in text
     assert '"Toggle sidebar": "Vis/skjul sidemenu"' in text
+
+
+@pytest.mark.django_db
+def test_listing_header_actions_are_labelled_in_danish(client):
+    client.force_login(UserFactory(roles=["Redaktør"]))
+
+    response = client.get("/admin/images/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<nav aria-label="Handlinger" id="w-slim-header-buttons"' in html
+    assert 'aria-label="Actions"' not in html
+
+
+@pytest.mark.django_db
+def test_admin_login_form_labels_the_password_in_danish(client):
+    response = client.get("/admin/login/")
+
+    assert response.status_code == 200
+    label = re.search(r'<label[^>]*for="id_password"[^>]*>\s*([^<]*?)\s*<', response.text)
+    assert label.group(1) == "Adgangskode"
+
+
+@pytest.mark.django_db
+def test_admin_login_rejects_a_wrong_password_in_danish(client):
+    user = UserFactory(roles=["Redaktør"])
+
+    response = client.post("/admin/login/", {"username": user.email, "password": "forkert"})
+
+    assert response.status_code == 200
+    assert "Kombinationen af e-mailadresse og adgangskode er forkert. Prøv igen." in response.text
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_admin_login_with_the_right_password_opens_the_admin(client):
+    user = UserFactory(roles=["Redaktør"])
+
+    response = client.post("/admin/login/", {"username": user.email, "password": DEFAULT_PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.session["_auth_user_id"] == str(user.pk)

@@ -237,6 +237,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No third-party requests from the admin: staff avatars are not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's own login form leaves the password label untranslated.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.wagtail_users.AdminLoginForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
