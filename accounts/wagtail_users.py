@@ -2,10 +2,20 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from accounts.models import User
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form; its password field has no label of its own, so it showed
+    "Password" (from the field name) in every language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
 
 class _FullNameMixin(forms.ModelForm):

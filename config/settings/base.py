@@ -207,7 +207,8 @@ MFA_TOTP_ISSUER = "Frivilligløft"
 # --- Internationalisation -----------------------------------------------------------------
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own catalogue first (it wins on shared msgids), then our Danish for the Wagtail admin.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
@@ -236,6 +237,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No third-party requests from the admin: staff avatars are not fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Wagtail's own login form leaves the password label untranslated.
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.wagtail_users.AdminLoginForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
