@@ -5,6 +5,8 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Topic
@@ -20,6 +22,12 @@ from networks.services.invitations import MAX_INVITATIONS_AT_ONCE
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
+def _at_most(limit: int) -> dict:
+    """Our own wording: Django's Danish catalogue lacks its max_length message."""
+    message = lazy(lambda: gettext("Write at most %(limit)d characters.") % {"limit": limit}, str)
+    return {"max_length": message()}
+
+
 class JoinForm(forms.ModelForm):
     """Join an open network, ask to join one by approval, or accept an invitation."""
 
@@ -27,6 +35,7 @@ class JoinForm(forms.ModelForm):
         model = Membership
         fields = ["association", "show_name_to_members", "request_message"]
         widgets = {"request_message": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"association": _at_most(150), "request_message": _at_most(1000)}
 
     def __init__(self, *args, ask_message: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,6 +47,7 @@ class MembershipDetailsForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["association", "show_name_to_members"]
+        error_messages = {"association": _at_most(150)}
 
 
 class RsvpForm(forms.Form):
