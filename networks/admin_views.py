@@ -81,11 +81,6 @@ class MeetingEditView(_SaveMeeting, generic.EditView):
         return services.change_meeting(self.object, by=self.request.user, **values)
 
 
-class SparringIndexView(generic.IndexView):
-    def get_edit_url(self, instance):
-        return reverse("networks_sparring_handle", args=[instance.pk])
-
-
 class AssignForm(forms.Form):
     consultant = forms.ModelChoiceField(
         label=gettext_lazy("Consultant"), queryset=User.objects.none()
@@ -125,7 +120,7 @@ def handle_sparring(request, pk):
                         sparring, assign_form.cleaned_data["consultant"], by=request.user
                     )
                     messages.success(request, _("The request has been assigned."))
-                    return redirect("networks_sparring_handle", pk=sparring.pk)
+                    return redirect("sparring_requests:edit", pk=sparring.pk)
             elif action == "reply":
                 reply_form = ReplyForm(request.POST)
                 if reply_form.is_valid():
@@ -133,17 +128,17 @@ def handle_sparring(request, pk):
                         sparring, by=request.user, body=reply_form.cleaned_data["body"]
                     )
                     messages.success(request, _("Your reply has been sent to the requester."))
-                    return redirect("networks_sparring_handle", pk=sparring.pk)
+                    return redirect("sparring_requests:edit", pk=sparring.pk)
             elif action == "close":
                 services.close_sparring_request(sparring, by=request.user)
                 messages.success(request, _("The request is closed."))
-                return redirect("networks_sparring_handle", pk=sparring.pk)
+                return redirect("sparring_requests:edit", pk=sparring.pk)
             else:
                 messages.error(request, _("Unknown action."))
         except services.NetworkError as error:
             messages.error(request, str(error))
         status = 400
-    index_url = reverse("networks_sparringrequest:index")
+    index_url = reverse("sparring_requests:index")
     context = {
         "sparring": sparring,
         "replies": list(sparring.replies.select_related("author")),

@@ -14,6 +14,8 @@ from networks.models import Network, NetworkMeeting, SparringRequest
 
 class NetworkViewSet(ModelViewSet):
     model = Network
+    name = "network_admin"
+    url_prefix = "netvaerk"
     icon = "group"
     menu_label = _("Networks")
     add_view_class = admin_views.NetworkCreateView
@@ -49,6 +51,8 @@ class NetworkViewSet(ModelViewSet):
 
 class NetworkMeetingViewSet(ModelViewSet):
     model = NetworkMeeting
+    name = "network_meetings"
+    url_prefix = "netvaerk/moeder"
     icon = "date"
     menu_label = _("Network meetings")
     add_view_class = admin_views.MeetingCreateView
@@ -72,9 +76,10 @@ class NetworkMeetingViewSet(ModelViewSet):
 
 class SparringRequestViewSet(ModelViewSet):
     model = SparringRequest
+    name = "sparring_requests"
+    url_prefix = "netvaerk/sparring"
     icon = "help"
     menu_label = _("Sparring requests")
-    index_view_class = admin_views.SparringIndexView
     list_display = ["subject", "requester", "topic", "status", "assigned_to", "created_at"]
     list_filter = ["status", "assigned_to", "topic"]
     search_fields = ["subject", "description"]
@@ -84,7 +89,8 @@ class SparringRequestViewSet(ModelViewSet):
     def get_urlpatterns(self):
         # No "add" (requests come from the site) and no generic edit form: staff handle a
         # request through admin_views.handle_sparring, which uses the services.
-        return [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
+        patterns = [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
+        return [*patterns, path("edit/<int:pk>/", admin_views.handle_sparring, name="edit")]
 
 
 class NetworksMenu(ViewSetGroup):
@@ -97,14 +103,3 @@ class NetworksMenu(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_networks_menu():
     return NetworksMenu()
-
-
-@hooks.register("register_admin_urls")
-def register_sparring_handle_url():
-    return [
-        path(
-            "netvaerk/sparring/<int:pk>/",
-            admin_views.handle_sparring,
-            name="networks_sparring_handle",
-        )
-    ]
