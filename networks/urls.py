@@ -27,6 +27,11 @@ urlpatterns = [
         name="decline",
     ),
     path("<slug:slug>/koordinator/medlemmer/", coordinator.members, name="members"),
+    path(
+        "<slug:slug>/koordinator/medlemmer/<int:membership_id>/fjern/",
+        coordinator.remove_member,
+        name="remove_member",
+    ),
     path("<slug:slug>/koordinator/medlemmer.csv", coordinator.members_csv, name="members_csv"),
     path("<slug:slug>/koordinator/inviter/", coordinator.invite, name="invite"),
     path(

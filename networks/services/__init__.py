@@ -21,6 +21,7 @@ from networks.services.memberships import (
     join_network,
     leave_network,
     message_members,
+    remove_member,
     set_coordinators,
     update_membership_details,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "leave_network",
     "message_members",
     "plan_meeting",
+    "remove_member",
     "reply_to_sparring_request",
     "revoke_invitation",
     "rsvp",

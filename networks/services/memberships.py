@@ -189,6 +189,33 @@ def leave_network(network: Network, user) -> Membership:
     return membership
 
 
+def remove_member(membership: Membership, *, by) -> Membership:
+    """A coordinator takes a member off the network (they are told by email). Coordinators
+    are appointed and removed by the volunteer consultants in the admin, not here."""
+    with transaction.atomic():
+        lock_network(membership.network)
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.status != MembershipStatus.ACTIVE:
+            raise NetworkError(_("Only an active member can be removed."))
+        if membership.role == MembershipRole.COORDINATOR:
+            raise NetworkError(
+                _("A coordinator is removed by a volunteer consultant in the administration.")
+            )
+        membership.status = MembershipStatus.LEFT
+        membership.left_at = timezone.now()
+        membership.decided_at = membership.left_at
+        membership.decided_by = by
+        membership.save(update_fields=["status", "left_at", "decided_at", "decided_by"])
+        Rsvp.objects.filter(
+            user_id=membership.user_id,
+            meeting__network_id=membership.network_id,
+            meeting__status=MeetingStatus.PLANNED,
+            meeting__starts_at__gt=timezone.now(),
+        ).delete()
+        mail_user(membership.user, "removed", {"network": membership.network})
+    return membership
+
+
 def update_membership_details(
     membership: Membership, *, association: str, show_name_to_members: bool
 ) -> Membership:

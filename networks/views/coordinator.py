@@ -121,6 +121,24 @@ def members(request, access):
 
 
 @coordinator_required
+@require_POST
+def remove_member(request, access, membership_id):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+    )
+    try:
+        services.remove_member(membership, by=request.user)
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is no longer a member.") % {"name": membership.user.get_full_name()},
+        )
+    return redirect("networks:members", slug=access.network.slug)
+
+
+@coordinator_required
 def members_csv(request, access):
     memberships = (
         Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)

@@ -627,3 +627,30 @@ def test_dashboard_shows_next_meeting(world):
     response = client_for(world, "member").get("/mine-sider/")
 
     assert world["meeting"].title in response.text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_managers_can_remove_a_member(world, role, django_capture_on_commit_callbacks):
+    member = Membership.objects.get(user=world["users"]["member"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world, role).post(
+            f"/netvaerk/kasserer/koordinator/medlemmer/{member.pk}/fjern/"
+        )
+
+    member.refresh_from_db()
+    allowed = MANAGES[role] == 200
+    assert response.status_code == (302 if allowed or role == "anonymous" else 404)
+    assert member.status == (MembershipStatus.LEFT if allowed else MembershipStatus.ACTIVE)
+    assert [m.to for m in mail.outbox] == ([[member.user.email]] if allowed else [])
+
+
+def test_a_coordinator_cannot_be_removed_from_the_site(world):
+    coordinator = Membership.objects.get(user=world["users"]["coordinator"])
+
+    client_for(world, "staff").post(
+        f"/netvaerk/kasserer/koordinator/medlemmer/{coordinator.pk}/fjern/"
+    )
+
+    coordinator.refresh_from_db()
+    assert coordinator.status == MembershipStatus.ACTIVE
