@@ -151,3 +151,35 @@ def test_coordinator_plans_a_meeting(page, demo, assert_accessible):
     page.get_by_role("button", name="Planlæg mødet").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sommermøde")
     assert_accessible(page)
+
+
+def test_invite_by_email_and_accept(page, demo, assert_accessible):
+    from django.core import mail
+
+    log_in(page, demo, CONSULTANT)
+    page.goto(demo.url + "/netvaerk/frivilligkoordinatorer-paa-plejecentre/koordinator/inviter/")
+    page.get_by_label("E-mailadresser").fill(VOLUNTEER)
+    page.get_by_role("button", name="Send invitationer").click()
+    expect(page.get_by_role("status").first).to_contain_text("1 invitation er sendt")
+    assert_accessible(page)
+    log_out(page)
+    link = re.search(r"https?://\S+/netvaerk/invitation/\S+/", mail.outbox[-1].body).group(0)
+    path = "/netvaerk/invitation/" + link.split("/netvaerk/invitation/")[1]
+
+    page.goto(demo.url + path)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Du er inviteret")
+    assert_accessible(page)
+    log_in(page, demo, VOLUNTEER)
+    page.goto(demo.url + path)
+    page.get_by_label("Vis mit navn for de andre medlemmer").check()
+    page.get_by_role("button", name="Tag imod invitationen").click()
+    expect(page.get_by_role("status").first).to_contain_text(
+        "Velkommen i Frivilligkoordinatorer på plejecentre"
+    )
+    assert_accessible(page)
+
+    page.goto(demo.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Invitationen kan ikke længere bruges"
+    )
+    assert_accessible(page)
