@@ -29,6 +29,8 @@ if settings.SERVE_MEDIA:
 # Wagtail's catch-all page serving comes last.
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
+    path("netvaerk/", include("networks.urls")),
+    path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
     path("mine-sider/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

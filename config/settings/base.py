@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "courses",
+    "networks",
     "cms",
     # Wagtail
     "wagtail.contrib.settings",

@@ -1,0 +1,35 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Audience, Topic
+from networks.models import Network
+
+
+class NetworkFilter(django_filters.FilterSet):
+    """Filters on /netvaerk/: by topic (its slug in the URL) and by audience."""
+
+    topic = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        field_name="topics",
+        queryset=Topic.objects.filter(networks__is_listed=True).distinct(),
+        to_field_name="slug",
+        empty_label=_("All topics"),
+    )
+    audience = django_filters.ChoiceFilter(
+        label=_("Audience"),
+        choices=Audience.choices,
+        empty_label=_("Everyone"),
+    )
+
+    class Meta:
+        model = Network
+        fields = ["topic", "audience"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["topic"].label_from_instance = lambda topic: topic.display_name
+        self.form.fields["topic"].widget.attrs["class"] = "filter__select"
+        self.form.fields["audience"].widget = forms.Select(
+            choices=self.form.fields["audience"].choices, attrs={"class": "filter__select"}
+        )

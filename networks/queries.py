@@ -1,0 +1,136 @@
+"""Reusable read queries for networks: who may see and do what, and what a person belongs to.
+
+Other apps use these instead of reading the models directly:
+- certificates lists `active_memberships(user)` on a volunteer's competence transcript;
+- calendars puts `meetings_for_member(user)` and `public_meetings(network)` in its feeds.
+"""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from accounts.roles import Role, has_role
+from networks.models import (
+    OPEN_SPARRING_STATUSES,
+    MeetingStatus,
+    Membership,
+    MembershipRole,
+    MembershipStatus,
+    Network,
+    NetworkMeeting,
+    SparringRequest,
+)
+
+
+def is_network_staff(user) -> bool:
+    """Volunteer consultants (and superusers) run every network and the sparring queue."""
+    return has_role(user, Role.VOLUNTEER_CONSULTANT)
+
+
+def membership_of(user, network: Network) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, network=network).first()
+
+
+def can_manage(user, network: Network, membership: Membership | None = None) -> bool:
+    """Coordinators of this network and volunteer consultants manage it; nobody else."""
+    if not user.is_authenticated:
+        return False
+    if membership is None:
+        membership = membership_of(user, network)
+    if membership is not None and membership.network_id == network.pk and membership.is_coordinator:
+        return True
+    return is_network_staff(user)
+
+
+def active_memberships(user) -> QuerySet[Membership]:
+    """The networks a person is an active member (or coordinator) of, oldest first."""
+    return (
+        Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
+        .select_related("network")
+        .order_by("joined_at", "pk")
+    )
+
+
+def coordinators_of(network: Network) -> QuerySet:
+    from accounts.models import User
+
+    return User.objects.filter(
+        network_memberships__network=network,
+        network_memberships__status=MembershipStatus.ACTIVE,
+        network_memberships__role=MembershipRole.COORDINATOR,
+        is_active=True,
+    )
+
+
+def upcoming_meetings(network: Network) -> QuerySet[NetworkMeeting]:
+    """Meetings that have not ended, cancelled ones included (members must see the news)."""
+    return network.meetings.filter(ends_at__gt=timezone.now()).order_by("starts_at", "pk")
+
+
+def meetings_with_counts(queryset: QuerySet[NetworkMeeting]) -> QuerySet[NetworkMeeting]:
+    return queryset.annotate(
+        yes_count=Count("rsvps", filter=Q(rsvps__answer="yes")),
+        no_count=Count("rsvps", filter=Q(rsvps__answer="no")),
+        maybe_count=Count("rsvps", filter=Q(rsvps__answer="maybe")),
+    )
+
+
+def public_meetings(network: Network) -> QuerySet[NetworkMeeting]:
+    """Every meeting of a network (for its public calendar feed; place is for members only)."""
+    return network.meetings.order_by("starts_at", "pk")
+
+
+def meetings_for_member(user) -> QuerySet[NetworkMeeting]:
+    """Every meeting of the networks the person is an active member of (personal feeds)."""
+    return (
+        NetworkMeeting.objects.filter(
+            network__memberships__user=user,
+            network__memberships__status=MembershipStatus.ACTIVE,
+        )
+        .select_related("network")
+        .order_by("starts_at", "pk")
+    )
+
+
+def listed_networks() -> QuerySet[Network]:
+    now = timezone.now()
+    return (
+        Network.objects.filter(is_listed=True)
+        .prefetch_related("topics")
+        .annotate(
+            member_count=Count(
+                "memberships",
+                filter=Q(memberships__status=MembershipStatus.ACTIVE),
+                distinct=True,
+            ),
+        )
+        .prefetch_related(
+            Prefetch(
+                "meetings",
+                queryset=NetworkMeeting.objects.filter(
+                    status=MeetingStatus.PLANNED, starts_at__gt=now
+                ).order_by("starts_at", "pk"),
+                to_attr="upcoming",
+            )
+        )
+        .order_by("name")
+    )
+
+
+def open_sparring_requests(user) -> QuerySet[SparringRequest]:
+    return SparringRequest.objects.filter(requester=user, status__in=OPEN_SPARRING_STATUSES)
+
+
+def dashboard_context(request) -> dict | None:
+    """The Mine sider box: the next network meeting and open sparring requests, or nothing."""
+    user = request.user
+    next_meeting = (
+        meetings_for_member(user)
+        .filter(status=MeetingStatus.PLANNED, ends_at__gt=timezone.now())
+        .first()
+    )
+    sparring = list(open_sparring_requests(user).order_by("-created_at")[:3])
+    if next_meeting is None and not sparring:
+        return None
+    return {"next_meeting": next_meeting, "sparring_requests": sparring}

@@ -1,0 +1,155 @@
+"""Invitations by email: a random 256-bit token in the link, only its SHA-256 hash stored."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from core.email import queue_email
+from networks.models import Invitation, Membership, MembershipStatus, Network
+from networks.services.common import NetworkError, current_language, lock_network
+from networks.services.memberships import join_network
+
+INVITATION_DAYS = 14
+MAX_INVITATIONS_AT_ONCE = 50
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_path(token: str, language: str) -> str:
+    with translation.override(language):
+        return reverse("networks:invitation", kwargs={"token": token})
+
+
+def invite_by_email(network: Network, emails: list[str], *, by) -> tuple[list[Invitation], list]:
+    """Send an invitation link, valid for INVITATION_DAYS days, to each address.
+
+    Returns (sent invitations, addresses skipped because they are already members). An older
+    open invitation to the same address is withdrawn, so only the newest link works.
+    """
+    cleaned = []
+    for raw in emails:
+        email = raw.strip().lower()
+        if not email:
+            continue
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise NetworkError(
+                _("“%(email)s” is not a valid email address.") % {"email": email}
+            ) from None
+        if email not in cleaned:
+            cleaned.append(email)
+    if not cleaned:
+        raise NetworkError(_("Write at least one email address."))
+    if len(cleaned) > MAX_INVITATIONS_AT_ONCE:
+        raise NetworkError(
+            _("You can invite at most %(count)d people at a time.")
+            % {"count": MAX_INVITATIONS_AT_ONCE}
+        )
+
+    now = timezone.now()
+    sent, skipped = [], []
+    with transaction.atomic():
+        network = lock_network(network)
+        members = set(
+            Membership.objects.filter(
+                network=network,
+                status=MembershipStatus.ACTIVE,
+                user__email__in=cleaned,
+            ).values_list("user__email", flat=True)
+        )
+        people = {u.email: u for u in User.objects.filter(email__in=cleaned)}
+        for email in cleaned:
+            if email in members:
+                skipped.append(email)
+                continue
+            Invitation.objects.filter(
+                network=network,
+                email__iexact=email,
+                accepted_at__isnull=True,
+                revoked_at__isnull=True,
+            ).update(revoked_at=now)
+            token = secrets.token_urlsafe(32)
+            invitation = Invitation.objects.create(
+                network=network,
+                email=email,
+                token_hash=hash_token(token),
+                invited_by=by,
+                expires_at=now + timedelta(days=INVITATION_DAYS),
+            )
+            person = people.get(email)
+            language = person.preferred_language if person else current_language()
+            queue_email(
+                email,
+                "emails/networks/invitation",
+                {
+                    "network": network,
+                    "invitation": invitation,
+                    "inviter": by,
+                    "recipient": person,
+                    "path": invitation_path(token, language),
+                },
+                language,
+                reply_to=[network.contact_email] if network.contact_email else None,
+            )
+            sent.append(invitation)
+    return sent, skipped
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """The invitation a link's token belongs to, whatever its state, or None."""
+    if not token or len(token) > 100:
+        return None
+    return Invitation.objects.select_related("network").filter(token_hash=hash_token(token)).first()
+
+
+def accept_invitation(
+    token: str, user, *, association: str = "", show_name_to_members: bool = False
+) -> Membership:
+    """Accept an invitation: the person becomes an active member, whatever the join policy.
+    The link works once and until it expires."""
+    invitation = find_invitation(token)
+    if invitation is None:
+        raise NetworkError(_("This invitation link is not valid. Check that you copied all of it."))
+    with transaction.atomic():
+        # The network first, as every other change to a network's members does.
+        lock_network(invitation.network)
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.status == "accepted":
+            raise NetworkError(_("This invitation has already been used."))
+        if invitation.status == "revoked":
+            raise NetworkError(_("This invitation has been withdrawn. Ask for a new one."))
+        if invitation.status == "expired":
+            raise NetworkError(_("This invitation has expired. Ask a coordinator for a new one."))
+        membership = join_network(
+            invitation.network,
+            user,
+            association=association,
+            show_name_to_members=show_name_to_members,
+            invitation=invitation,
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def revoke_invitation(invitation: Invitation, *, by) -> Invitation:
+    """Withdraw an open invitation: its link stops working at once."""
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.status != "open":
+            raise NetworkError(_("Only an invitation that waits for an answer can be withdrawn."))
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation

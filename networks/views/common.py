@@ -1,0 +1,72 @@
+"""What every network view needs: the network, the visitor's membership, what they may do."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from networks import queries
+from networks.models import Membership, MembershipStatus, Network
+
+
+@dataclass
+class Access:
+    network: Network
+    membership: Membership | None
+    can_manage: bool
+
+    @property
+    def is_member(self) -> bool:
+        return self.membership is not None and self.membership.status == MembershipStatus.ACTIVE
+
+    @property
+    def is_pending(self) -> bool:
+        return self.membership is not None and self.membership.status == MembershipStatus.PENDING
+
+    @property
+    def sees_member_content(self) -> bool:
+        """Place, online link, notes and the member list: members and managers only."""
+        return self.is_member or self.can_manage
+
+
+def network_access(request, slug: str) -> Access:
+    network = get_object_or_404(Network, slug=slug)
+    membership = queries.membership_of(request.user, network)
+    return Access(
+        network=network,
+        membership=membership,
+        can_manage=queries.can_manage(request.user, network, membership),
+    )
+
+
+def managed_network(request, slug: str) -> Access:
+    """The network, if the visitor may manage it. Others get a 404: a coordinator of one
+    network cannot even see that another's tools exist."""
+    access = network_access(request, slug)
+    if not access.can_manage:
+        raise Http404
+    return access
+
+
+def coordinator_required(view):
+    def wrapper(request, slug, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        access = managed_network(request, slug)
+        return view(request, access, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def safe_next(request, default: str) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default

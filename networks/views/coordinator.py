@@ -1,0 +1,341 @@
+"""Coordinator tools: requests, invitations, members, meetings, answers and messages.
+
+Every view goes through `coordinator_required`: the network's own coordinators and the
+volunteer consultants get in; everybody else gets a 404.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from networks import exports, queries, services
+from networks.forms import (
+    CancelMeetingForm,
+    DeclineForm,
+    InviteForm,
+    MeetingForm,
+    MessageForm,
+    NotesForm,
+)
+from networks.models import (
+    Invitation,
+    Membership,
+    MembershipStatus,
+    NetworkMeeting,
+    Rsvp,
+    RsvpAnswer,
+)
+from networks.views.common import coordinator_required
+
+
+def _tools_url(network) -> str:
+    return reverse("networks:manage", kwargs={"slug": network.slug})
+
+
+@coordinator_required
+def overview(request, access):
+    network = access.network
+    now = timezone.now()
+    context = {
+        "network": network,
+        "access": access,
+        "pending": list(
+            Membership.objects.filter(network=network, status=MembershipStatus.PENDING)
+            .select_related("user")
+            .order_by("requested_at", "pk")
+        ),
+        "upcoming": list(
+            queries.meetings_with_counts(network.meetings.filter(ends_at__gt=now)).order_by(
+                "starts_at", "pk"
+            )
+        ),
+        "past": list(network.meetings.filter(ends_at__lte=now).order_by("-starts_at", "-pk")[:10]),
+        "invitations": list(
+            Invitation.objects.filter(network=network).select_related("invited_by")[:20]
+        ),
+        "member_count": Membership.objects.filter(
+            network=network, status=MembershipStatus.ACTIVE
+        ).count(),
+        "sent_messages": list(network.messages.select_related("sender")[:5]),
+        "decline_form": DeclineForm(),
+    }
+    return render(request, "networks/manage/overview.html", context)
+
+
+@coordinator_required
+@require_POST
+def approve(request, access, membership_id):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+    )
+    try:
+        services.approve_membership(membership, by=request.user)
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("%(name)s is now a member.") % {"name": membership.user.get_full_name()}
+        )
+    return redirect(_tools_url(access.network))
+
+
+@coordinator_required
+@require_POST
+def decline(request, access, membership_id):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+    )
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The reason is too long (at most 1000 characters)."))
+        return redirect(_tools_url(access.network))
+    try:
+        services.decline_membership(membership, by=request.user, reason=form.cleaned_data["reason"])
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The request from %(name)s has been declined.")
+            % {"name": membership.user.get_full_name()},
+        )
+    return redirect(_tools_url(access.network))
+
+
+@coordinator_required
+def members(request, access):
+    memberships = list(
+        Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .order_by("-role", "user__full_name", "pk")
+    )
+    return render(
+        request,
+        "networks/manage/members.html",
+        {"network": access.network, "access": access, "memberships": memberships},
+    )
+
+
+@coordinator_required
+@require_POST
+def remove_member(request, access, membership_id):
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+    )
+    try:
+        services.remove_member(membership, by=request.user)
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is no longer a member.") % {"name": membership.user.get_full_name()},
+        )
+    return redirect("networks:members", slug=access.network.slug)
+
+
+@coordinator_required
+def members_csv(request, access):
+    memberships = (
+        Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .order_by("-role", "user__full_name", "pk")
+    )
+    return exports.members_csv(access.network, memberships)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def invite(request, access):
+    form = InviteForm(request.POST or None)
+    context = {"network": access.network, "access": access, "form": form}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "networks/manage/invite.html", context, status=400)
+        try:
+            sent, skipped = services.invite_by_email(
+                access.network, form.cleaned_data["emails"], by=request.user
+            )
+        except services.NetworkError as error:
+            form.add_error("emails", str(error))
+            return render(request, "networks/manage/invite.html", context, status=400)
+        if sent:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d invitation has been sent.",
+                    "%(count)d invitations have been sent.",
+                    len(sent),
+                )
+                % {"count": len(sent)},
+            )
+        if skipped:
+            messages.info(
+                request,
+                _("Already members, not invited again: %(emails)s")
+                % {"emails": ", ".join(skipped)},
+            )
+        return redirect(_tools_url(access.network))
+    return render(request, "networks/manage/invite.html", context)
+
+
+@coordinator_required
+@require_POST
+def revoke_invitation(request, access, invitation_id):
+    invitation = get_object_or_404(Invitation, network=access.network, pk=invitation_id)
+    try:
+        services.revoke_invitation(invitation, by=request.user)
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+        )
+    return redirect(_tools_url(access.network))
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def plan_meeting(request, access):
+    form = MeetingForm(request.POST or None)
+    context = {"network": access.network, "access": access, "form": form, "meeting": None}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "networks/manage/meeting_form.html", context, status=400)
+        try:
+            meeting = services.plan_meeting(access.network, by=request.user, **form.cleaned_data)
+        except services.NetworkError as error:
+            form.add_error(None, str(error))
+            return render(request, "networks/manage/meeting_form.html", context, status=400)
+        messages.success(request, _("The meeting is planned and the members have been emailed."))
+        return redirect(meeting)
+    return render(request, "networks/manage/meeting_form.html", context)
+
+
+def _meeting(access, meeting_id) -> NetworkMeeting:
+    return get_object_or_404(NetworkMeeting, network=access.network, pk=meeting_id)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def change_meeting(request, access, meeting_id):
+    meeting = _meeting(access, meeting_id)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    context = {"network": access.network, "access": access, "form": form, "meeting": meeting}
+    if meeting.is_cancelled or meeting.is_past:
+        messages.error(request, _("A cancelled or past meeting cannot be changed."))
+        return redirect(_tools_url(access.network))
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "networks/manage/meeting_form.html", context, status=400)
+        try:
+            services.change_meeting(meeting, by=request.user, **form.cleaned_data)
+        except services.NetworkError as error:
+            form.add_error(None, str(error))
+            return render(request, "networks/manage/meeting_form.html", context, status=400)
+        messages.success(request, _("The meeting has been saved."))
+        return redirect(meeting)
+    return render(request, "networks/manage/meeting_form.html", context)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def cancel_meeting(request, access, meeting_id):
+    meeting = _meeting(access, meeting_id)
+    form = CancelMeetingForm(request.POST or None)
+    context = {"network": access.network, "access": access, "form": form, "meeting": meeting}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "networks/manage/meeting_cancel.html", context, status=400)
+        try:
+            services.cancel_meeting(meeting, by=request.user, reason=form.cleaned_data["reason"])
+        except services.NetworkError as error:
+            messages.error(request, str(error))
+            return redirect(_tools_url(access.network))
+        messages.success(request, _("The meeting is cancelled and the members have been emailed."))
+        return redirect(_tools_url(access.network))
+    return render(request, "networks/manage/meeting_cancel.html", context)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def meeting_notes(request, access, meeting_id):
+    meeting = _meeting(access, meeting_id)
+    form = NotesForm(request.POST or None, initial={"notes": meeting.notes})
+    context = {"network": access.network, "access": access, "form": form, "meeting": meeting}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "networks/manage/meeting_notes.html", context, status=400)
+        try:
+            services.save_meeting_notes(meeting, by=request.user, notes=form.cleaned_data["notes"])
+        except services.NetworkError as error:
+            form.add_error(None, str(error))
+            return render(request, "networks/manage/meeting_notes.html", context, status=400)
+        messages.success(request, _("The notes have been saved."))
+        return redirect(meeting)
+    return render(request, "networks/manage/meeting_notes.html", context)
+
+
+@coordinator_required
+def meeting_answers(request, access, meeting_id):
+    meeting = get_object_or_404(
+        queries.meetings_with_counts(NetworkMeeting.objects.filter(network=access.network)),
+        pk=meeting_id,
+    )
+    rsvps = list(
+        Rsvp.objects.filter(meeting=meeting)
+        .select_related("user")
+        .order_by("answer", "user__full_name", "pk")
+    )
+    answered = {r.user_id for r in rsvps}
+    not_answered = list(
+        Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)
+        .exclude(user_id__in=answered)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
+    groups = [
+        (label, [r for r in rsvps if r.answer == value]) for value, label in RsvpAnswer.choices
+    ]
+    context = {
+        "network": access.network,
+        "access": access,
+        "meeting": meeting,
+        "groups": groups,
+        "not_answered": not_answered,
+    }
+    return render(request, "networks/manage/meeting_answers.html", context)
+
+
+@coordinator_required
+@require_http_methods(["GET", "POST"])
+def message_members(request, access):
+    form = MessageForm(request.POST or None)
+    count = Membership.objects.filter(
+        network=access.network, status=MembershipStatus.ACTIVE
+    ).count()
+    context = {"network": access.network, "access": access, "form": form, "count": count}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "networks/manage/message.html", context, status=400)
+        try:
+            message = services.message_members(access.network, by=request.user, **form.cleaned_data)
+        except services.NetworkError as error:
+            form.add_error(None, str(error))
+            return render(request, "networks/manage/message.html", context, status=400)
+        messages.success(
+            request,
+            ngettext(
+                "The message has been sent to %(count)d member.",
+                "The message has been sent to %(count)d members.",
+                message.recipient_count,
+            )
+            % {"count": message.recipient_count},
+        )
+        return redirect(_tools_url(access.network))
+    return render(request, "networks/manage/message.html", context)
