@@ -30,6 +30,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("mine-sider/", include("accounts.urls")),
+    path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
