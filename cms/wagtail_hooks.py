@@ -151,5 +151,3 @@ def take_down_story_after_edit(request, page):
 @hooks.register("after_create_page")
 def take_down_story_after_create(request, page):
     _enforce_consent(request, page)
-
-

@@ -43,12 +43,7 @@ class GuideIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("guide indexes")
 
     def live_guides(self):
-        return (
-            GuidePage.objects.live()
-            .child_of(self)
-            .prefetch_related("topics")
-            .order_by("title")
-        )
+        return GuidePage.objects.live().child_of(self).prefetch_related("topics").order_by("title")
 
     def topic_url(self, topic, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage("topic", args=[topic.slug])
@@ -122,9 +117,7 @@ class GuidePage(Page):
     audience = models.CharField(
         _("who it is for"),
         max_length=200,
-        help_text=_(
-            'Completes the sentence "This guide is for …", e.g. "new board members".'
-        ),
+        help_text=_('Completes the sentence "This guide is for …", e.g. "new board members".'),
     )
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("Two or three sentences: what the guide gives you.")
@@ -177,7 +170,9 @@ class GuidePage(Page):
         context = super().get_context(request, *args, **kwargs)
         topics = list(self.topics.all())
         items, toc = prepare_body(self.body)
-        related_blocks = [item.block for item in items if item.block.block_type == "related_courses"]
+        related_blocks = [
+            item.block for item in items if item.block.block_type == "related_courses"
+        ]
         if related_blocks:
             courses = related_courses_for_blocks(related_blocks, [t.pk for t in topics])
             for item in items:

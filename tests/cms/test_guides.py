@@ -1,7 +1,4 @@
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from tests.cms.factories import CourseFactory, TopicFactory
 from tests.cms.fixtures import (
@@ -93,7 +90,9 @@ def _rich_guide_body(n, topic_courses, images, documents):
 
 @pytest.mark.parametrize("blocks", [1, 4], ids=["one-of-each-block", "many-blocks"])
 @pytest.mark.django_db
-def test_guide_page_query_count_is_constant(client, make_guide, topic, blocks, django_assert_num_queries):
+def test_guide_page_query_count_is_constant(
+    client, make_guide, topic, blocks, django_assert_num_queries
+):
     other_topic = TopicFactory()
     courses = [CourseFactory(topics=[topic, other_topic]) for _ in range(blocks)]
     images = [make_image(f"Billede {i}") for i in range(blocks)]
