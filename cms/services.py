@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 from cms.models import StoryPage
@@ -34,17 +35,19 @@ def withdraw_story_consent(story: StoryPage, *, withdrawn_on=None, user=None) ->
             .exclude(pk__in=[v.pk for v in versions])
             .order_by("pk")
         )
-        unpublished = []
+        was_live = [version for version in [*versions, *aliases] if version.live]
         for version in [*versions, *aliases]:
             if version.consent_withdrawn_on is None:
                 StoryPage.objects.filter(pk=version.pk).update(consent_withdrawn_on=withdrawn_on)
                 version.consent_withdrawn_on = withdrawn_on
+            # Unpublishing a page takes its aliases down too, so look again each time.
             version.refresh_from_db(fields=["live"])
             if version.live:
-                version.unpublish(user=user, log_action=True)
-                unpublished.append(version)
+                # The consent rule takes the story down, whoever recorded the withdrawal:
+                # an editor without the right to unpublish pages may still do so.
+                UnpublishPageAction(version, user=user).execute(skip_permission_checks=True)
         story.consent_withdrawn_on = story.consent_withdrawn_on or withdrawn_on
-    return unpublished
+    return was_live
 
 
 def enforce_story_consent(page: Page, *, user=None) -> bool:
