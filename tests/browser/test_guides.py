@@ -25,7 +25,9 @@ OUTLINE_PROBLEMS = """() => {
     let previous = 0;
     for (const h of headings) {
         const level = Number(h.tagName[1]);
-        if (level > previous + 1) problems.push(`${h.tagName} after h${previous}: ${h.textContent.trim()}`);
+        if (level > previous + 1) {
+            problems.push(`${h.tagName} after h${previous}: ${h.textContent.trim()}`);
+        }
         previous = level;
     }
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
