@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -181,3 +182,20 @@ def test_search_site_counts_every_match(rf, make_guide):
     groups = search_site("fondsansøgning", request)
 
     assert (groups[0].total, len(groups[0].results)) == (7, 5)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="Danish stemming is PostgreSQL's full-text search"
+)
+@pytest.mark.django_db
+def test_danish_stemming_finds_other_forms_of_the_word(client, home_page, topic):
+    CourseFactory(title="Ny i bestyrelsen", topics=[topic])
+    CourseFactory(title="Regnskaber for kasserere", topics=[topic])
+
+    response = client.get("/soeg/", {"q": "bestyrelse"})
+    plural = client.get("/soeg/", {"q": "regnskab"})
+
+    assert [hit.title for hit in response.context["groups"][1].results] == ["Ny i bestyrelsen"]
+    assert [hit.title for hit in plural.context["groups"][1].results] == [
+        "Regnskaber for kasserere"
+    ]
