@@ -28,10 +28,13 @@ def review_cutoff() -> datetime.date:
 
 
 def guides_due_for_review():
-    """Guides (published or not) last reviewed more than 12 months ago, oldest review first."""
-    return GuidePage.objects.filter(last_reviewed__lt=review_cutoff()).order_by(
-        "last_reviewed", "title"
-    )
+    """Guides (published or not) last reviewed more than 12 months ago, oldest review first.
+
+    Aliases are left out: they show another guide's text and are reviewed with it.
+    """
+    return GuidePage.objects.filter(
+        last_reviewed__lt=review_cutoff(), alias_of__isnull=True
+    ).order_by("last_reviewed", "title")
 
 
 class GuidesDueForReviewView(PageReportView):

@@ -13,6 +13,7 @@ from cms.queries import upcoming_courses
 # How many upcoming courses and guides the home page shows.
 HOME_COURSES_SHOWN = 4
 HOME_GUIDES_SHOWN = 3
+HOME_STORIES_SHOWN = 3
 
 
 def content_language(page) -> str:
@@ -85,6 +86,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from cms.models.guides import GuideIndexPage, GuidePage
+        from cms.models.stories import StoryIndexPage, StoryPage
 
         context = super().get_context(request, *args, **kwargs)
         guide_index = GuideIndexPage.objects.live().child_of(self).first()
@@ -96,10 +98,21 @@ class HomePage(Page):
                 .prefetch_related("topics")
                 .order_by("-first_published_at")[:HOME_GUIDES_SHOWN]
             )
+        story_index = StoryIndexPage.objects.live().child_of(self).first()
+        stories = []
+        if story_index is not None:
+            stories = list(
+                StoryPage.objects.live()
+                .child_of(story_index)
+                .select_related("image")
+                .order_by("-first_published_at")[:HOME_STORIES_SHOWN]
+            )
         context.update(
             upcoming_courses=list(upcoming_courses()[:HOME_COURSES_SHOWN]),
             guide_index=guide_index,
             guides=guides,
+            story_index=story_index,
+            stories=stories,
         )
         return context
 

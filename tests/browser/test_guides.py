@@ -9,7 +9,6 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from courses.models import Course
-from tests.cms.courses_stand_in import courses_detail_route  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,

@@ -1,8 +1,9 @@
 """Test-only stand-in for the `courses:detail` URL until the courses pages are merged.
 
-Guides link to courses with `course.get_absolute_url()`. The product code does not guard that
-link; these tests give it a route only while the real courses URLs are missing, and drop it by
-themselves once they exist.
+Guides, search and the home page link to courses with `course.get_absolute_url()`. The product
+code does not guard that link; tests/conftest.py gives it a route (every test, autouse) only
+while the real courses URLs are missing, and the fixture does nothing once they exist: delete
+this module and its import when the courses pages are merged.
 """
 
 import pytest

@@ -7,6 +7,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale
 
 from accounts.roles import Role
+from cms.models import GuidePage
 from courses.models import CourseStatus
 from tests.cms.factories import CourseFactory
 from tests.factories import UserFactory
@@ -31,6 +32,8 @@ def test_review_report_lists_guides_last_reviewed_over_a_year_ago(client, make_g
     make_guide(title="Gammel", slug="gammel", last_reviewed=today - datetime.timedelta(days=400))
     make_guide(title="Grænsen", slug="graensen", last_reviewed=today - datetime.timedelta(days=365))
     make_guide(title="Ny", slug="ny", last_reviewed=today - datetime.timedelta(days=10))
+    old = GuidePage.objects.get(slug="gammel")
+    old.copy_for_translation(Locale.objects.get(language_code="en"), alias=True)
     client.force_login(editor)
 
     response = client.get(REPORT_URL)

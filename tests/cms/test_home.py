@@ -8,7 +8,9 @@ from tests.cms.factories import CourseFactory
 
 
 @pytest.mark.django_db
-def test_home_lists_the_next_published_courses_and_links_to_the_guides(client, make_guide, topic):
+def test_home_lists_the_next_published_courses_and_links_to_the_guides(
+    client, make_guide, make_story, topic
+):
     now = timezone.now()
     for days in (9, 2, 5, 7, 11):
         CourseFactory(
@@ -22,6 +24,7 @@ def test_home_lists_the_next_published_courses_and_links_to_the_guides(client, m
     )
     CourseFactory(title="Forbi", starts_at=now - datetime.timedelta(days=1))
     make_guide()
+    make_story()
 
     response = client.get("/")
 
@@ -46,3 +49,4 @@ def test_home_without_courses_or_guides_leaves_the_sections_out(client, home_pag
     assert response.status_code == 200
     assert "home-courses-heading" not in response.text
     assert "home-guides-heading" not in response.text
+    assert "home-stories-heading" not in response.text
