@@ -39,7 +39,6 @@ class StoryIndexPage(Page):
             StoryPage.objects.live()
             .child_of(self)
             .select_related("image")
-            .prefetch_related("tags")
             .order_by("-first_published_at")
         )
         tag = request.GET.get("tag", "").strip()

@@ -164,3 +164,18 @@ def test_course_chooser_offers_only_published_courses(client, editor):
 @pytest.mark.django_db
 def test_english_locale_exists_for_translations(db):
     assert Locale.objects.filter(language_code="en").exists()
+
+
+@pytest.mark.django_db
+def test_scheduled_guide_revisions_go_live_when_due(make_guide):
+    from django.core.management import call_command
+
+    guide = make_guide()
+    guide.lead = "Opdateret indledning."
+    guide.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+
+    call_command("publish_scheduled")
+
+    guide.refresh_from_db()
+    assert guide.lead == "Opdateret indledning."
+    assert guide.has_unpublished_changes is False

@@ -339,3 +339,22 @@ def test_main_menu_links_to_the_guides_in_each_language(client, guide_index):
 
     assert '<li><a href="/vejledninger/">Vejledninger</a></li>' in danish.text
     assert '<li><a href="/en/vejledninger/">Guides</a></li>' in english.text
+
+
+@pytest.mark.parametrize("count", [1, 4], ids=["one", "many"])
+@pytest.mark.django_db
+def test_guide_index_and_topic_page_query_counts_are_constant(
+    client, make_guide, topic, count, django_assert_num_queries
+):
+    for number in range(count):
+        make_guide(title=f"Vejledning {number}", slug=f"v-{number}")
+        CourseFactory(topics=[topic])
+    client.get("/vejledninger/")
+
+    with django_assert_num_queries(14):
+        index = client.get("/vejledninger/")
+    with django_assert_num_queries(13):
+        topic_page = client.get("/vejledninger/emne/bestyrelsesarbejde/")
+
+    assert len(index.context["guides"]) == count
+    assert len(topic_page.context["courses"]) == count

@@ -191,3 +191,18 @@ def test_publishing_a_withdrawn_story_in_the_admin_is_refused(client, make_story
 
     assert response.status_code == 200
     assert "consent_withdrawn_on" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("count", [1, 4], ids=["one", "many"])
+@pytest.mark.django_db
+def test_story_index_query_count_is_constant(client, make_story, count, django_assert_num_queries):
+    for number in range(count):
+        story = make_story(title=f"Historie {number}", slug=f"historie-{number}")
+        story.tags.add("idræt")
+        story.save_revision().publish()
+    client.get("/historier/")
+
+    with django_assert_num_queries(13):
+        response = client.get("/historier/")
+
+    assert len(response.context["stories"]) == count
