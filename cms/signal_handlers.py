@@ -1,5 +1,5 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from cms.footer import clear_footer_cache
@@ -9,8 +9,9 @@ from courses.models import Course, Topic
 
 
 def _clear_page_caches(**kwargs):
-    clear_footer_cache()
-    clear_navigation_cache()
+    site_ids = list(Site.objects.values_list("pk", flat=True))
+    clear_footer_cache(site_ids)
+    clear_navigation_cache(site_ids)
 
 
 def _take_down_withdrawn_story(sender, instance, **kwargs):
