@@ -202,7 +202,7 @@ def test_story_index_query_count_is_constant(client, make_story, count, django_a
         story.save_revision().publish()
     client.get("/historier/")
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(11):
         response = client.get("/historier/")
 
     assert len(response.context["stories"]) == count
