@@ -7,6 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
+        from cms.navigation import guide_index_url
         from cms.signal_handlers import register_signal_handlers
+        from core.navigation import register_main_nav
 
         register_signal_handlers()
+        register_main_nav("guides", _("Guides"), guide_index_url, order=20)

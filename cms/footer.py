@@ -61,10 +61,8 @@ def _build_footer(site: Site, request) -> dict:
     }
 
 
-def clear_footer_cache() -> None:
-    keys = [
-        _cache_key(site_id, code)
-        for site_id in Site.objects.values_list("pk", flat=True)
-        for code, _name in settings.LANGUAGES
-    ]
+def clear_footer_cache(site_ids=None) -> None:
+    if site_ids is None:
+        site_ids = Site.objects.values_list("pk", flat=True)
+    keys = [_cache_key(site_id, code) for site_id in site_ids for code, _name in settings.LANGUAGES]
     cache.delete_many(keys)

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("netvaerk/", include("networks.urls")),
     path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
     path("mine-sider/", include("accounts.urls")),
+    path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

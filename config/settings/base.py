@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "cms",
     # Wagtail
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -242,6 +243,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.wagtail_users.AdminLoginForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents are downloads (templates, agendas): every type is sent as an attachment, so a PDF
+# never opens inside our origin, and uploads above this size are refused by Wagtail's form.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {

@@ -18,7 +18,11 @@ def language_switcher(context):
     page = context.get("page")
     current = get_language()
     translations = {}
-    if isinstance(page, Page) and page.pk:
+    # A routable page's sub-page (e.g. /vejledninger/emne/x/) keeps its path in the other
+    # language; the page's translation would only lead to the page's own front.
+    match = getattr(request, "routable_resolver_match", None)
+    on_subpage = match is not None and bool(getattr(match, "route", ""))
+    if isinstance(page, Page) and page.pk and not on_subpage:
         for translation in page.get_translations(inclusive=True).select_related("locale"):
             if translation.live:
                 translations[translation.locale.language_code] = translation

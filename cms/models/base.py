@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -7,6 +8,24 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
+from cms.queries import upcoming_courses
+
+# How many upcoming courses and guides the home page shows.
+HOME_COURSES_SHOWN = 4
+HOME_GUIDES_SHOWN = 3
+HOME_STORIES_SHOWN = 3
+
+
+def content_language(page) -> str:
+    """The language a page's text is written in: an alias shows its original's text."""
+    if page.alias_of_id is None:
+        return get_language()
+    return (
+        Page.objects.filter(pk=page.alias_of_id)
+        .values_list("locale__language_code", flat=True)
+        .first()
+        or get_language()
+    )
 
 
 class HomePage(Page):
@@ -64,6 +83,38 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models.guides import GuideIndexPage, GuidePage
+        from cms.models.stories import StoryIndexPage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        guide_index = GuideIndexPage.objects.live().child_of(self).first()
+        guides = []
+        if guide_index is not None:
+            guides = list(
+                GuidePage.objects.live()
+                .child_of(guide_index)
+                .prefetch_related("topics")
+                .order_by("-first_published_at")[:HOME_GUIDES_SHOWN]
+            )
+        story_index = StoryIndexPage.objects.live().child_of(self).first()
+        stories = []
+        if story_index is not None:
+            stories = list(
+                StoryPage.objects.live()
+                .child_of(story_index)
+                .select_related("image")
+                .order_by("-first_published_at")[:HOME_STORIES_SHOWN]
+            )
+        context.update(
+            upcoming_courses=list(upcoming_courses()[:HOME_COURSES_SHOWN]),
+            guide_index=guide_index,
+            guides=guides,
+            story_index=story_index,
+            stories=stories,
+        )
+        return context
 
 
 class StandardPage(Page):

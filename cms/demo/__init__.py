@@ -1,11 +1,15 @@
 """Demo page tree: the home page, about, privacy policy and accessibility statement, in Danish
-with English translations, and the site's contact details.
+with English translations, the site's contact details, and the guidance section: three guides
+with their downloadable templates, three stories, and the topics and courses they point to.
 
-Idempotent: pages are found by type and slug; nothing that exists is changed.
+Idempotent: pages are found by type and slug, documents by title, topics by name and courses
+by slug; nothing that exists is changed.
 """
 
 from wagtail.models import Locale, Page, Site
 
+from cms.demo.pages import publish_page as _publish
+from cms.demo.pages import translate_page as _translate
 from cms.models import HomePage, SiteContactSettings, StandardPage
 
 
@@ -315,22 +319,6 @@ ACCESSIBILITY_EN = {
 }
 
 
-def _publish(page: Page) -> None:
-    page.save_revision().publish()
-
-
-def _translate(page: Page, locale: Locale, content: dict) -> Page:
-    """The English version of `page`, created from `content` if it does not exist yet."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translation = page.copy_for_translation(locale)
-    for field, value in content.items():
-        setattr(translation, field, value)
-    _publish(translation)
-    return translation
-
-
 def _ensure_home(root: Page) -> HomePage:
     home = HomePage.objects.filter(locale__language_code="da").first()
     if home is not None:
@@ -393,4 +381,8 @@ def seed(command):
         contact.privacy_page = privacy
         contact.accessibility_page = accessibility
         contact.save()
+
+    from cms.demo.guidance import seed_guidance
+
+    seed_guidance(home, english)
     return []

@@ -1,0 +1,21 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Topic
+
+
+class GuideFilter(django_filters.FilterSet):
+    """/vejledninger/?emne=<slug>: the guides of one topic."""
+
+    emne = django_filters.ModelChoiceFilter(
+        label=_("Topic"),
+        field_name="topics",
+        to_field_name="slug",
+        queryset=Topic.objects.none(),
+        empty_label=_("All topics"),
+    )
+
+    def __init__(self, *args, topics=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if topics is not None:
+            self.filters["emne"].queryset = topics

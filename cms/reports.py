@@ -1,0 +1,69 @@
+"""Wagtail admin report: guides whose last review is more than a year old."""
+
+import datetime
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import PageReportView
+
+from cms.models import GuidePage
+from cms.models.guides import REVIEW_INTERVAL_DAYS
+from courses.models import Topic
+
+
+class GuidesDueForReviewFilterSet(WagtailFilterSet):
+    topics = django_filters.ModelChoiceFilter(
+        label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
+    )
+
+    class Meta:
+        model = GuidePage
+        fields = ["topics", "live"]
+
+
+def review_cutoff() -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
+
+
+def guides_due_for_review():
+    """Guides (published or not) last reviewed more than 12 months ago, oldest review first.
+
+    Aliases are left out: they show another guide's text and are reviewed with it.
+    """
+    return GuidePage.objects.filter(
+        last_reviewed__lt=review_cutoff(), alias_of__isnull=True
+    ).order_by("last_reviewed", "title")
+
+
+class GuidesDueForReviewView(PageReportView):
+    page_title = _("Guides due for review")
+    header_icon = "time"
+    results_template_name = "cms/admin/guides_due_for_review_results.html"
+    index_url_name = "cms_guides_due_for_review"
+    index_results_url_name = "cms_guides_due_for_review_results"
+    filterset_class = GuidesDueForReviewFilterSet
+    any_permission_required = ["add", "change", "publish"]
+    list_export = ["title", "last_reviewed", "status_string", "url"]
+    export_headings = {
+        "title": _("Title"),
+        "last_reviewed": _("Last reviewed"),
+        "status_string": _("Status"),
+        "url": _("Address"),
+    }
+
+    def get_filename(self):
+        return f"vejledninger-til-gennemsyn-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        self.queryset = (
+            guides_due_for_review()
+            .filter(pk__in=editable.values("pk"))
+            .select_related("locale")
+            .prefetch_workflow_states()
+        )
+        return super().get_queryset()

@@ -1,0 +1,153 @@
+"""The CMS's place in the Wagtail admin.
+
+- An "Indhold" (content) menu gathers what editors manage besides the page tree: documents,
+  images and the review report. Other apps add their own menus through their own hooks.
+- The accessibility checker (userbar and the editor's Checks panel) runs all WCAG 2.1 A/AA
+  rules, the same rules the site's tests hold every page to.
+- Saving a story whose consent is withdrawn takes it down at once.
+"""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.documents.wagtail_hooks import DocumentsMenuItem
+from wagtail.images.wagtail_hooks import ImagesMenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from cms.choosers import course_chooser_viewset
+from cms.reports import GuidesDueForReviewView
+from cms.services import enforce_story_consent
+
+CONTENT_MENU_HOOK = "register_cms_content_menu_item"
+
+
+@hooks.register("register_admin_viewset")
+def register_course_chooser():
+    return course_chooser_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/vejledninger-til-gennemsyn/",
+            GuidesDueForReviewView.as_view(),
+            name="cms_guides_due_for_review",
+        ),
+        path(
+            "reports/vejledninger-til-gennemsyn/results/",
+            GuidesDueForReviewView.as_view(results_only=True),
+            name="cms_guides_due_for_review_results",
+        ),
+    ]
+
+
+class PageEditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+def _review_report_item(order):
+    return PageEditorMenuItem(
+        _("Guides due for review"),
+        reverse("cms_guides_due_for_review"),
+        name="guides-due-for-review",
+        icon_name="time",
+        order=order,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_report_in_reports():
+    return _review_report_item(order=1200)
+
+
+@hooks.register(CONTENT_MENU_HOOK)
+def register_review_report_in_content_menu():
+    return _review_report_item(order=300)
+
+
+@hooks.register(CONTENT_MENU_HOOK)
+def register_documents_in_content_menu():
+    return DocumentsMenuItem(
+        _("Documents"),
+        reverse("wagtaildocs:index"),
+        name="content-documents",
+        icon_name="doc-full-inverse",
+        order=100,
+    )
+
+
+@hooks.register(CONTENT_MENU_HOOK)
+def register_images_in_content_menu():
+    return ImagesMenuItem(
+        _("Images"),
+        reverse("wagtailimages:index"),
+        name="content-images",
+        icon_name="image",
+        order=200,
+    )
+
+
+class ContentMenuItem(SubmenuMenuItem):
+    def is_shown(self, request):
+        return bool(self.menu.menu_items_for_request(request))
+
+
+@hooks.register("register_admin_menu_item")
+def register_content_menu():
+    return ContentMenuItem(
+        _("Content"),
+        Menu(register_hook_name=CONTENT_MENU_HOOK),
+        name="content",
+        icon_name="folder-open-inverse",
+        order=150,
+    )
+
+
+@hooks.register("construct_main_menu")
+def move_documents_and_images_into_content_menu(request, menu_items):
+    menu_items[:] = [item for item in menu_items if item.name not in ("documents", "images")]
+
+
+class WcagContentChecker(ContentCheckerItem):
+    """Wagtail's checker with every WCAG 2.1 A and AA rule, plus Wagtail's own content rules."""
+
+    axe_run_only = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+    def get_axe_rules(self, request):
+        # Keep Wagtail's own content checks (alt text quality, meta description) switched on.
+        rules = dict(super().get_axe_rules(request))
+        for rule in self.axe_custom_rules:
+            rules.setdefault(rule["id"], {"enabled": True})
+        return rules
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_wcag_content_checker(request, items, page):
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, WcagContentChecker):
+            items[index] = WcagContentChecker(in_editor=item.in_editor)
+
+
+def _enforce_consent(request, page):
+    if enforce_story_consent(page, user=request.user):
+        messages.warning(
+            request,
+            _("The consent is withdrawn, so the story has been unpublished in every language."),
+        )
+
+
+@hooks.register("after_edit_page")
+def take_down_story_after_edit(request, page):
+    _enforce_consent(request, page)
+
+
+@hooks.register("after_create_page")
+def take_down_story_after_create(request, page):
+    _enforce_consent(request, page)

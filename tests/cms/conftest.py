@@ -1,0 +1,1 @@
+from tests.cms.fixtures import *  # noqa: F403
