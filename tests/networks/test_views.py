@@ -511,7 +511,7 @@ def test_list_query_count_is_constant_for_a_logged_in_person(
     user = UserFactory()
     client.force_login(user)
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get("/netvaerk/")
 
     assert response.status_code == 200
@@ -521,7 +521,7 @@ def test_list_query_count_is_constant_for_a_logged_in_person(
 def test_list_query_count_is_constant_for_anonymous(client, django_assert_num_queries, count):
     _networks(count)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         client.get("/netvaerk/")
 
 
@@ -536,7 +536,7 @@ def test_network_page_query_count_is_constant(client, django_assert_num_queries,
         MeetingFactory(network=network, starts_at=timezone.now() - timedelta(days=5), notes="N")
     client.force_login(member.user)
 
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         response = client.get("/netvaerk/maalt/")
 
     assert response.status_code == 200
@@ -552,7 +552,7 @@ def test_mine_netvaerk_query_count_is_constant(client, django_assert_num_queries
         SparringRequestFactory(requester=user)
     client.force_login(user)
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get("/mine-sider/netvaerk/")
 
     assert response.status_code == 200
