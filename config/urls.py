@@ -29,6 +29,7 @@ if settings.SERVE_MEDIA:
 # Wagtail's catch-all page serving comes last.
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
+    path("", include("courses.urls")),
     path("mine-sider/", include("accounts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,9 +1,16 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
 from tests.factories import UserFactory
+
+# django_db_setup below starts Playwright first, whose sync API runs an event loop in the main
+# thread; Django refuses ORM calls there unless told it is on purpose. Set here, not only in
+# tests/browser/conftest.py, so that `pytest tests/<app>` works on its own too.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
