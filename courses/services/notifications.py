@@ -1,11 +1,14 @@
 """The emails that course changes send, each in the recipient's own language.
 
-Every function here only queues: core.email.queue_email renders now and sends after the
-surrounding transaction commits, so a failing mail server never undoes a signup.
+Every function here only schedules: the email is rendered once the surrounding transaction
+has committed (so the course lock is not held while templates render) and then handed to
+core.email.queue_email, which sends it through django.tasks. A failing template or mail
+server is logged and never undoes a signup.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from django.db import transaction
 from django.utils import translation
 
 from core.email import queue_email
@@ -13,6 +16,10 @@ from courses.ics import course_calendar_attachment
 from courses.models import Course, CourseFormat, Meeting, Signup, SignupStatus
 
 TEMPLATES = "emails/courses/"
+
+
+def after_commit(send: Callable[[], None]) -> None:
+    transaction.on_commit(send, robust=True)
 
 
 def _reply_to(course: Course) -> list[str] | None:
@@ -45,20 +52,24 @@ def email_participant(
         and course.format != CourseFormat.IN_PERSON,
         **extra,
     }
-    attachments = ()
-    if attach_calendar and meetings:
-        with translation.override(user.preferred_language):
-            attachments = (
-                course_calendar_attachment(course, meetings, with_online_link=confirmed),
-            )
-    queue_email(
-        user.email,
-        TEMPLATES + template,
-        context,
-        user.preferred_language,
-        attachments=attachments,
-        reply_to=reply_to or _reply_to(course),
-    )
+
+    def send():
+        attachments = ()
+        if attach_calendar and meetings:
+            with translation.override(user.preferred_language):
+                attachments = (
+                    course_calendar_attachment(course, meetings, with_online_link=confirmed),
+                )
+        queue_email(
+            user.email,
+            TEMPLATES + template,
+            context,
+            user.preferred_language,
+            attachments=attachments,
+            reply_to=reply_to or _reply_to(course),
+        )
+
+    after_commit(send)
 
 
 def signup_confirmed(signup: Signup, *, how: str, meetings=None) -> None:
@@ -74,11 +85,13 @@ def signup_pending(signup: Signup, organisers: Iterable) -> None:
     email_participant(signup, "signup_pending")
     course = signup.course
     for organiser in organisers:
-        queue_email(
-            organiser.email,
-            TEMPLATES + "organiser_signup_pending",
-            {"user": organiser, "course": course, "signup": signup},
-            organiser.preferred_language,
+        after_commit(
+            lambda organiser=organiser: queue_email(
+                organiser.email,
+                TEMPLATES + "organiser_signup_pending",
+                {"user": organiser, "course": course, "signup": signup},
+                organiser.preferred_language,
+            )
         )
 
 
