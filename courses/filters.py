@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.search.backends import get_search_backend
 
 from courses.models import Audience, Course, CourseFormat, CourseStatus, Provider, Topic
 
@@ -58,15 +59,24 @@ class CourseFilter(django_filters.FilterSet):
         model = Course
         fields = ["q", "topic", "date_from", "date_to", "format", "audience", "provider"]
 
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            # Every filter is optional; saying "(optional)" nine times is noise.
+            field.template_name = "courses/includes/filter_field.html"
+        return form
+
     def filter_text(self, queryset, name, value):
         words = value.strip()
         if not words:
             return queryset
         # Wagtail's search index: Danish stemming on PostgreSQL, full-text on SQLite. The
         # autocomplete query adds matches on the beginning of words in titles ("bestyr").
+        backend = get_search_backend()
         published = Course.objects.filter(status=CourseStatus.PUBLISHED)
-        ids = {course.pk for course in published.search(words, operator="and")}
-        ids |= {course.pk for course in published.autocomplete(words, operator="and")}
+        ids = {course.pk for course in backend.search(words, published, operator="and")}
+        ids |= {course.pk for course in backend.autocomplete(words, published, operator="and")}
         return queryset.filter(pk__in=ids)
 
     def filter_topic(self, queryset, name, value):

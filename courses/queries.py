@@ -77,11 +77,23 @@ def published_courses() -> QuerySet[Course]:
     return Course.objects.filter(status=CourseStatus.PUBLISHED, starts_at__isnull=False)
 
 
+def meeting_count_expression():
+    held = (
+        Meeting.objects.filter(course=OuterRef("pk"), cancelled_at__isnull=True)
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(held, output_field=IntegerField()), 0)
+
+
 def catalogue_courses(now: datetime | None = None) -> QuerySet[Course]:
     """Published courses that have not ended, with what a catalogue card shows."""
     now = now or timezone.now()
     return (
         with_seat_counts(published_courses().filter(ends_at__gte=now))
+        .annotate(meeting_count=meeting_count_expression())
         .select_related("provider")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
         .order_by("starts_at", "title", "pk")

@@ -34,7 +34,8 @@ def course_dates(course) -> str:
     start, end = timezone.localtime(course.starts_at), timezone.localtime(course.ends_at)
     if start.date() == end.date():
         return f"{_day(start)}, {_time(start)}–{_time(end)}"
-    return f"{_day(start)} – {_day(end)}"
+    first = "MONTH_DAY_FORMAT" if start.year == end.year else "DATE_FORMAT"
+    return f"{formats.date_format(start, first)} – {formats.date_format(end, 'DATE_FORMAT')}"
 
 
 @register.filter

@@ -85,6 +85,10 @@ def overview(request, slug):
         .order_by("-updated_at")
     )
     course.seats_left = queries.seats_left(course)
+    today, now = timezone.localdate(), timezone.now()
+    for meeting in meetings:
+        meeting.can_mark = timezone.localtime(meeting.starts_at).date() <= today
+        meeting.is_upcoming = meeting.starts_at > now
     held = sum(1 for m in meetings if m.cancelled_at is None)
     completed = {s.pk for s in queries.completed_signups(course)} if course.has_ended else set()
     return render(
@@ -101,7 +105,6 @@ def overview(request, slug):
             "meetings_held": held,
             "completed": completed,
             "sent_messages": course.messages.select_related("sent_by")[:10],
-            "today": timezone.localdate(),
             "can_manage": can_manage_courses(request.user),
             "below_minimum": course.min_participants is not None
             and len(by_status[SignupStatus.CONFIRMED]) < course.min_participants,
