@@ -14,7 +14,8 @@ def _day(value) -> str:
 
 
 def _time(value) -> str:
-    return formats.time_format(timezone.localtime(value), "TIME_FORMAT")
+    # 24-hour clock in both languages: "17:30", never "5:30 p.m." (reads oddly mid-sentence).
+    return formats.time_format(timezone.localtime(value), "H:i")
 
 
 @register.filter
@@ -67,6 +68,8 @@ def seats_text(course) -> str:
     if not course.waiting_list_enabled:
         return _("Full")
     waiting = course.waiting_count
+    if not waiting:
+        return _("Full – waiting list open")
     return ngettext(
         "Full – %(count)s on the waiting list", "Full – %(count)s on the waiting list", waiting
     ) % {"count": waiting}

@@ -240,6 +240,8 @@ def approve(request, slug, signup_id):
 def decline(request, slug, signup_id):
     course = _organised_course(request, slug)
     signup = _signup_of(course, signup_id)
+    if request.method == "GET" and signup.status != SignupStatus.PENDING:
+        return redirect("courses:organiser", slug=course.slug)
     form = DeclineSignupForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
