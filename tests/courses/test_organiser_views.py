@@ -65,7 +65,8 @@ ORGANISER_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page", ORGANISER_PAGES, ids=lambda p: p or "overview")
+# (Not named "page": that is Playwright's fixture, and shadowing it reorders the test run.)
+@pytest.mark.parametrize("subpage", ORGANISER_PAGES, ids=lambda p: p or "overview")
 @pytest.mark.parametrize(
     ("who", "status"),
     [
@@ -77,8 +78,8 @@ ORGANISER_PAGES = [
         ("course_admin", 200),
     ],
 )
-def test_only_organisers_see_participant_data(client, people, course, page, who, status):
-    response = as_(client, people[who]).get(f"/kurser/{course.slug}/arrangoer/{page}")
+def test_only_organisers_see_participant_data(client, people, course, subpage, who, status):
+    response = as_(client, people[who]).get(f"/kurser/{course.slug}/arrangoer/{subpage}")
 
     assert response.status_code == status
 
