@@ -85,14 +85,17 @@ class CourseAdminForm(WagtailAdminModelForm):
                 if not hasattr(form, "cleaned_data"):
                     continue
                 if form.cleaned_data.get("DELETE"):
-                    if (
-                        form.instance.pk
-                        and Attendance.objects.filter(meeting=form.instance).exists()
+                    if form.instance.pk and (
+                        Attendance.objects.filter(meeting=form.instance).exists()
+                        or Signup.objects.filter(
+                            course_id=self.instance.pk, status__in=SEAT_HOLDING_STATUSES
+                        ).exists()
                     ):
                         raise forms.ValidationError(
                             _(
-                                "A meeting with recorded attendance cannot be deleted. "
-                                "Cancel it from the organiser page instead."
+                                "A meeting cannot be deleted once people are signed up or "
+                                "attendance is recorded. Cancel it from the organiser page "
+                                "instead, so participants and their calendars are told."
                             )
                         )
                     continue

@@ -61,8 +61,8 @@ def refresh_schedule(
 
     Keeps `Course.starts_at`/`ends_at` (first start, last end of the meetings that take
     place), raises `Meeting.sequence` for every meeting whose time, place or status differs
-    from `before`, and tells confirmed participants of an upcoming, published course what
-    changed. Returns the changed meetings.
+    from `before`, and tells confirmed participants of a published course about changed and
+    added meetings that are still to come. Returns the changed meetings.
     """
     now = now or timezone.now()
     before = before or {}
@@ -80,7 +80,9 @@ def refresh_schedule(
         course.starts_at = min((m.starts_at for m in taking_place), default=None)
         course.ends_at = max((m.ends_at for m in taking_place), default=None)
         course.save(update_fields=["starts_at", "ends_at", "updated_at"])
-        upcoming = [m for m in changed if m.ends_at > now]
+        # Participants hear about changed meetings and about meetings added to the course.
+        added = [m for m in meetings if before and m.pk not in before]
+        upcoming = [m for m in meetings if (m in changed or m in added) and m.ends_at > now]
         if notify and upcoming and course.status == CourseStatus.PUBLISHED:
             signups = Signup.objects.filter(
                 course=course, status__in=SEAT_HOLDING_STATUSES

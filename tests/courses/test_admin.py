@@ -282,3 +282,59 @@ def test_a_course_without_signups_can_be_deleted(admin_client):
     admin_client.post(f"/admin/snippets/courses/course/delete/{course.pk}/")
 
     assert not Course.objects.filter(pk=course.pk).exists()
+
+
+def test_adding_a_meeting_tells_participants(admin_client, django_capture_on_commit_callbacks):
+    course = CourseFactory()
+    SignupFactory(course=course)
+    existing = course.meetings.get()
+    meetings = [
+        {
+            "id": str(existing.pk),
+            "title": "",
+            "starts_at": timezone.localtime(existing.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends_at": timezone.localtime(existing.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "venue_name": "",
+            "venue_address": "",
+        },
+        {
+            "title": "Opfølgning",
+            "starts_at": when(40, 18),
+            "ends_at": when(40, 20),
+            "venue_name": "",
+            "venue_address": "",
+        },
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(edit_url(course), course_form(course, meetings=meetings))
+
+    assert course.meetings.count() == 2
+    existing.refresh_from_db()
+    assert existing.sequence == 0
+    (message,) = mail.outbox
+    assert "Opfølgning" in message.body
+
+
+def test_a_meeting_of_a_course_with_participants_cannot_be_deleted(admin_client):
+    course = CourseFactory(meetings=2)
+    SignupFactory(course=course)
+    first, second = course.meetings.order_by("starts_at")
+    meetings = [
+        {
+            "id": str(m.pk),
+            "title": "",
+            "starts_at": timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends_at": timezone.localtime(m.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "venue_name": "",
+            "venue_address": "",
+            "DELETE": "on" if m == second else "",
+        }
+        for m in (first, second)
+    ]
+
+    response = admin_client.post(edit_url(course), course_form(course, meetings=meetings))
+
+    assert response.status_code == 200
+    assert "Aflys den i stedet fra arrangørsiden" in response.text
+    assert course.meetings.count() == 2
