@@ -338,3 +338,16 @@ def test_a_meeting_of_a_course_with_participants_cannot_be_deleted(admin_client)
     assert response.status_code == 200
     assert "Aflys den i stedet fra arrangørsiden" in response.text
     assert course.meetings.count() == 2
+
+
+def test_admin_list_searches_and_filters_courses(admin_client):
+    CourseFactory(title="Konflikthåndtering i foreningen")
+    CourseFactory(title="Ny i bestyrelsen", status=CourseStatus.DRAFT)
+
+    searched = admin_client.get("/admin/snippets/courses/course/?q=konflikt")
+    drafts = admin_client.get("/admin/snippets/courses/course/?status=draft")
+
+    assert "Konflikthåndtering i foreningen" in searched.text
+    assert "Ny i bestyrelsen" not in searched.text
+    assert "Ny i bestyrelsen" in drafts.text
+    assert "Konflikthåndtering i foreningen" not in drafts.text

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -319,3 +320,23 @@ def test_overview_query_count_does_not_grow(client, people, django_assert_num_qu
         response = client.get(f"/kurser/{course.slug}/arrangoer/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["tilmeldinger/{signup}/godkend/", "tilmeldinger/{signup}/afmeld/", "skriv/", "kopier/"],
+)
+def test_organiser_state_changes_need_the_csrf_token(people, course, action):
+    signup = Signup.objects.get(user=people["participant"])
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(people["organiser"])
+
+    response = client.post(
+        f"/kurser/{course.slug}/arrangoer/" + action.format(signup=signup.pk),
+        {"recipients": "confirmed", "subject": "x", "body": "x", "first_day": "2099-01-01"},
+    )
+
+    assert response.status_code == 403
+    signup.refresh_from_db()
+    assert signup.status == SignupStatus.CONFIRMED
+    assert course.copies.count() == 0
