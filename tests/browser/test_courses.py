@@ -137,6 +137,14 @@ def test_course_pages_are_accessible_and_fit_a_phone(
         offer_expires_at=timezone.now() + timedelta(hours=20),
     )
     SignupFactory(course=catalogue, user=volunteer)
+    past = CourseFactory(
+        title="Introduktion til frivilligledelse",
+        meetings=2,
+        meetings__first_day=timezone.localdate() - timedelta(days=30),
+    )
+    SignupFactory(course=past, user=volunteer).attendance.create(
+        meeting=past.meetings.order_by("starts_at").first(), present=True
+    )
     page.set_viewport_size({"width": width, "height": 800})
     log_in(page, live_server.url, volunteer, prefix)
 
@@ -171,6 +179,7 @@ def test_organiser_pages_are_accessible(page, live_server, assert_accessible, wi
     for path in ["", "fremmoedeliste/", f"fremmoede/{meeting.pk}/", "skriv/", "kopier/"]:
         page.goto(base + path)
         assert_accessible(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
 
     # Attendance on a phone: tick and save.
     page.goto(base + f"fremmoede/{meeting.pk}/")
