@@ -15,15 +15,13 @@ from courses.services.courses import (
     save_course,
     send_course_reminders,
 )
+from courses.services.offers import accept_offer, decline_offer, expire_offers
 from courses.services.signups import (
-    accept_offer,
     approve_signup,
     cancel_signup,
     change_capacity,
     check_signup_open,
-    decline_offer,
     decline_signup,
-    expire_offers,
     leave_waiting_list,
     promote_waiting_list,
     sign_up,

@@ -42,7 +42,7 @@ logger = logging.getLogger(__name__)
 SIGNUP_DETAIL_FIELDS = ("association", "needs", "show_name_to_participants")
 
 
-def _local(value: datetime) -> str:
+def format_local(value: datetime) -> str:
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
@@ -53,7 +53,9 @@ def check_signup_open(course: Course, now: datetime) -> None:
     if course.status != CourseStatus.PUBLISHED or course.starts_at is None:
         raise CourseError(_("This course is not open for signup."))
     if course.signup_opens_at and now < course.signup_opens_at:
-        raise CourseError(_("Signup opens %(time)s.") % {"time": _local(course.signup_opens_at)})
+        raise CourseError(
+            _("Signup opens %(time)s.") % {"time": format_local(course.signup_opens_at)}
+        )
     if now >= course.signup_closes_at:
         raise CourseError(_("Signup for this course has closed."))
 
@@ -188,7 +190,7 @@ def cancel_signup(signup: Signup, *, by, now: datetime | None = None) -> Signup:
         else:
             reason = SignupEndReason.CANCELLED_BY_ORGANISER
         held_seat = signup.status in SEAT_HOLDING_STATUSES
-        _end(signup, SignupStatus.CANCELLED, reason, now, by=by)
+        end_signup(signup, SignupStatus.CANCELLED, reason, now, by=by)
         notifications.signup_cancelled(signup, by_organiser=not by_participant)
         if held_seat:
             promote_waiting_list(course, now=now)
@@ -215,7 +217,9 @@ def withdraw_deleted_account(user, *, now: datetime | None = None) -> int:
                 course=course, user=user, status__in=ACTIVE_SIGNUP_STATUSES
             ):
                 held_seat = signup.status in SEAT_HOLDING_STATUSES
-                _end(signup, SignupStatus.CANCELLED, SignupEndReason.CANCELLED_BY_PARTICIPANT, now)
+                end_signup(
+                    signup, SignupStatus.CANCELLED, SignupEndReason.CANCELLED_BY_PARTICIPANT, now
+                )
                 if held_seat:
                     promote_waiting_list(course, now=now)
                 ended += 1
@@ -282,89 +286,6 @@ def promote_waiting_list(course: Course, *, now: datetime | None = None) -> list
     return promoted
 
 
-def accept_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
-    """Take the offered seat. An expired offer is passed on and the person is told so."""
-    if by.pk != signup.user_id:
-        raise CourseError(_("This offer is for someone else."))
-    now = now or timezone.now()
-    expired = False
-    with transaction.atomic():
-        course = lock_course(signup.course_id)
-        signup = lock_signup(signup.pk)
-        if signup.status == SignupStatus.CONFIRMED:
-            return signup
-        if signup.status != SignupStatus.OFFERED or course.is_cancelled:
-            raise CourseError(_("This offer is no longer open."))
-        if signup.offer_expires_at is not None and now >= signup.offer_expires_at:
-            _expire_offer(signup, now)
-            promote_waiting_list(course, now=now)
-            expired = True
-        else:
-            signup.status = SignupStatus.CONFIRMED
-            signup.confirmed_at = now
-            signup.save(update_fields=["status", "confirmed_at", "updated_at"])
-            notifications.signup_confirmed(signup, how="offer_accepted")
-    if expired:
-        # Raised after the commit, so the seat has already gone to the next person.
-        raise CourseError(
-            _("Sorry, the offer expired %(time)s and the seat has gone to the next person.")
-            % {"time": _local(signup.offer_expires_at)}
-        )
-    return signup
-
-
-def decline_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
-    """Say no to an offered seat; it goes to the next person on the waiting list."""
-    if by.pk != signup.user_id:
-        raise CourseError(_("This offer is for someone else."))
-    now = now or timezone.now()
-    with transaction.atomic():
-        course = lock_course(signup.course_id)
-        signup = lock_signup(signup.pk)
-        if signup.status == SignupStatus.DECLINED:
-            return signup
-        if signup.status != SignupStatus.OFFERED:
-            raise CourseError(_("This offer is no longer open."))
-        _end(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_DECLINED, now)
-        promote_waiting_list(course, now=now)
-    return signup
-
-
-def expire_offers(*, now: datetime | None = None) -> int:
-    """Pass every offer that was not accepted in time to the next person. Idempotent.
-
-    Each course is handled in its own short transaction, so a run every minute never holds
-    many locks. Returns the number of offers that expired.
-    """
-    now = now or timezone.now()
-    course_ids = (
-        Signup.objects.filter(status=SignupStatus.OFFERED, offer_expires_at__lte=now)
-        .values_list("course_id", flat=True)
-        .distinct()
-    )
-    expired = 0
-    for course_id in sorted(set(course_ids)):
-        with transaction.atomic():
-            course = lock_course(course_id)
-            # Re-read under the lock: the person may have accepted a moment ago.
-            signups = list(
-                Signup.objects.select_for_update(of=("self",))
-                .select_related("user", "course")
-                .filter(course=course, status=SignupStatus.OFFERED, offer_expires_at__lte=now)
-            )
-            for signup in signups:
-                _expire_offer(signup, now)
-            expired += len(signups)
-            promote_waiting_list(course, now=now)
-    return expired
-
-
-def _expire_offer(signup: Signup, now: datetime) -> None:
-    _end(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_EXPIRED, now)
-    notifications.offer_expired(signup)
-    logger.info("Offer to signup %s expired", signup.pk)
-
-
 def approve_signup(signup: Signup, *, by, now: datetime | None = None) -> Signup:
     """An organiser lets a pending signup in: a free seat if there is one, else the waiting
     list (or an error when the course is full and has no waiting list)."""
@@ -411,7 +332,7 @@ def decline_signup(signup: Signup, *, by, message: str = "", now=None) -> Signup
             return signup
         if signup.status != SignupStatus.PENDING:
             raise CourseError(_("This signup is not waiting for approval."))
-        _end(signup, SignupStatus.DECLINED, SignupEndReason.NOT_APPROVED, now, by=by)
+        end_signup(signup, SignupStatus.DECLINED, SignupEndReason.NOT_APPROVED, now, by=by)
         notifications.signup_declined(signup, message=message.strip())
     return signup
 
@@ -436,7 +357,7 @@ def change_capacity(course: Course, capacity: int | None, *, by, now=None) -> li
     return []
 
 
-def _end(signup: Signup, status: str, reason: str, now: datetime, *, by=None) -> None:
+def end_signup(signup: Signup, status: str, reason: str, now: datetime, *, by=None) -> None:
     signup.status = status
     signup.end_reason = reason
     fields = ["status", "end_reason", "updated_at"]

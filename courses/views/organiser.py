@@ -333,12 +333,19 @@ def duplicate(request, slug):
                 messages.error(request, str(error))
                 status = 409
             else:
+                if can_manage_courses(request.user):
+                    messages.success(
+                        request,
+                        _("The new run is saved as a draft. Check it and publish it when ready."),
+                    )
+                    return redirect(reverse("wagtailsnippets_courses_course:edit", args=[copy.pk]))
                 messages.success(
                     request,
-                    _("The new run is saved as a draft. Check it and publish it when ready."),
+                    _(
+                        "The new run is saved as a draft. A course administrator checks and "
+                        "publishes it."
+                    ),
                 )
-                if can_manage_courses(request.user):
-                    return redirect(reverse("wagtailsnippets_courses_course:edit", args=[copy.pk]))
                 return redirect("courses:organiser", slug=copy.slug)
         else:
             status = 400
