@@ -261,6 +261,32 @@ class Course(index.Indexed, ClusterableModel):
     def has_started(self) -> bool:
         return self.starts_at is not None and self.starts_at <= timezone.now()
 
+    @property
+    def has_ended(self) -> bool:
+        return self.ends_at is not None and self.ends_at <= timezone.now()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == CourseStatus.CANCELLED
+
+    @property
+    def signup_closes_at(self):
+        """Signup closes at the deadline, or when the first meeting starts."""
+        return self.signup_deadline or self.starts_at
+
+    @property
+    def cancellation_closes_at(self):
+        """Participants may cancel a confirmed seat themselves until then."""
+        return self.cancellation_deadline or self.starts_at
+
+    @property
+    def is_online(self) -> bool:
+        return self.format == CourseFormat.ONLINE
+
+    @property
+    def has_venue(self) -> bool:
+        return self.format != CourseFormat.ONLINE and bool(self.venue_name or self.venue_address)
+
 
 class Meeting(models.Model):
     """One session of a course (kursusgang)."""
@@ -310,6 +336,17 @@ class SignupStatus(models.TextChoices):
     OFFERED = "offered", _("Seat offered")
     CANCELLED = "cancelled", _("Cancelled")
     DECLINED = "declined", _("Declined")
+
+
+class SignupEndReason(models.TextChoices):
+    """Why a signup stopped being active; kept so the history reads correctly."""
+
+    CANCELLED_BY_PARTICIPANT = "participant", _("Cancelled by the participant")
+    CANCELLED_BY_ORGANISER = "organiser", _("Cancelled by an organiser")
+    LEFT_WAITING_LIST = "left_waiting_list", _("Left the waiting list")
+    NOT_APPROVED = "not_approved", _("Not approved by an organiser")
+    OFFER_DECLINED = "offer_declined", _("Offered seat declined")
+    OFFER_EXPIRED = "offer_expired", _("Offered seat not accepted in time")
 
 
 # A person holds at most one signup in these states per course.
@@ -370,6 +407,10 @@ class Signup(models.Model):
         related_name="+",
     )
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("reason"), max_length=24, choices=SignupEndReason.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("signup")
@@ -378,6 +419,8 @@ class Signup(models.Model):
         indexes = [
             models.Index(fields=["course", "status"], name="courses_signup_course_status"),
             models.Index(fields=["user", "status"], name="courses_signup_user_status"),
+            # expire_offers runs every minute and looks for offers past their expiry.
+            models.Index(fields=["status", "offer_expires_at"], name="courses_signup_offer_expiry"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -427,3 +470,43 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.signup.user} @ {self.meeting}: {self.present}"
+
+
+class MessageRecipients(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed participants")
+    CONFIRMED_AND_WAITING = "confirmed_waiting", _("Confirmed participants and the waiting list")
+
+
+class CourseMessage(models.Model):
+    """An email an organiser sent to a course's participants, kept so organisers see what
+    was sent and when."""
+
+    course = models.ForeignKey(
+        Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="messages"
+    )
+    subject = models.CharField(_("subject"), max_length=150)
+    body = models.TextField(_("message"), max_length=5000)
+    recipients = models.CharField(
+        _("recipients"),
+        max_length=24,
+        choices=MessageRecipients.choices,
+        default=MessageRecipients.CONFIRMED,
+    )
+    recipient_count = models.PositiveIntegerField(_("number of recipients"), default=0)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return self.subject

@@ -5,7 +5,6 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
-from tests.cms.courses_stand_in import courses_detail_route  # noqa: F401 - autouse, see module
 from tests.factories import UserFactory
 
 # Playwright's sync API (started before the database, see django_db_setup below) runs an event

@@ -1,0 +1,101 @@
+"""A course's meetings as iCalendar data, built on core.ical.
+
+Used by the course page's "Add to calendar" download and by the emails that carry an .ics
+attachment. Texts are rendered in the active language, so callers wrap emails in the
+recipient's language (core.email does).
+"""
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from core.email import Attachment
+from core.ical import CONTENT_TYPE, CalendarEvent, build_calendar, event_uid
+from courses.models import Course, CourseFormat, Meeting
+
+
+def site_host() -> str:
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def meeting_location(course: Course, meeting: Meeting) -> str:
+    if course.is_online:
+        return _("Online")
+    place = ", ".join(part for part in (meeting.place_name, meeting.place_address) if part)
+    if course.format == CourseFormat.HYBRID:
+        return _("%(place)s or online") % {"place": place} if place else _("Online")
+    return place
+
+
+def meeting_events(
+    course: Course, meetings: Iterable[Meeting], *, with_online_link: bool = False
+) -> list[CalendarEvent]:
+    """One event per meeting; cancelled meetings (or a cancelled course) say CANCELLED."""
+    meetings = list(meetings)
+    url = absolute_url(course.get_absolute_url())
+    description_parts = [course.summary]
+    if with_online_link and course.online_link and course.format != CourseFormat.IN_PERSON:
+        description_parts.append(_("Online link: %(link)s") % {"link": course.online_link})
+    description_parts.append(url)
+    description = "\n\n".join(part for part in description_parts if part)
+    topics = tuple(topic.display_name for topic in course.topics.all())
+    events = []
+    for number, meeting in enumerate(meetings, start=1):
+        summary = course.title
+        if len(meetings) > 1:
+            summary = _("%(title)s (meeting %(number)s of %(count)s)") % {
+                "title": course.title,
+                "number": number,
+                "count": len(meetings),
+            }
+        if meeting.title:
+            summary = f"{summary}: {meeting.title}"
+        events.append(
+            CalendarEvent(
+                uid=event_uid("meeting", meeting.pk, site_host()),
+                summary=summary,
+                start=meeting.starts_at,
+                end=meeting.ends_at,
+                sequence=meeting.sequence,
+                cancelled=course.is_cancelled or meeting.cancelled_at is not None,
+                location=meeting_location(course, meeting),
+                description=description,
+                url=url,
+                categories=topics,
+            )
+        )
+    return events
+
+
+def course_calendar(
+    course: Course,
+    meetings: Iterable[Meeting] | None = None,
+    *,
+    with_online_link: bool = False,
+    method: str | None = None,
+) -> bytes:
+    """The course's meetings as one VCALENDAR. DTSTAMP is when the course last changed."""
+    if meetings is None:
+        meetings = course.meetings.all()
+    return build_calendar(
+        meeting_events(course, meetings, with_online_link=with_online_link),
+        stamp=course.updated_at,
+        name=course.title,
+        method=method,
+    )
+
+
+def course_calendar_attachment(
+    course: Course, meetings: Iterable[Meeting] | None = None, *, with_online_link: bool
+) -> Attachment:
+    return Attachment(
+        filename=f"{course.slug}.ics",
+        content=course_calendar(course, meetings, with_online_link=with_online_link),
+        mimetype=CONTENT_TYPE,
+    )

@@ -1,0 +1,168 @@
+"""Reusable read queries: seat counts for lists, waiting positions, completion.
+
+Each function costs a fixed number of queries however many courses or signups it covers,
+so list pages keep a constant query count.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from enum import StrEnum
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from courses.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Course,
+    CourseStatus,
+    Meeting,
+    Signup,
+    SignupStatus,
+    Topic,
+)
+
+
+class SignupState(StrEnum):
+    """Whether a course takes signups right now (see services.check_signup_open)."""
+
+    DRAFT = "draft"
+    CANCELLED = "cancelled"
+    NOT_OPEN_YET = "not_open_yet"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def signup_state(course: Course, now: datetime | None = None) -> SignupState:
+    now = now or timezone.now()
+    if course.status == CourseStatus.CANCELLED:
+        return SignupState.CANCELLED
+    if course.status != CourseStatus.PUBLISHED or course.starts_at is None:
+        return SignupState.DRAFT
+    if course.signup_opens_at and now < course.signup_opens_at:
+        return SignupState.NOT_OPEN_YET
+    if now >= course.signup_closes_at:
+        return SignupState.CLOSED
+    return SignupState.OPEN
+
+
+def _count(status_filter: Q):
+    counted = (
+        Signup.objects.filter(status_filter, course=OuterRef("pk"))
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def with_seat_counts(courses: QuerySet[Course]) -> QuerySet[Course]:
+    """Annotate `seats_taken` and `waiting_count` (subqueries: no row multiplication)."""
+    return courses.annotate(
+        seats_taken=_count(Q(status__in=SEAT_HOLDING_STATUSES)),
+        waiting_count=_count(Q(status=SignupStatus.WAITLISTED)),
+    )
+
+
+def seats_left(course: Course) -> int | None:
+    """For an annotated course: free seats, or None when unlimited."""
+    if course.capacity is None:
+        return None
+    return max(course.capacity - course.seats_taken, 0)
+
+
+def published_courses() -> QuerySet[Course]:
+    return Course.objects.filter(status=CourseStatus.PUBLISHED, starts_at__isnull=False)
+
+
+def meeting_count_expression():
+    held = (
+        Meeting.objects.filter(course=OuterRef("pk"), cancelled_at__isnull=True)
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(held, output_field=IntegerField()), 0)
+
+
+def catalogue_courses(now: datetime | None = None) -> QuerySet[Course]:
+    """Published courses that have not ended, with what a catalogue card shows."""
+    now = now or timezone.now()
+    return (
+        with_seat_counts(published_courses().filter(ends_at__gte=now))
+        .annotate(meeting_count=meeting_count_expression())
+        .select_related("provider")
+        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+        .order_by("starts_at", "title", "pk")
+    )
+
+
+def active_signups_by_course(user, course_ids: Iterable[int]) -> Mapping[int, Signup]:
+    """The user's active signups among these courses, by course id (one query)."""
+    course_ids = list(course_ids)
+    if not user.is_authenticated or not course_ids:
+        return {}
+    signups = Signup.objects.filter(
+        user=user, course_id__in=course_ids, status__in=ACTIVE_SIGNUP_STATUSES
+    ).annotate(position=waiting_position_expression())
+    return {signup.course_id: signup for signup in signups}
+
+
+def waiting_position_expression():
+    """Annotation: the signup's place on its course's waiting list (1 = next in line)."""
+    ahead = (
+        Signup.objects.filter(
+            course=OuterRef("course"),
+            status=SignupStatus.WAITLISTED,
+            queue_number__lte=OuterRef("queue_number"),
+        )
+        .order_by()
+        .values("course")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Subquery(ahead, output_field=IntegerField())
+
+
+def held_meeting_count(course: Course) -> int:
+    return Meeting.objects.filter(course=course, cancelled_at__isnull=True).count()
+
+
+def required_attendance(course: Course, meetings_held: int) -> int:
+    """Meetings a participant must attend: the smallest n with n / held ≥ the minimum."""
+    return (course.min_attendance_percent * meetings_held + 99) // 100
+
+
+def attended_expression():
+    return Count(
+        "attendance",
+        filter=Q(attendance__present=True, attendance__meeting__cancelled_at__isnull=True),
+        distinct=True,
+    )
+
+
+def completed_signups(course: Course) -> QuerySet[Signup]:
+    """Confirmed participants whose attendance share meets `min_attendance_percent`.
+
+    The share counts the meetings that were held (cancelled meetings count for nobody).
+    Annotated with `attended` (meetings present). A course without held meetings has no
+    completions. Certificates are issued from this query.
+    """
+    held = held_meeting_count(course)
+    if held == 0:
+        return Signup.objects.none()
+    required = required_attendance(course, held)
+    return (
+        Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED)
+        .annotate(attended=attended_expression())
+        .filter(attended__gte=required)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
+
+
+def has_completed(signup: Signup) -> bool:
+    return completed_signups(signup.course).filter(pk=signup.pk).exists()

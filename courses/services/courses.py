@@ -1,0 +1,323 @@
+"""Changes to a course as a whole: its schedule, cancellation, copies, messages, reminders."""
+
+import logging
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from courses.access import can_manage_courses, is_organiser
+from courses.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Course,
+    CourseMessage,
+    CourseStatus,
+    Meeting,
+    MessageRecipients,
+    Signup,
+    SignupStatus,
+)
+from courses.services import notifications
+from courses.services.base import CourseError, lock_course
+from courses.services.signups import change_capacity
+
+logger = logging.getLogger(__name__)
+
+# What a calendar program must hear about when it changes (see Meeting.sequence).
+MeetingFingerprint = tuple
+
+
+def _fingerprint(meeting: Meeting) -> MeetingFingerprint:
+    return (
+        meeting.starts_at,
+        meeting.ends_at,
+        meeting.venue_name,
+        meeting.venue_address,
+        meeting.cancelled_at is not None,
+    )
+
+
+def meeting_snapshot(course: Course) -> dict[int, MeetingFingerprint]:
+    """Time, place and status of each saved meeting, to compare after an edit."""
+    if course.pk is None:
+        return {}
+    return {m.pk: _fingerprint(m) for m in Meeting.objects.filter(course_id=course.pk)}
+
+
+def refresh_schedule(
+    course: Course,
+    *,
+    before: dict[int, MeetingFingerprint] | None = None,
+    notify: bool = True,
+    now: datetime | None = None,
+) -> list[Meeting]:
+    """Bring the course in line with its meetings after they were edited.
+
+    Keeps `Course.starts_at`/`ends_at` (first start, last end of the meetings that take
+    place), raises `Meeting.sequence` for every meeting whose time, place or status differs
+    from `before`, and tells confirmed participants of a published course about changed and
+    added meetings that are still to come. Returns the changed meetings.
+    """
+    now = now or timezone.now()
+    before = before or {}
+    with transaction.atomic():
+        course = lock_course(course.pk)
+        meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
+        changed = [m for m in meetings if m.pk in before and before[m.pk] != _fingerprint(m)]
+        if changed:
+            Meeting.objects.filter(pk__in=[m.pk for m in changed]).update(
+                sequence=F("sequence") + 1
+            )
+            for meeting in changed:
+                meeting.sequence += 1
+        taking_place = [m for m in meetings if m.cancelled_at is None] or meetings
+        course.starts_at = min((m.starts_at for m in taking_place), default=None)
+        course.ends_at = max((m.ends_at for m in taking_place), default=None)
+        course.save(update_fields=["starts_at", "ends_at", "updated_at"])
+        # Participants hear about changed meetings and about meetings added to the course.
+        added = [m for m in meetings if before and m.pk not in before]
+        upcoming = [m for m in meetings if (m in changed or m in added) and m.ends_at > now]
+        if notify and upcoming and course.status == CourseStatus.PUBLISHED:
+            signups = Signup.objects.filter(
+                course=course, status__in=SEAT_HOLDING_STATUSES
+            ).select_related("user")
+            for signup in signups:
+                signup.course = course
+            notifications.schedule_changed(signups, meetings, upcoming)
+    return changed
+
+
+def cancel_meeting(meeting: Meeting, *, by, now: datetime | None = None) -> Meeting:
+    """Call off one meeting; participants are told and their calendars updated."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        course = lock_course(meeting.course_id)
+        if not is_organiser(by, course):
+            raise CourseError(_("Only the course's organisers can cancel a meeting."))
+        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if meeting.cancelled_at is not None:
+            return meeting
+        before = meeting_snapshot(course)
+        meeting.cancelled_at = now
+        meeting.save(update_fields=["cancelled_at"])
+        refresh_schedule(course, before=before, now=now)
+        meeting.refresh_from_db()
+    return meeting
+
+
+def cancel_course(course: Course, *, by, reason: str = "", now: datetime | None = None) -> int:
+    """Cancel a course (course administrators only) and email everyone with an active
+    signup. Signups keep their status for the history; meetings are marked cancelled so
+    calendars drop them. Returns the number of people told; cancelling twice tells nobody.
+    """
+    if not can_manage_courses(by):
+        raise CourseError(_("Only course administrators can cancel a course."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        course = lock_course(course.pk)
+        if course.status == CourseStatus.CANCELLED and course.cancelled_at is not None:
+            return 0
+        course.status = CourseStatus.CANCELLED
+        course.cancelled_at = now
+        course.cancellation_reason = reason.strip() or course.cancellation_reason
+        course.save(update_fields=["status", "cancelled_at", "cancellation_reason", "updated_at"])
+        Meeting.objects.filter(course=course, cancelled_at__isnull=True).update(
+            cancelled_at=now, sequence=F("sequence") + 1
+        )
+        meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
+        signups = list(
+            Signup.objects.filter(course=course, status__in=ACTIVE_SIGNUP_STATUSES)
+            .select_related("user")
+            .order_by("pk")
+        )
+        for signup in signups:
+            signup.course = course
+        notifications.course_cancelled(course, signups, meetings)
+        logger.info("Course %s cancelled by %s; %s people told", course.pk, by.pk, len(signups))
+    return len(signups)
+
+
+def save_course(
+    course: Course,
+    *,
+    by,
+    save: Callable[[], object],
+    capacity: int | None,
+    status: str,
+    cancellation_reason: str = "",
+) -> Course:
+    """Save an edit of a course from the admin without going around the rules.
+
+    `save` persists everything else the editor changed (fields and meetings). Capacity and
+    cancellation still go through change_capacity and cancel_course, and the schedule is
+    refreshed, all in one transaction.
+    """
+    if not can_manage_courses(by):
+        raise CourseError(_("Only course administrators can edit courses."))
+    with transaction.atomic():
+        if course.pk is None:
+            save()
+            refresh_schedule(course, notify=False)
+            course.refresh_from_db()
+            return course
+        current = lock_course(course.pk)
+        before = meeting_snapshot(current)
+        # The stored values stay until the services below change them.
+        course.capacity = current.capacity
+        course.cancelled_at = current.cancelled_at
+        if status == CourseStatus.CANCELLED and current.status != CourseStatus.CANCELLED:
+            course.status = current.status
+        else:
+            course.status = status
+        save()
+        refresh_schedule(course, before=before)
+        if capacity != current.capacity:
+            change_capacity(course, capacity, by=by)
+        if status == CourseStatus.CANCELLED and current.status != CourseStatus.CANCELLED:
+            cancel_course(course, by=by, reason=cancellation_reason)
+        course.refresh_from_db()
+    return course
+
+
+def _shift(value: datetime | None, days: int) -> datetime | None:
+    """Move a datetime by whole days, keeping the local wall-clock time across DST."""
+    if value is None:
+        return None
+    local = timezone.localtime(value).replace(tzinfo=None) + timedelta(days=days)
+    return timezone.make_aware(local)
+
+
+def _unique_slug(base: str) -> str:
+    base = slugify(base)[:140] or "kursus"
+    slug, number = base, 2
+    while Course.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+def duplicate_course(course: Course, *, by, first_day: date) -> Course:
+    """Copy a course as a new run starting on `first_day`: every meeting and deadline moves
+    by the same number of days at the same local time. The copy is a draft without signups.
+    """
+    if not is_organiser(by, course):
+        raise CourseError(_("Only the course's organisers can copy it."))
+    meetings = list(course.meetings.order_by("starts_at", "pk"))
+    if not meetings:
+        raise CourseError(_("The course has no meetings to copy."))
+    days = (first_day - timezone.localtime(meetings[0].starts_at).date()).days
+    if first_day < timezone.localdate():
+        raise CourseError(_("Choose a first day in the future."))
+    with transaction.atomic():
+        copy = Course.objects.get(pk=course.pk)
+        copy.pk = copy.id = None
+        copy._state.adding = True
+        base = re.sub(r"-\d{4}-\d{2}-\d{2}(-\d+)?$", "", course.slug)
+        copy.slug = _unique_slug(f"{base}-{first_day:%Y-%m-%d}")
+        copy.status = CourseStatus.DRAFT
+        copy.duplicated_from = course
+        copy.cancelled_at = None
+        copy.cancellation_reason = ""
+        copy.signup_opens_at = _shift(course.signup_opens_at, days)
+        copy.signup_deadline = _shift(course.signup_deadline, days)
+        copy.cancellation_deadline = _shift(course.cancellation_deadline, days)
+        copy.topics = list(course.topics.all())
+        copy.organisers = list(course.organisers.all())
+        copy.save()
+        Meeting.objects.bulk_create(
+            Meeting(
+                course=copy,
+                title=m.title,
+                starts_at=_shift(m.starts_at, days),
+                ends_at=_shift(m.ends_at, days),
+                venue_name=m.venue_name,
+                venue_address=m.venue_address,
+            )
+            for m in meetings
+        )
+        refresh_schedule(copy, notify=False)
+        copy.refresh_from_db()
+        logger.info("Course %s copied as %s by %s", course.pk, copy.pk, by.pk)
+    return copy
+
+
+def message_participants(
+    course: Course, *, by, subject: str, body: str, recipients: str
+) -> CourseMessage:
+    """Email the course's participants (each in their own email, language and name) and
+    keep a copy of what was sent."""
+    if not is_organiser(by, course):
+        raise CourseError(_("Only the course's organisers can write to the participants."))
+    statuses = [SignupStatus.CONFIRMED]
+    if recipients == MessageRecipients.CONFIRMED_AND_WAITING:
+        statuses += [SignupStatus.WAITLISTED, SignupStatus.OFFERED]
+    with transaction.atomic():
+        course = lock_course(course.pk)
+        signups = list(
+            Signup.objects.filter(course=course, status__in=statuses)
+            .select_related("user")
+            .order_by("pk")
+        )
+        if not signups:
+            raise CourseError(_("There is nobody to write to yet."))
+        for signup in signups:
+            signup.course = course
+        meetings = list(course.meetings.all())
+        notifications.participant_message(
+            signups,
+            subject=subject.strip(),
+            body=body.strip(),
+            sender=by,
+            meetings=meetings,
+        )
+        message = CourseMessage.objects.create(
+            course=course,
+            subject=subject.strip(),
+            body=body.strip(),
+            recipients=recipients,
+            recipient_count=len(signups),
+            sent_by=by,
+        )
+    return message
+
+
+def send_course_reminders(*, days: int = 2, now: datetime | None = None) -> int:
+    """Remind confirmed participants of courses that start within `days` days.
+
+    Each signup is claimed with a conditional UPDATE before its email is queued, so
+    overlapping runs (or a run every hour) send each person exactly one reminder.
+    """
+    now = now or timezone.now()
+    signups = (
+        Signup.objects.filter(
+            status=SignupStatus.CONFIRMED,
+            reminder_sent_at__isnull=True,
+            course__status=CourseStatus.PUBLISHED,
+            course__starts_at__gt=now,
+            course__starts_at__lte=now + timedelta(days=days),
+        )
+        .select_related("user", "course")
+        .order_by("course_id", "pk")
+    )
+    meetings_by_course: dict[int, list[Meeting]] = {}
+    sent = 0
+    for signup in signups:
+        with transaction.atomic():
+            claimed = Signup.objects.filter(
+                pk=signup.pk, status=SignupStatus.CONFIRMED, reminder_sent_at__isnull=True
+            ).update(reminder_sent_at=now)
+            if not claimed:
+                continue
+            if signup.course_id not in meetings_by_course:
+                meetings_by_course[signup.course_id] = list(
+                    signup.course.meetings.order_by("starts_at", "pk")
+                )
+            notifications.course_reminder(signup, meetings_by_course[signup.course_id])
+            sent += 1
+    return sent

@@ -1,0 +1,103 @@
+"""Seat offers from the waiting list: accepting, declining and letting them expire.
+
+An offer holds a seat (SEAT_HOLDING_STATUSES) for `Course.offer_hours`, never beyond the
+signup deadline. When it is declined or runs out, the seat goes to the next person in the
+same transaction (promote_waiting_list).
+"""
+
+import logging
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.models import Signup, SignupEndReason, SignupStatus
+from courses.services import notifications
+from courses.services.base import CourseError, lock_course, lock_signup
+from courses.services.signups import end_signup, format_local, promote_waiting_list
+
+logger = logging.getLogger(__name__)
+
+
+def accept_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
+    """Take the offered seat. An expired offer is passed on and the person is told so."""
+    if by.pk != signup.user_id:
+        raise CourseError(_("This offer is for someone else."))
+    now = now or timezone.now()
+    expired = False
+    with transaction.atomic():
+        course = lock_course(signup.course_id)
+        signup = lock_signup(signup.pk)
+        if signup.status == SignupStatus.CONFIRMED:
+            return signup
+        if signup.status != SignupStatus.OFFERED or course.is_cancelled:
+            raise CourseError(_("This offer is no longer open."))
+        if signup.offer_expires_at is not None and now >= signup.offer_expires_at:
+            _expire_offer(signup, now)
+            promote_waiting_list(course, now=now)
+            expired = True
+        else:
+            signup.status = SignupStatus.CONFIRMED
+            signup.confirmed_at = now
+            signup.save(update_fields=["status", "confirmed_at", "updated_at"])
+            notifications.signup_confirmed(signup, how="offer_accepted")
+    if expired:
+        # Raised after the commit, so the seat has already gone to the next person.
+        raise CourseError(
+            _("Sorry, the offer expired %(time)s and the seat has gone to the next person.")
+            % {"time": format_local(signup.offer_expires_at)}
+        )
+    return signup
+
+
+def decline_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
+    """Say no to an offered seat; it goes to the next person on the waiting list."""
+    if by.pk != signup.user_id:
+        raise CourseError(_("This offer is for someone else."))
+    now = now or timezone.now()
+    with transaction.atomic():
+        course = lock_course(signup.course_id)
+        signup = lock_signup(signup.pk)
+        if signup.status == SignupStatus.DECLINED:
+            return signup
+        if signup.status != SignupStatus.OFFERED:
+            raise CourseError(_("This offer is no longer open."))
+        end_signup(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_DECLINED, now)
+        promote_waiting_list(course, now=now)
+    return signup
+
+
+def expire_offers(*, now: datetime | None = None) -> int:
+    """Pass every offer that was not accepted in time to the next person. Idempotent.
+
+    Each course is handled in its own short transaction, so a run every minute never holds
+    many locks. Returns the number of offers that expired.
+    """
+    now = now or timezone.now()
+    course_ids = (
+        Signup.objects.filter(status=SignupStatus.OFFERED, offer_expires_at__lte=now)
+        .values_list("course_id", flat=True)
+        .distinct()
+    )
+    expired = 0
+    for course_id in sorted(set(course_ids)):
+        with transaction.atomic():
+            course = lock_course(course_id)
+            # Re-read under the lock: the person may have accepted a moment ago.
+            signups = list(
+                Signup.objects.select_for_update(of=("self",))
+                .select_related("user", "course")
+                .filter(course=course, status=SignupStatus.OFFERED, offer_expires_at__lte=now)
+            )
+            for signup in signups:
+                _expire_offer(signup, now)
+            expired += len(signups)
+            promote_waiting_list(course, now=now)
+    return expired
+
+
+def _expire_offer(signup: Signup, now: datetime) -> None:
+    end_signup(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_EXPIRED, now)
+    notifications.offer_expired(signup)
+    logger.info("Offer to signup %s expired", signup.pk)

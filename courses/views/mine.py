@@ -1,0 +1,105 @@
+"""Mine sider → Mine kurser: a person's own signups, and the courses they organise."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from courses import queries
+from courses.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    Attendance,
+    Course,
+    Meeting,
+    Signup,
+    SignupStatus,
+)
+
+
+def _count(queryset):
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values("n"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def my_signups(user):
+    """All of the person's active signups with their course, waiting position and
+    attendance (one query)."""
+    attended = (
+        Attendance.objects.filter(
+            signup=OuterRef("pk"), present=True, meeting__cancelled_at__isnull=True
+        )
+        .values("signup")
+        .annotate(n=Count("pk"))
+    )
+    held = (
+        Meeting.objects.filter(course=OuterRef("course"), cancelled_at__isnull=True)
+        .values("course")
+        .annotate(n=Count("pk"))
+    )
+    return (
+        Signup.objects.filter(user=user, status__in=ACTIVE_SIGNUP_STATUSES)
+        .select_related("course")
+        .annotate(
+            position=queries.waiting_position_expression(),
+            attended=_count(attended),
+            meetings_held=_count(held),
+        )
+        .order_by("course__starts_at", "pk")
+    )
+
+
+def sort_signups(signups, now) -> dict:
+    sections = {"offers": [], "upcoming": [], "waiting": [], "past": []}
+    for signup in signups:
+        course = signup.course
+        ended = course.ends_at is not None and course.ends_at < now
+        if signup.status == SignupStatus.OFFERED:
+            sections["offers"].append(signup)
+        elif signup.status == SignupStatus.WAITLISTED and not ended:
+            sections["waiting"].append(signup)
+        elif ended:
+            if signup.status == SignupStatus.CONFIRMED and not course.is_cancelled:
+                signup.required = queries.required_attendance(course, signup.meetings_held)
+                signup.completed = signup.meetings_held > 0 and signup.attended >= signup.required
+                sections["past"].append(signup)
+        else:
+            sections["upcoming"].append(signup)
+    sections["past"].reverse()
+    return sections
+
+
+@login_required
+@require_safe
+def my_courses(request):
+    now = timezone.now()
+    sections = sort_signups(my_signups(request.user), now)
+    organised = list(
+        queries.with_seat_counts(
+            Course.objects.filter(organisers=request.user, ends_at__gte=now)
+        ).order_by("starts_at", "pk")
+    )
+    return render(
+        request,
+        "courses/mine.html",
+        {**sections, "organised": organised, "now": now},
+    )
+
+
+def dashboard_panel(request) -> dict | None:
+    """The Mine sider front page box: offers to answer, the next course, waiting lists."""
+    if not request.user.is_authenticated:
+        return None
+    sections = sort_signups(my_signups(request.user), timezone.now())
+    return {
+        "offers": sections["offers"],
+        "next": sections["upcoming"][0] if sections["upcoming"] else None,
+        "upcoming_count": len(sections["upcoming"]),
+        "waiting": sections["waiting"],
+    }

@@ -1,0 +1,378 @@
+"""Organiser tools: participants, approvals, exports, attendance, messages, copies.
+
+Open to course administrators and to the people named as a course's organisers; everyone
+else gets a 404, so nobody learns whether a course has participants at all.
+"""
+
+from django.contrib import messages
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from courses import exports, queries, services
+from courses.access import can_manage_courses, is_organiser
+from courses.forms import AttendanceForm, DeclineSignupForm, DuplicateCourseForm, MessageForm
+from courses.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    Attendance,
+    Course,
+    Meeting,
+    Signup,
+    SignupStatus,
+)
+
+STATUS_ORDER = {
+    SignupStatus.CONFIRMED: 0,
+    SignupStatus.OFFERED: 1,
+    SignupStatus.PENDING: 2,
+    SignupStatus.WAITLISTED: 3,
+}
+
+
+def _organised_course(request, slug) -> Course:
+    course = get_object_or_404(
+        queries.with_seat_counts(Course.objects.select_related("provider")), slug=slug
+    )
+    if not is_organiser(request.user, course):
+        raise Http404
+    return course
+
+
+def _signup_of(course, signup_id) -> Signup:
+    return get_object_or_404(Signup.objects.select_related("user"), pk=signup_id, course=course)
+
+
+def _participants(course):
+    """Active signups in list order, with waiting positions and attendance (one query)."""
+    signups = list(
+        Signup.objects.filter(course=course, status__in=ACTIVE_SIGNUP_STATUSES)
+        .select_related("user")
+        .annotate(
+            position=queries.waiting_position_expression(),
+            attended=queries.attended_expression(),
+        )
+    )
+    signups.sort(
+        key=lambda s: (
+            STATUS_ORDER[s.status],
+            s.queue_number or 0 if s.status == SignupStatus.WAITLISTED else 0,
+            s.user.get_full_name().lower(),
+        )
+    )
+    return signups
+
+
+@require_safe
+def overview(request, slug):
+    course = _organised_course(request, slug)
+    signups = _participants(course)
+    by_status = {status: [] for status in STATUS_ORDER}
+    for signup in signups:
+        by_status[signup.status].append(signup)
+    meetings = list(
+        Meeting.objects.filter(course=course)
+        .annotate(present_count=Count("attendance", filter=Q(attendance__present=True)))
+        .order_by("starts_at", "pk")
+    )
+    history = (
+        Signup.objects.filter(course=course)
+        .exclude(status__in=ACTIVE_SIGNUP_STATUSES)
+        .select_related("user")
+        .order_by("-updated_at")
+    )
+    course.seats_left = queries.seats_left(course)
+    today, now = timezone.localdate(), timezone.now()
+    for meeting in meetings:
+        meeting.can_mark = timezone.localtime(meeting.starts_at).date() <= today
+        meeting.is_upcoming = meeting.starts_at > now
+    held = sum(1 for m in meetings if m.cancelled_at is None)
+    completed = {s.pk for s in queries.completed_signups(course)} if course.has_ended else set()
+    return render(
+        request,
+        "courses/organiser/overview.html",
+        {
+            "course": course,
+            "confirmed": by_status[SignupStatus.CONFIRMED],
+            "offered": by_status[SignupStatus.OFFERED],
+            "pending": by_status[SignupStatus.PENDING],
+            "waiting": by_status[SignupStatus.WAITLISTED],
+            "history": history,
+            "meetings": meetings,
+            "meetings_held": held,
+            "completed": completed,
+            "sent_messages": course.messages.select_related("sent_by")[:10],
+            "can_manage": can_manage_courses(request.user),
+            "below_minimum": course.min_participants is not None
+            and len(by_status[SignupStatus.CONFIRMED]) < course.min_participants,
+        },
+    )
+
+
+def _export_rows(course):
+    signups = _participants(course)
+    held = queries.held_meeting_count(course)
+    return exports.participant_rows(course, signups, held)
+
+
+@require_safe
+def export_csv(request, slug):
+    course = _organised_course(request, slug)
+    response = HttpResponse(
+        exports.to_csv(_export_rows(course)), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{course.slug}-deltagere.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def export_xlsx(request, slug):
+    course = _organised_course(request, slug)
+    response = HttpResponse(
+        exports.to_xlsx(course, _export_rows(course)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{course.slug}-deltagere.xlsx"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def attendance_sheet(request, slug):
+    """A page to print and sign at the door: one row per participant, one column per
+    meeting."""
+    course = _organised_course(request, slug)
+    signups = (
+        Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED)
+        .select_related("user")
+        .prefetch_related(Prefetch("attendance", queryset=Attendance.objects.all()))
+        .order_by("user__full_name", "pk")
+    )
+    meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
+    rows = []
+    for signup in signups:
+        marks = {a.meeting_id: a.present for a in signup.attendance.all()}
+        rows.append({"signup": signup, "marks": [marks.get(m.pk) for m in meetings]})
+    return render(
+        request,
+        "courses/organiser/attendance_sheet.html",
+        {"course": course, "meetings": meetings, "rows": rows},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def mark_attendance(request, slug, meeting_id):
+    course = _organised_course(request, slug)
+    meeting = get_object_or_404(Meeting, pk=meeting_id, course=course)
+    signups = list(
+        Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED)
+        .select_related("user")
+        .order_by("user__full_name", "pk")
+    )
+    present = set(
+        Attendance.objects.filter(meeting=meeting, present=True).values_list("signup_id", flat=True)
+    )
+    marked = Attendance.objects.filter(meeting=meeting).count()
+    form = AttendanceForm(
+        request.POST or None, signups=signups, initial={"present": sorted(present)}
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.mark_attendance(meeting, form.marks(), by=request.user)
+            except services.CourseError as error:
+                messages.error(request, str(error))
+                status = 409
+            else:
+                count = sum(form.marks().values())
+                messages.success(
+                    request,
+                    _("Attendance saved: %(present)s of %(total)s present.")
+                    % {"present": count, "total": len(signups)},
+                )
+                return redirect("courses:organiser", slug=course.slug)
+        else:
+            status = 400
+    return render(
+        request,
+        "courses/organiser/attendance.html",
+        {
+            "course": course,
+            "meeting": meeting,
+            "form": form,
+            "signups": signups,
+            "present": present,
+            "already_marked": marked > 0,
+            "can_mark": meeting.cancelled_at is None
+            and timezone.localtime(meeting.starts_at).date() <= timezone.localdate(),
+        },
+        status=status,
+    )
+
+
+@require_POST
+def approve(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    try:
+        signup = services.approve_signup(signup, by=request.user)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        name = signup.user.get_full_name()
+        if signup.status == SignupStatus.CONFIRMED:
+            messages.success(request, _("%(name)s is approved and has a seat.") % {"name": name})
+        else:
+            messages.success(
+                request,
+                _("%(name)s is approved and on the waiting list, as the course is full.")
+                % {"name": name},
+            )
+    return redirect("courses:organiser", slug=course.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def decline(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    if request.method == "GET" and signup.status != SignupStatus.PENDING:
+        return redirect("courses:organiser", slug=course.slug)
+    form = DeclineSignupForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.decline_signup(
+                    signup, by=request.user, message=form.cleaned_data["message"]
+                )
+            except services.CourseError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("The signup of %(name)s is declined and they have been told.")
+                    % {"name": signup.user.get_full_name()},
+                )
+            return redirect("courses:organiser", slug=course.slug)
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "courses/organiser/decline.html",
+        {"course": course, "signup": signup, "form": form},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_participant(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    if request.method == "POST":
+        try:
+            services.cancel_signup(signup, by=request.user)
+        except services.CourseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("The signup of %(name)s is cancelled and they have been told.")
+                % {"name": signup.user.get_full_name()},
+            )
+        return redirect("courses:organiser", slug=course.slug)
+    if not signup.is_active:
+        return redirect("courses:organiser", slug=course.slug)
+    return render(
+        request, "courses/organiser/cancel_participant.html", {"course": course, "signup": signup}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def message(request, slug):
+    course = _organised_course(request, slug)
+    form = MessageForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                sent = services.message_participants(course, by=request.user, **form.cleaned_data)
+            except services.CourseError as error:
+                messages.error(request, str(error))
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _("Your message is on its way to %(count)s people.")
+                    % {"count": sent.recipient_count},
+                )
+                return redirect("courses:organiser", slug=course.slug)
+        else:
+            status = 400
+    return render(
+        request, "courses/organiser/message.html", {"course": course, "form": form}, status=status
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def duplicate(request, slug):
+    course = _organised_course(request, slug)
+    form = DuplicateCourseForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                copy = services.duplicate_course(
+                    course, by=request.user, first_day=form.cleaned_data["first_day"]
+                )
+            except services.CourseError as error:
+                messages.error(request, str(error))
+                status = 409
+            else:
+                if can_manage_courses(request.user):
+                    messages.success(
+                        request,
+                        _("The new run is saved as a draft. Check it and publish it when ready."),
+                    )
+                    return redirect(reverse("wagtailsnippets_courses_course:edit", args=[copy.pk]))
+                messages.success(
+                    request,
+                    _(
+                        "The new run is saved as a draft. A course administrator checks and "
+                        "publishes it."
+                    ),
+                )
+                return redirect("courses:organiser", slug=copy.slug)
+        else:
+            status = 400
+    return render(
+        request,
+        "courses/organiser/duplicate.html",
+        {"course": course, "form": form},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_meeting(request, slug, meeting_id):
+    course = _organised_course(request, slug)
+    meeting = get_object_or_404(Meeting, pk=meeting_id, course=course)
+    if request.method == "POST":
+        try:
+            services.cancel_meeting(meeting, by=request.user)
+        except services.CourseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("The meeting is cancelled and the participants have been told.")
+            )
+        return redirect("courses:organiser", slug=course.slug)
+    return render(
+        request,
+        "courses/organiser/cancel_meeting.html",
+        {"course": course, "meeting": meeting},
+    )

@@ -1,0 +1,259 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from core.ical import CONTENT_TYPE
+from courses import queries, services
+from courses.access import can_manage_courses, is_organiser
+from courses.filters import CourseFilter
+from courses.forms import SignupForm
+from courses.ics import course_calendar
+from courses.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    Course,
+    CourseStatus,
+    Meeting,
+    Signup,
+    SignupStatus,
+    Topic,
+)
+
+PAGE_SIZE = 12
+
+
+@require_safe
+def catalogue(request):
+    courses = queries.catalogue_courses()
+    course_filter = CourseFilter(request.GET or None, queryset=courses, request=request)
+    if course_filter.is_bound and not course_filter.is_valid():
+        # Unknown topic, malformed date: show the errors with every course, status 400.
+        results, status = courses, 400
+    else:
+        results, status = course_filter.qs, 200
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+    my_signups = queries.active_signups_by_course(request.user, [c.pk for c in page])
+    for course in page:
+        course.seats_left = queries.seats_left(course)
+        course.my_signup = my_signups.get(course.pk)
+    context = {"filter": course_filter, "page_obj": page, "count": page.paginator.count}
+    template = "courses/catalogue.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, context, status=status)
+
+
+def _visible_course(request, slug) -> Course:
+    """Published and cancelled courses are public; drafts only for their organisers."""
+    course = get_object_or_404(
+        queries.with_seat_counts(Course.objects.select_related("provider", "image")),
+        slug=slug,
+    )
+    if course.status == CourseStatus.DRAFT and not is_organiser(request.user, course):
+        raise Http404
+    return course
+
+
+def _detail_context(request, course: Course, form: SignupForm | None = None) -> dict:
+    meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
+    topics = list(Topic.objects.filter(courses=course).order_by("name"))
+    signup = None
+    if request.user.is_authenticated:
+        signup = (
+            Signup.objects.filter(
+                course=course, user=request.user, status__in=ACTIVE_SIGNUP_STATUSES
+            )
+            .annotate(position=queries.waiting_position_expression())
+            .first()
+        )
+    confirmed = signup is not None and signup.status == SignupStatus.CONFIRMED
+    participants = []
+    if confirmed:
+        # Other participants see each other's names only with their consent.
+        participants = [
+            s.user.get_full_name()
+            for s in Signup.objects.filter(
+                course=course, status=SignupStatus.CONFIRMED, show_name_to_participants=True
+            )
+            .select_related("user")
+            .order_by("user__full_name")
+        ]
+    course.seats_left = queries.seats_left(course)
+    return {
+        "course": course,
+        "meetings": meetings,
+        "topics": topics,
+        "signup": signup,
+        "is_confirmed": confirmed,
+        "can_cancel_now": signup is not None
+        and (
+            signup.status != SignupStatus.CONFIRMED
+            or course.cancellation_closes_at is None
+            or timezone.now() < course.cancellation_closes_at
+        ),
+        "participants": participants,
+        "state": queries.signup_state(course),
+        "form": form or SignupForm(),
+        "is_organiser": is_organiser(request.user, course),
+        "can_manage": can_manage_courses(request.user),
+    }
+
+
+@require_safe
+def detail(request, slug):
+    course = _visible_course(request, slug)
+    return render(request, "courses/detail.html", _detail_context(request, course))
+
+
+def _login_redirect(request, course):
+    messages.info(request, _("Log in or create an account to sign up."))
+    return redirect(reverse("account_login") + "?" + urlencode({"next": course.get_absolute_url()}))
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request, slug):
+    course = _visible_course(request, slug)
+    if request.method != "POST":
+        return redirect(course)
+    if not request.user.is_authenticated:
+        return _login_redirect(request, course)
+    form = SignupForm(request.POST)
+    if not form.is_valid():
+        context = _detail_context(request, course, form=form)
+        return render(request, "courses/detail.html", context, status=400)
+    try:
+        result = services.sign_up(course, request.user, **form.cleaned_data)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+        return render(
+            request, "courses/detail.html", _detail_context(request, course, form), status=409
+        )
+    messages.success(request, signup_message(result))
+    return redirect(course)
+
+
+def signup_message(signup: Signup) -> str:
+    if signup.status == SignupStatus.CONFIRMED:
+        return _("You are signed up. We have sent you a confirmation by email.")
+    if signup.status == SignupStatus.WAITLISTED:
+        position = services.waiting_position(signup)
+        return _(
+            "The course is full, so you are on the waiting list as number %(position)s. "
+            "We have sent you a confirmation by email."
+        ) % {"position": position}
+    if signup.status == SignupStatus.OFFERED:
+        return _("A seat is being held for you. Accept or decline it below.")
+    return _("Thank you. The organisers will look at your signup and email you.")
+
+
+def _own_active_signup(request, course) -> Signup:
+    return get_object_or_404(
+        Signup, course=course, user=request.user, status__in=ACTIVE_SIGNUP_STATUSES
+    )
+
+
+def _back(request, course):
+    """Return to Mine kurser when the action came from there, else to the course page."""
+    if request.POST.get("next") == "mine":
+        return redirect("courses:mine")
+    return redirect(course)
+
+
+@require_POST
+def cancel(request, slug):
+    if not request.user.is_authenticated:
+        raise Http404
+    course = _visible_course(request, slug)
+    signup = _own_active_signup(request, course)
+    was = signup.status
+    try:
+        if was == SignupStatus.WAITLISTED:
+            services.leave_waiting_list(signup, by=request.user)
+            messages.success(request, _("You have left the waiting list."))
+        elif was == SignupStatus.OFFERED:
+            services.decline_offer(signup, by=request.user)
+            messages.success(request, _("You have declined the seat. Thank you for answering."))
+        else:
+            services.cancel_signup(signup, by=request.user)
+            messages.success(request, _("Your signup is cancelled."))
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    return _back(request, course)
+
+
+@require_POST
+def accept_offer(request, slug):
+    if not request.user.is_authenticated:
+        raise Http404
+    course = _visible_course(request, slug)
+    signup = _own_active_signup(request, course)
+    try:
+        services.accept_offer(signup, by=request.user)
+        messages.success(request, _("The seat is yours. We have sent you a confirmation."))
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    return _back(request, course)
+
+
+@require_POST
+def decline_offer(request, slug):
+    if not request.user.is_authenticated:
+        raise Http404
+    course = _visible_course(request, slug)
+    signup = _own_active_signup(request, course)
+    try:
+        services.decline_offer(signup, by=request.user)
+        messages.success(request, _("You have declined the seat. Thank you for answering."))
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    return _back(request, course)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_signup(request, slug):
+    if not request.user.is_authenticated:
+        return _login_redirect(request, get_object_or_404(Course, slug=slug))
+    course = _visible_course(request, slug)
+    signup = _own_active_signup(request, course)
+    form = SignupForm(request.POST or None, instance=signup)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.update_signup_details(signup, by=request.user, **form.cleaned_data)
+            except services.CourseError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Your details have been saved."))
+            return redirect(course)
+        return render(
+            request, "courses/edit_signup.html", {"course": course, "form": form}, status=400
+        )
+    return render(request, "courses/edit_signup.html", {"course": course, "form": form})
+
+
+@require_safe
+def calendar_file(request, slug):
+    course = _visible_course(request, slug)
+    meetings = Meeting.objects.filter(course=course).order_by("starts_at", "pk")
+    with_link = (
+        request.user.is_authenticated
+        and Signup.objects.filter(
+            course=course, user=request.user, status=SignupStatus.CONFIRMED
+        ).exists()
+    )
+    course = Course.objects.prefetch_related(
+        Prefetch("topics", queryset=Topic.objects.order_by("name"))
+    ).get(pk=course.pk)
+    response = HttpResponse(
+        course_calendar(course, meetings, with_online_link=with_link), content_type=CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{course.slug}.ics"'
+    # The file holds the online link for confirmed participants: never in a shared cache.
+    response["Cache-Control"] = "private, no-cache"
+    return response

@@ -1,0 +1,210 @@
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from core.ical import PRODID, CalendarEvent, build_calendar, clean_text, event_uid
+
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+STAMP = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
+
+
+def make_event(**overrides) -> CalendarEvent:
+    values = {
+        "uid": "meeting-7@frivilligloeft.test",
+        "summary": "Ny i bestyrelsen",
+        "start": datetime(2026, 9, 15, 17, 0, tzinfo=COPENHAGEN),
+        "end": datetime(2026, 9, 15, 20, 0, tzinfo=COPENHAGEN),
+    }
+    values.update(overrides)
+    return CalendarEvent(**values)
+
+
+def parse(data: bytes) -> Calendar:
+    return Calendar.from_ical(data)
+
+
+def test_event_uid_is_stable_per_kind_and_key():
+    assert event_uid("meeting", 42, "frivilligloeft.dk") == "meeting-42@frivilligloeft.dk"
+
+
+def test_build_calendar_gives_the_same_bytes_for_the_same_data():
+    events = [make_event()]
+
+    first = build_calendar(events, stamp=STAMP, name="Kurser")
+    second = build_calendar(events, stamp=STAMP, name="Kurser")
+
+    assert first == second
+
+
+def test_build_calendar_writes_the_fixed_prodid_and_the_callers_uid_and_stamp():
+    calendar = parse(build_calendar([make_event(sequence=3)], stamp=STAMP))
+
+    (event,) = calendar.events
+    assert str(calendar["PRODID"]) == PRODID
+    assert str(calendar["VERSION"]) == "2.0"
+    assert "UID" not in calendar
+    assert str(event["UID"]) == "meeting-7@frivilligloeft.test"
+    assert event["DTSTAMP"].dt == STAMP
+    assert event["SEQUENCE"] == 3
+    assert str(event["STATUS"]) == "CONFIRMED"
+
+
+def test_build_calendar_writes_local_time_with_tzid_and_a_vtimezone():
+    data = build_calendar([make_event()], stamp=STAMP)
+
+    assert b"DTSTART;TZID=Europe/Copenhagen:20260915T170000" in data
+    assert b"DTEND;TZID=Europe/Copenhagen:20260915T200000" in data
+    calendar = parse(data)
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Copenhagen"]
+    assert calendar.get_missing_tzids() == set()
+
+
+def test_meeting_across_the_end_of_daylight_saving_keeps_its_real_length():
+    # Saturday 24 October 2026 22:00 (summer time, UTC+2) until Sunday 25 October 06:00
+    # (winter time, UTC+1): nine hours, not eight, because the clock goes back at 03:00.
+    start = datetime(2026, 10, 24, 22, 0, tzinfo=COPENHAGEN)
+    end = datetime(2026, 10, 25, 6, 0, tzinfo=COPENHAGEN)
+    data = build_calendar([make_event(start=start, end=end)], stamp=STAMP)
+
+    assert b"DTSTART;TZID=Europe/Copenhagen:20261024T220000" in data
+    assert b"DTEND;TZID=Europe/Copenhagen:20261025T060000" in data
+    (event,) = parse(data).events
+    assert event.start.astimezone(UTC) == datetime(2026, 10, 24, 20, 0, tzinfo=UTC)
+    assert event.end.astimezone(UTC) == datetime(2026, 10, 25, 5, 0, tzinfo=UTC)
+    # (Subtracting two datetimes in the same zone would compare wall clocks: use UTC.)
+    assert event.end.astimezone(UTC) - event.start.astimezone(UTC) == timedelta(hours=9)
+    # The VTIMEZONE alone tells programs that do not know the zone when winter time begins.
+    (vtimezone,) = parse(data).timezones
+    zone = vtimezone.to_tz()
+    assert datetime(2026, 10, 24, 22, 0, tzinfo=zone).utcoffset() == timedelta(hours=2)
+    assert datetime(2026, 10, 25, 6, 0, tzinfo=zone).utcoffset() == timedelta(hours=1)
+    assert "20261025T030000" in data.decode()
+
+
+def test_weekly_meetings_on_both_sides_of_the_change_stay_at_the_same_local_hour():
+    before = make_event(
+        uid="meeting-1@x",
+        start=datetime(2026, 10, 20, 17, 0, tzinfo=COPENHAGEN),
+        end=datetime(2026, 10, 20, 19, 0, tzinfo=COPENHAGEN),
+    )
+    after = make_event(
+        uid="meeting-2@x",
+        start=datetime(2026, 10, 27, 17, 0, tzinfo=COPENHAGEN),
+        end=datetime(2026, 10, 27, 19, 0, tzinfo=COPENHAGEN),
+    )
+
+    data = build_calendar([before, after], stamp=STAMP)
+
+    assert b"DTSTART;TZID=Europe/Copenhagen:20261020T170000" in data
+    assert b"DTSTART;TZID=Europe/Copenhagen:20261027T170000" in data
+    starts = sorted(event.start.astimezone(UTC).hour for event in parse(data).events)
+    assert starts == [15, 16]
+
+
+def test_utc_input_is_written_in_copenhagen_time():
+    start = datetime(2027, 1, 12, 16, 30, tzinfo=UTC)
+    data = build_calendar([make_event(start=start, end=start + timedelta(hours=2))], stamp=STAMP)
+
+    assert b"DTSTART;TZID=Europe/Copenhagen:20270112T173000" in data
+
+
+def test_cancelled_event_has_status_cancelled():
+    (event,) = parse(build_calendar([make_event(cancelled=True, sequence=2)], stamp=STAMP)).events
+
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert event["SEQUENCE"] == 2
+
+
+def test_location_description_url_and_categories_are_written_and_escaped():
+    event = make_event(
+        location="Rådhuset, Holbækvej 141, 4400 Kalundborg",
+        description="Medbring jeres vedtægter.\nKaffe fra 16.45.",
+        url="https://frivilligloeft.test/kurser/ny-i-bestyrelsen/",
+        categories=("Bestyrelsesarbejde", ""),
+    )
+
+    data = build_calendar([event], stamp=STAMP)
+
+    assert "LOCATION:Rådhuset\\, Holbækvej 141\\, 4400 Kalundborg".encode() in data
+    (parsed,) = parse(data).events
+    assert str(parsed["LOCATION"]) == "Rådhuset, Holbækvej 141, 4400 Kalundborg"
+    assert str(parsed["DESCRIPTION"]) == "Medbring jeres vedtægter.\nKaffe fra 16.45."
+    assert str(parsed["URL"]) == "https://frivilligloeft.test/kurser/ny-i-bestyrelsen/"
+    assert parsed.categories == ["Bestyrelsesarbejde"]
+
+
+def test_empty_optional_fields_are_left_out():
+    data = build_calendar([make_event()], stamp=STAMP)
+
+    for name in (b"LOCATION", b"DESCRIPTION", b"URL:", b"CATEGORIES", b"METHOD"):
+        assert name not in data
+
+
+def test_control_characters_are_stripped():
+    event = make_event(summary="Kursus\x07 i\x00 regnskab", description="a\x1bb\nc\td")
+
+    (parsed,) = parse(build_calendar([event], stamp=STAMP)).events
+
+    assert str(parsed["SUMMARY"]) == "Kursus i regnskab"
+    assert str(parsed["DESCRIPTION"]) == "ab\nc\td"
+    assert clean_text("  \x0b x  ") == "x"
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"),
+    [("PUBLISH", b"METHOD:PUBLISH"), ("cancel", b"METHOD:CANCEL")],
+    ids=["publish", "lowercase-cancel"],
+)
+def test_method_is_written_when_given(method, expected):
+    assert expected in build_calendar([make_event()], stamp=STAMP, method=method)
+
+
+def test_unknown_method_is_refused():
+    with pytest.raises(ValueError, match="METHOD"):
+        build_calendar([make_event()], stamp=STAMP, method="DELETE")
+
+
+def test_calendar_name_and_uid_are_written_when_given():
+    data = build_calendar(
+        [make_event()], stamp=STAMP, name="Mine kurser", uid="calendar-1@frivilligloeft.test"
+    )
+
+    calendar = parse(data)
+    assert str(calendar["NAME"]) == "Mine kurser"
+    assert str(calendar["X-WR-CALNAME"]) == "Mine kurser"
+    assert str(calendar["UID"]) == "calendar-1@frivilligloeft.test"
+
+
+def test_an_empty_calendar_is_still_valid():
+    calendar = parse(build_calendar([], stamp=STAMP, name="Ingen kurser"))
+
+    assert calendar.events == []
+    assert str(calendar["PRODID"]) == PRODID
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (
+            datetime(2026, 9, 15, 17),  # noqa: DTZ001
+            datetime(2026, 9, 15, 19),  # noqa: DTZ001
+            "aware datetimes",
+        ),
+        (
+            datetime(2026, 9, 15, 17, tzinfo=UTC),
+            datetime(2026, 9, 15, 17, tzinfo=UTC),
+            "ends before it starts",
+        ),
+    ],
+    ids=["naive", "ends-at-start"],
+)
+def test_bad_event_times_are_refused(start, end, message):
+    with pytest.raises(ValueError, match=message):
+        make_event(start=start, end=end)
+
+
+def test_naive_stamp_is_refused():
+    with pytest.raises(ValueError, match="aware"):
+        build_calendar([make_event()], stamp=datetime(2026, 9, 1, 8, 0))  # noqa: DTZ001

@@ -1,0 +1,353 @@
+"""Courses in the Wagtail admin: who may edit, and edits that go through the services."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from accounts.roles import Role
+from courses.models import Course, CourseStatus, Signup, SignupStatus
+from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory, waitlist
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/snippets/courses/course/add/"
+
+
+def edit_url(course) -> str:
+    return f"/admin/snippets/courses/course/edit/{course.pk}/"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(roles=[Role.COURSE_ADMINISTRATOR]))
+    return client
+
+
+def when(days: int, hour: int) -> str:
+    day = timezone.localdate() + timedelta(days=days)
+    return f"{day:%Y-%m-%d} {hour:02d}:00"
+
+
+def course_form(course: Course | None = None, meetings=None, **overrides) -> dict:
+    """What the admin form posts: every field of the course and its meetings."""
+    values = {
+        "title": "Ny i bestyrelsen",
+        "slug": "",
+        "summary": "To aftener for nye bestyrelsesmedlemmer.",
+        "description": rich_text("<p>Vi gennemgår vedtægter og årshjul.</p>"),
+        "audience": "board",
+        "language": "da",
+        "provider": "",
+        "instructors": "Birgitte Lind",
+        "image": "",
+        "format": "in_person",
+        "venue_name": "Kalundborg Rådhus",
+        "venue_address": "Holbækvej 141",
+        "online_link": "",
+        "status": "published",
+        "cancellation_reason": "",
+        "capacity": "12",
+        "min_participants": "",
+        "price": "0",
+        "signup_opens_at": "",
+        "signup_deadline": "",
+        "cancellation_deadline": "",
+        "waiting_list_enabled": "on",
+        "waiting_list_mode": "automatic",
+        "offer_hours": "48",
+        "contact_name": "",
+        "contact_email": "",
+        "issues_certificate": "on",
+        "min_attendance_percent": "100",
+    }
+    if course is not None:
+        values.update(
+            title=course.title,
+            slug=course.slug,
+            summary=course.summary,
+            capacity=str(course.capacity or ""),
+            status=course.status,
+        )
+        meetings = meetings or [
+            {
+                "id": str(m.pk),
+                "title": m.title,
+                "starts_at": timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M"),
+                "ends_at": timezone.localtime(m.ends_at).strftime("%Y-%m-%d %H:%M"),
+                "venue_name": "",
+                "venue_address": "",
+            }
+            for m in course.meetings.order_by("starts_at")
+        ]
+    values.update(overrides)
+    values["meetings"] = inline_formset(
+        meetings if meetings is not None else [],
+        initial=len(course.meetings.all()) if course else 0,
+    )
+    return nested_form_data(values)
+
+
+def test_kursusadministrator_has_the_courses_menu(admin_client):
+    response = admin_client.get("/admin/")
+
+    assert response.status_code == 200
+    assert "/admin/snippets/courses/course/" in response.text
+    assert admin_client.get("/admin/snippets/courses/course/").status_code == 200
+    assert admin_client.get("/admin/snippets/courses/topic/").status_code == 200
+    assert admin_client.get("/admin/snippets/courses/provider/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "role", [Role.EDITOR, Role.VOLUNTEER_CONSULTANT], ids=["editor", "consultant"]
+)
+def test_other_staff_cannot_edit_courses(client, role):
+    client.force_login(UserFactory(roles=[role]))
+    course = CourseFactory()
+
+    assert client.get(ADD_URL).status_code == 302
+    assert client.get(edit_url(course)).status_code == 302
+
+
+def test_create_a_course_with_meetings_sets_its_dates_and_slug(admin_client):
+    topic = TopicFactory()
+    data = course_form(
+        meetings=[
+            {
+                "title": "",
+                "starts_at": when(20, 18),
+                "ends_at": when(20, 21),
+                "venue_name": "",
+                "venue_address": "",
+            },
+            {
+                "title": "Del 2",
+                "starts_at": when(27, 18),
+                "ends_at": when(27, 21),
+                "venue_name": "",
+                "venue_address": "",
+            },
+        ],
+    )
+    data["topics"] = [str(topic.pk)]
+
+    response = admin_client.post(ADD_URL, data)
+
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    course = Course.objects.get()
+    assert course.slug == "ny-i-bestyrelsen"
+    assert course.meetings.count() == 2
+    assert timezone.localtime(course.starts_at).strftime("%H:%M") == "18:00"
+    assert course.ends_at == course.meetings.order_by("starts_at").last().ends_at
+    assert list(course.topics.all()) == [topic]
+
+
+def test_publishing_without_meetings_is_refused(admin_client):
+    response = admin_client.post(ADD_URL, course_form(meetings=[]))
+
+    assert response.status_code == 200
+    assert "Tilføj mindst én kursusgang" in response.text
+    assert Course.objects.count() == 0
+
+
+def test_meeting_that_ends_before_it_starts_is_refused(admin_client):
+    response = admin_client.post(
+        ADD_URL,
+        course_form(
+            meetings=[
+                {
+                    "title": "",
+                    "starts_at": when(20, 18),
+                    "ends_at": when(20, 17),
+                    "venue_name": "",
+                    "venue_address": "",
+                }
+            ]
+        ),
+    )
+
+    assert response.status_code == 200
+    assert Course.objects.count() == 0
+
+
+def test_raising_capacity_in_the_admin_promotes_the_waiting_list(
+    admin_client, django_capture_on_commit_callbacks
+):
+    course = CourseFactory(capacity=1)
+    SignupFactory(course=course)
+    first, second = waitlist(course, [UserFactory(), UserFactory()])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(edit_url(course), course_form(course, capacity="2"))
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == (SignupStatus.CONFIRMED, SignupStatus.WAITLISTED)
+    assert [m.to[0] for m in mail.outbox] == [first.user.email]
+
+
+def test_lowering_capacity_in_the_admin_keeps_everyone(admin_client):
+    course = CourseFactory(capacity=5)
+    SignupFactory.create_batch(4, course=course)
+
+    admin_client.post(edit_url(course), course_form(course, capacity="2"))
+
+    course.refresh_from_db()
+    assert course.capacity == 2
+    assert Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED).count() == 4
+
+
+def test_cancelling_in_the_admin_emails_everyone(admin_client, django_capture_on_commit_callbacks):
+    course = CourseFactory()
+    signup = SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            edit_url(course),
+            course_form(course, status="cancelled", cancellation_reason="For få tilmeldte."),
+        )
+
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert course.status == CourseStatus.CANCELLED
+    assert course.meetings.filter(cancelled_at__isnull=True).count() == 0
+    (message,) = mail.outbox
+    assert message.to == [signup.user.email]
+    assert "For få tilmeldte." in message.body
+
+
+def test_moving_a_meeting_in_the_admin_bumps_its_sequence_and_tells_participants(
+    admin_client, django_capture_on_commit_callbacks
+):
+    course = CourseFactory()
+    SignupFactory(course=course)
+    meeting = course.meetings.get()
+    moved = [
+        {
+            "id": str(meeting.pk),
+            "title": "",
+            "starts_at": when(30, 19),
+            "ends_at": when(30, 21),
+            "venue_name": "",
+            "venue_address": "",
+        }
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(edit_url(course), course_form(course, meetings=moved))
+
+    meeting.refresh_from_db()
+    course.refresh_from_db()
+    assert meeting.sequence == 1
+    assert course.starts_at == meeting.starts_at
+    assert mail.outbox[0].subject == f"Ny tid eller nyt sted: {course.title}"
+
+
+def test_a_cancelled_course_cannot_be_reopened(admin_client):
+    course = CourseFactory(status=CourseStatus.CANCELLED)
+
+    response = admin_client.post(edit_url(course), course_form(course, status="published"))
+
+    assert response.status_code == 200
+    assert "kan ikke genåbnes" in response.text
+
+
+def test_a_course_with_signups_cannot_become_a_draft(admin_client):
+    course = CourseFactory()
+    SignupFactory(course=course)
+
+    response = admin_client.post(edit_url(course), course_form(course, status="draft"))
+
+    assert response.status_code == 200
+    assert "aflys det i stedet" in response.text
+
+
+def test_a_course_with_signups_cannot_be_deleted(admin_client):
+    course = CourseFactory()
+    SignupFactory(course=course)
+
+    response = admin_client.post(f"/admin/snippets/courses/course/delete/{course.pk}/", follow=True)
+
+    assert Course.objects.filter(pk=course.pk).exists()
+    assert "kan ikke slettes" in response.text
+
+
+def test_a_course_without_signups_can_be_deleted(admin_client):
+    course = CourseFactory()
+
+    admin_client.post(f"/admin/snippets/courses/course/delete/{course.pk}/")
+
+    assert not Course.objects.filter(pk=course.pk).exists()
+
+
+def test_adding_a_meeting_tells_participants(admin_client, django_capture_on_commit_callbacks):
+    course = CourseFactory()
+    SignupFactory(course=course)
+    existing = course.meetings.get()
+    meetings = [
+        {
+            "id": str(existing.pk),
+            "title": "",
+            "starts_at": timezone.localtime(existing.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends_at": timezone.localtime(existing.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "venue_name": "",
+            "venue_address": "",
+        },
+        {
+            "title": "Opfølgning",
+            "starts_at": when(40, 18),
+            "ends_at": when(40, 20),
+            "venue_name": "",
+            "venue_address": "",
+        },
+    ]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(edit_url(course), course_form(course, meetings=meetings))
+
+    assert course.meetings.count() == 2
+    existing.refresh_from_db()
+    assert existing.sequence == 0
+    (message,) = mail.outbox
+    assert "Opfølgning" in message.body
+
+
+def test_a_meeting_of_a_course_with_participants_cannot_be_deleted(admin_client):
+    course = CourseFactory(meetings=2)
+    SignupFactory(course=course)
+    first, second = course.meetings.order_by("starts_at")
+    meetings = [
+        {
+            "id": str(m.pk),
+            "title": "",
+            "starts_at": timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "ends_at": timezone.localtime(m.ends_at).strftime("%Y-%m-%d %H:%M"),
+            "venue_name": "",
+            "venue_address": "",
+            "DELETE": "on" if m == second else "",
+        }
+        for m in (first, second)
+    ]
+
+    response = admin_client.post(edit_url(course), course_form(course, meetings=meetings))
+
+    assert response.status_code == 200
+    assert "Aflys den i stedet fra arrangørsiden" in response.text
+    assert course.meetings.count() == 2
+
+
+def test_admin_list_searches_and_filters_courses(admin_client):
+    CourseFactory(title="Konflikthåndtering i foreningen")
+    CourseFactory(title="Ny i bestyrelsen", status=CourseStatus.DRAFT)
+
+    searched = admin_client.get("/admin/snippets/courses/course/?q=konflikt")
+    drafts = admin_client.get("/admin/snippets/courses/course/?status=draft")
+
+    assert "Konflikthåndtering i foreningen" in searched.text
+    assert "Ny i bestyrelsen" not in searched.text
+    assert "Ny i bestyrelsen" in drafts.text
+    assert "Konflikthåndtering i foreningen" not in drafts.text
