@@ -316,7 +316,7 @@ def test_overview_query_count_does_not_grow(client, people, django_assert_num_qu
     waitlist(course, [UserFactory() for _ in range(count)])
     client = as_(client, people["organiser"])
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(f"/kurser/{course.slug}/arrangoer/")
 
     assert response.status_code == 200

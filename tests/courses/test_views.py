@@ -190,7 +190,7 @@ def test_catalogue_query_count_does_not_grow_with_courses(
     if logged_in:
         client.force_login(user)
 
-    with django_assert_num_queries(16 if logged_in else 11):
+    with django_assert_num_queries(17 if logged_in else 12):
         response = client.get("/kurser/")
 
     assert response.status_code == 200
@@ -321,7 +321,7 @@ def test_course_page_query_count_does_not_grow(client, django_assert_num_queries
         CourseFactory(topics=topics)
     client.force_login(user)
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         response = client.get(f"/kurser/{course.slug}/")
 
     assert response.status_code == 200
@@ -635,7 +635,7 @@ def test_mine_kurser_query_count_does_not_grow(client, volunteer, django_assert_
             meeting=past.meetings.get(), present=True
         )
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get("/mine-sider/kurser/")
 
     assert response.status_code == 200
