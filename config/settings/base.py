@@ -313,5 +313,8 @@ LOGGING = {
         # Each task logs its start and end at INFO; only failures are worth a line.
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
