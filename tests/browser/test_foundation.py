@@ -128,3 +128,24 @@ def test_mine_sider_pages_are_accessible(page, demo, assert_accessible, language
         page.goto(demo.url + prefix + path)
         expect(page.locator("html")).to_have_attribute("lang", language)
         assert_accessible(page)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/konto/login/",
+        "/konto/signup/",
+        "/konto/password/reset/",
+        "/en/konto/login/",
+        "/en/konto/signup/",
+        "/en/konto/password/reset/",
+    ],
+)
+def test_entrance_pages_are_accessible_in_both_languages(page, demo, assert_accessible, path):
+    page.goto(demo.url + path)
+
+    expect(page.locator("html")).to_have_attribute(
+        "lang", "en" if path.startswith("/en/") else "da"
+    )
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_accessible(page)
