@@ -92,6 +92,7 @@ MIDDLEWARE = [
     # for the Wagtail and Django admins, which still use inline scripts and styles.
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.DatabaseBusyMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMultiFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -172,6 +173,22 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors, kept this many seconds (0 = off); see core/page_cache.py.
+# Saves in these apps make every cached page stale at once.
+ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "30"))
+ANONYMOUS_PAGE_CACHE_APPS = [
+    "courses",
+    "networks",
+    "associations",
+    "schools",
+    "cms",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "taggit",
+]
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

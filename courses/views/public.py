@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.ical import CONTENT_TYPE
+from core.page_cache import public_page
 from courses import queries, services
 from courses.access import can_manage_courses, is_organiser
 from courses.filters import CourseFilter
@@ -29,6 +30,7 @@ PAGE_SIZE = 12
 
 
 @require_safe
+@public_page
 def catalogue(request):
     courses = queries.catalogue_courses()
     course_filter = CourseFilter(request.GET or None, queryset=courses, request=request)
@@ -106,6 +108,7 @@ def _detail_context(request, course: Course, form: SignupForm | None = None) -> 
 
 
 @require_safe
+@public_page
 def detail(request, slug):
     course = _visible_course(request, slug)
     return render(request, "courses/detail.html", _detail_context(request, course))
@@ -238,6 +241,7 @@ def edit_signup(request, slug):
 
 
 @require_safe
+@public_page
 def calendar_file(request, slug):
     course = _visible_course(request, slug)
     meetings = Meeting.objects.filter(course=course).order_by("starts_at", "pk")
