@@ -70,7 +70,9 @@ def my_calendar(request):
         "public_feed": request.build_absolute_uri(reverse("calendars:courses")),
     }
     response = render(request, "calendars/mine.html", context)
-    response["Referrer-Policy"] = "no-referrer"
+    # The page may show the secret link: no other site learns this URL from a Referer.
+    # ("no-referrer" would make browsers send "Origin: null" and fail the CSRF check.)
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -36,7 +36,7 @@ def test_creating_the_first_link_shows_it_once(client):
     assert services.hash_token(token) == token_hash
     assert f'href="webcal://testserver/kalender/{token}.ics"' in page
     assert response["Cache-Control"].startswith("max-age=0")
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     # Shown once: the next visit cannot show it.
     assert token not in client.get(PAGE).content.decode()
 
