@@ -266,3 +266,15 @@ def test_network_feed_answers_304(client):
     )
 
     assert again.status_code == 304
+
+
+def test_single_course_calendar_parses_with_both_parsers_and_answers_304(client):
+    course = CourseFactory(meetings=2)
+    path = f"/kurser/{course.slug}/kalender.ics"
+    first = client.get(path)
+
+    again = client.get(path, headers={"if-none-match": first["ETag"]})
+
+    assert len(parse_both(first.content).events) == 2
+    assert again.status_code == 304
+    assert again["Cache-Control"] == "private, no-cache"
