@@ -5,15 +5,18 @@ Everything here works on rows already read by `calendars.queries` and turns them
 course download and the emails describe a meeting identically (same UID, same SEQUENCE).
 """
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from core.ical import CalendarEvent, build_calendar, event_uid
-from courses.ics import absolute_url, meeting_events, site_host
+from core.ical import CalendarEvent, build_calendar
+from courses.ics import absolute_url, meeting_events
 from courses.models import Course, Signup, SignupStatus
+from networks.ics import network_meeting_event
 from networks.models import Network, NetworkMeeting
 
 # How often subscribed calendars should fetch again (REFRESH-INTERVAL, X-PUBLISHED-TTL).
@@ -21,6 +24,11 @@ PUBLIC_REFRESH = timedelta(hours=3)
 PERSONAL_REFRESH = timedelta(hours=1)
 # DTSTAMP and Last-Modified of an empty feed: any fixed moment keeps the bytes stable.
 EMPTY_FEED_STAMP = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+# Serialising a big feed costs far more than reading it; public feeds keep their bytes here,
+# keyed by a hash of everything that goes into them, so a cached copy is never stale.
+PUBLIC_CACHE_SECONDS = 60 * 60
 
 
 @dataclass(frozen=True)
@@ -33,30 +41,16 @@ def _latest(stamps: Iterable[datetime | None]) -> datetime:
     return max((stamp for stamp in stamps if stamp is not None), default=EMPTY_FEED_STAMP)
 
 
-def network_meeting_event(meeting: NetworkMeeting, *, for_member: bool) -> CalendarEvent:
-    """A network meeting. Place and online link are for members (see NetworkMeeting), so the
-    public feed says only what the public network page says: title, time and agenda."""
-    url = absolute_url(meeting.get_absolute_url())
-    location = ""
-    parts = [meeting.agenda]
-    if for_member:
-        location = ", ".join(p for p in (meeting.place_name, meeting.place_address) if p)
-        if meeting.online_link:
-            location = location or _("Online")
-            parts.append(_("Online link: %(link)s") % {"link": meeting.online_link})
-    parts.append(url)
-    return CalendarEvent(
-        uid=event_uid("network-meeting", meeting.pk, site_host()),
-        summary=f"{meeting.network.name}: {meeting.title}",
-        start=meeting.starts_at,
-        end=meeting.ends_at,
-        sequence=meeting.sequence,
-        cancelled=meeting.is_cancelled,
-        location=location,
-        description="\n\n".join(p for p in parts if p),
-        url=url,
-        last_modified=meeting.updated_at,
-    )
+def _public_calendar(events: list[CalendarEvent], **options) -> bytes:
+    """build_calendar(), remembered for identical input. Only for public feeds: the
+    personal feed's bytes are private and never go into a shared cache."""
+    fingerprint = hashlib.sha256(repr((events, sorted(options.items()))).encode()).hexdigest()
+    key = f"calendars:feed:{fingerprint}"
+    body = cache.get(key)
+    if body is None:
+        body = build_calendar(events, **options)
+        cache.set(key, body, PUBLIC_CACHE_SECONDS)
+    return body
 
 
 def courses_feed(courses: Iterable[Course]) -> Feed:
@@ -66,7 +60,7 @@ def courses_feed(courses: Iterable[Course]) -> Feed:
     for course in courses:
         events += meeting_events(course, course.meetings.all())
     stamp = _latest(course.updated_at for course in courses)
-    body = build_calendar(
+    body = _public_calendar(
         events,
         stamp=stamp,
         name=_("Frivilligløft courses"),
@@ -82,7 +76,7 @@ def network_feed(network: Network, meetings: Iterable[NetworkMeeting]) -> Feed:
         meeting.network = network  # already loaded: no query per meeting
     events = [network_meeting_event(meeting, for_member=False) for meeting in meetings]
     stamp = _latest([network.updated_at, *(m.updated_at for m in meetings)])
-    body = build_calendar(
+    body = _public_calendar(
         events,
         stamp=stamp,
         name=network.name,

@@ -40,7 +40,8 @@ class Person:
 
     email: str
     name: str = ""
-    accepted: bool = True
+    # PARTSTAT: ACCEPTED (a confirmed seat), DECLINED (left), NEEDS-ACTION (not answered).
+    partstat: str = "ACCEPTED"
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,8 @@ def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
         address.params["CN"] = clean_text(person.name)
     if not organizer:
         address.params["ROLE"] = ROLE.REQ_PARTICIPANT
-        address.params["PARTSTAT"] = PARTSTAT.ACCEPTED if person.accepted else PARTSTAT.DECLINED
+        address.params["PARTSTAT"] = PARTSTAT(person.partstat)
+        # Answers are given on the site, not by replying to the invitation.
         address.params["RSVP"] = "FALSE"
     return address
 

@@ -129,7 +129,13 @@ def invitation_attachment(
             sequence=event.sequence + bump,
             cancelled=event.cancelled or method == "CANCEL",
             organizer=organizer(course),
-            attendees=(Person(attendee.email, attendee.get_full_name(), accepted=not withdrawn),),
+            attendees=(
+                Person(
+                    attendee.email,
+                    attendee.get_full_name(),
+                    partstat="DECLINED" if withdrawn else "ACCEPTED",
+                ),
+            ),
         )
         for event in meeting_events(course, meetings, with_online_link=method == "REQUEST")
     ]
