@@ -29,6 +29,8 @@ if settings.SERVE_MEDIA:
 # Wagtail's catch-all page serving comes last.
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
+    path("", include("calendars.urls")),
+    path("mine-sider/kalender/", include("calendars.urls_mine_sider")),
     path("netvaerk/", include("networks.urls")),
     path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
     path("", include("courses.urls")),

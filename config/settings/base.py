@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "courses",
     "networks",
     "cms",
+    "calendars",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -117,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_navigation",
+                "calendars.context_processors.calendar_subscriptions",
             ],
         },
     },
