@@ -11,11 +11,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from calendars import feeds, queries, services
 from calendars.http import feed_response
+from core.page_cache import public_page
 from courses.filters import CourseFilter
 from networks.models import Network
 
 
 @require_safe
+@public_page
 def courses_feed(request):
     """All published coming courses, narrowed by the catalogue's own filters (?topic=…)."""
     course_filter = CourseFilter(request.GET or None, queryset=queries.feed_courses())
@@ -29,6 +31,7 @@ def courses_feed(request):
 
 
 @require_safe
+@public_page
 def network_feed(request, slug):
     network = get_object_or_404(Network, slug=slug)
     feed = feeds.network_feed(network, queries.network_feed_meetings(network))

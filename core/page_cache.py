@@ -30,6 +30,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "anonymous-page:generation"
 NONCE_PLACEHOLDER = b"__frivilligloeft_csp_nonce__"
@@ -125,11 +127,24 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _rebuild(request, stored: dict) -> HttpResponse:
+        headers = stored["headers"]
+        if "ETag" in headers or "Last-Modified" in headers:
+            # Calendar clients ask "changed since?"; answer from the stored copy too.
+            not_modified = get_conditional_response(
+                request,
+                etag=headers.get("ETag"),
+                last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
+            )
+            if not_modified is not None:
+                for header in ("ETag", "Last-Modified", "Cache-Control"):
+                    if header in headers:
+                        not_modified.headers[header] = headers[header]
+                return not_modified
         body = stored["body"]
         if NONCE_PLACEHOLDER in body:
             body = body.replace(NONCE_PLACEHOLDER, str(get_nonce(request)).encode())
         response = HttpResponse(body, status=stored["status"])
-        for header, value in stored["headers"].items():
+        for header, value in headers.items():
             response.headers[header] = value
         response.headers["Content-Length"] = str(len(body))
         return response

@@ -169,3 +169,16 @@ def test_off_when_the_setting_is_zero(settings, rf, db):
     handler(RequestFactory().get("/side/"))
     handler(RequestFactory().get("/side/"))
     assert len(calls) == 2
+
+
+def test_a_stored_feed_still_answers_conditional_requests(client):
+    CourseFactory(title="Kasserer for begyndere")
+    client.get("/kalender/kurser.ics")  # creates the footer settings row, if any
+    first = client.get("/kalender/kurser.ics")
+    assert first.status_code == 200
+
+    again = client.get("/kalender/kurser.ics", headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert client.get("/kalender/kurser.ics").content == first.content
