@@ -42,30 +42,47 @@ def _event_count(path: str) -> int:
 
 
 def feed_targets() -> dict[str, str]:
-    """The public course feed (whole and one topic) and a personal feed with 100 courses."""
+    """The public course feed (about 1,000 events, and whole, for information) and a personal
+    feed with about 100 events."""
+    from django.db.models import Count
+
     from accounts.models import User
     from calendars.services import regenerate_feed_token
-    from courses.models import Signup, SignupStatus
+    from courses.models import Meeting, Signup, SignupStatus
 
-    topic = Topic.objects.filter(slug="bestyrelsesarbejde").first() or Topic.objects.first()
-    public = "/kalender/kurser.ics"
-    filtered = f"/kalender/kurser.ics?topic={topic.slug}"
+    upcoming = Meeting.objects.filter(
+        course__in=catalogue_courses(), starts_at__gte=timezone.now()
+    ).order_by("starts_at")
+    thousandth = upcoming[999:1000].first() or upcoming.last()
+    about_1000 = f"/kalender/kurser.ics?date_to={timezone.localdate(thousandth.starts_at)}"
+    whole = "/kalender/kurser.ics"
+
     user, _ = User.objects.get_or_create(
         email="bench-feed@bench.frivilligloeft.test", defaults={"full_name": "Kalender Bruger"}
     )
     if not Signup.objects.filter(user=user).exists():
-        courses = catalogue_courses().filter(slug__startswith="bench-").order_by("pk")[:100]
+        courses, events = [], 0
+        candidates = (
+            catalogue_courses()
+            .filter(slug__startswith="bench-")
+            .annotate(meeting_total=Count("meetings"))
+            .order_by("pk")
+        )
+        for course in candidates:
+            if events >= 100:
+                break
+            courses.append(course)
+            events += course.meeting_total
+        now = timezone.now()
         Signup.objects.bulk_create(
-            Signup(
-                course=course, user=user, status=SignupStatus.CONFIRMED, confirmed_at=timezone.now()
-            )
-            for course in courses
+            Signup(course=c, user=user, status=SignupStatus.CONFIRMED, confirmed_at=now)
+            for c in courses
         )
     personal = f"/kalender/{regenerate_feed_token(user)}.ics"
     return {
-        f"/kalender/kurser.ics ({_event_count(public)} events)": public,
-        f"/kalender/kurser.ics?topic=… ({_event_count(filtered)} events)": filtered,
+        f"/kalender/kurser.ics?date_to=… ({_event_count(about_1000)} events)": about_1000,
         f"personal feed ({_event_count(personal)} events)": personal,
+        f"/kalender/kurser.ics, whole ({_event_count(whole)} events) [info]": whole,
     }
 
 

@@ -5,15 +5,18 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from calendars import feeds, queries, services
 from calendars.http import feed_response
-from core.page_cache import public_page
+from core.page_cache import content_cached, public_page
 from courses.filters import CourseFilter
 from networks.models import Network
+
+PERSONAL_FEED_CACHE_SECONDS = 600
 
 
 @require_safe
@@ -43,8 +46,15 @@ def personal_feed(request, token):
     user = services.feed_owner(token)
     if user is None:
         raise Http404
-    feed = feeds.personal_feed(
-        queries.personal_signups(user), queries.personal_network_meetings(user)
+    # Building a few hundred events takes the better part of a second; calendar programs ask
+    # every few hours. The built feed is kept per person until any course or network content
+    # changes (core.page_cache generation) or ten minutes pass (time windows, names).
+    feed = content_cached(
+        f"personal-feed:{user.pk}:{translation.get_language()}",
+        lambda: feeds.personal_feed(
+            queries.personal_signups(user), queries.personal_network_meetings(user)
+        ),
+        timeout=PERSONAL_FEED_CACHE_SECONDS,
     )
     return feed_response(request, feed, filename="kalender.ics", private=True)
 

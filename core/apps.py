@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
+        from django.db import transaction
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from core import page_cache
@@ -16,7 +17,10 @@ class CoreConfig(AppConfig):
 
         def content_changed(sender, **kwargs):
             if sender._meta.app_label in content_apps:
+                # Now, and again once the change is committed: a request that rendered
+                # between the two saw the old data and must not stay cached.
                 page_cache.bump_generation()
+                transaction.on_commit(page_cache.bump_generation, robust=True)
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(content_changed, weak=False, dispatch_uid=f"page-cache-{signal!r}")

@@ -60,13 +60,24 @@ def public_page(view):
 
 
 def bump_generation(**kwargs) -> None:
-    """Make every cached page stale (called on content changes)."""
-    if not cache_seconds():
-        return
+    """Make every cached page and content_cached value stale (called on content changes)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def content_cached(key: str, build, *, timeout: int):
+    """build()'s value, kept in the shared cache until content changes (any save in a content
+    app bumps the generation) or `timeout` seconds pass, whichever comes first. For private
+    things that are expensive to build and cheap to key, like a person's calendar feed."""
+    generation = cache.get(GENERATION_KEY, 0)
+    full_key = f"content:{generation}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout=timeout)
+    return value
 
 
 def _is_anonymous(request) -> bool:

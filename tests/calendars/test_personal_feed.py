@@ -240,3 +240,17 @@ def test_deleting_my_account_kills_my_feed(client):
 
     assert not FeedToken.objects.exists()
     assert client.get(feed_path(token)).status_code == 404
+
+
+def test_a_built_feed_is_reused_until_my_courses_change(client, django_assert_max_num_queries):
+    user = UserFactory()
+    SignupFactory(course=CourseFactory(title="Første kursus"), user=user)
+    token = services.regenerate_feed_token(user)
+    assert summaries(client.get(feed_path(token))) == ["Første kursus"]
+
+    with django_assert_max_num_queries(1):  # only the token lookup
+        assert summaries(client.get(feed_path(token))) == ["Første kursus"]
+
+    SignupFactory(course=CourseFactory(title="Andet kursus"), user=user)
+
+    assert sorted(summaries(client.get(feed_path(token)))) == ["Andet kursus", "Første kursus"]
