@@ -170,10 +170,12 @@ class DeclarationForm(forms.Form):
         error_messages={"required": _("Tick the box to confirm the declaration.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, declared_years=(), **kwargs):
         super().__init__(*args, **kwargs)
         this_year = timezone.localdate().year
-        self.fields["year"].choices = [(this_year, this_year), (this_year + 1, this_year + 1)]
+        self.fields["year"].choices = [
+            (year, year) for year in (this_year, this_year + 1) if year not in declared_years
+        ]
 
 
 class NeedForm(forms.ModelForm):

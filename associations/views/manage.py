@@ -73,9 +73,7 @@ def index(request):
 def create(request):
     form = AssociationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        association = services.create_association(
-            request.user, {**form.cleaned_data, "is_public": form.cleaned_data["is_public"]}
-        )
+        association = services.create_association(request.user, form.cleaned_data)
         messages.success(
             request,
             _("%(name)s is registered. You are its admin.") % {"name": association.name},
@@ -107,11 +105,13 @@ def set_consent(request, role_id):
 @admin_required
 def overview(request, association):
     today = timezone.localdate()
+    declarations = list(association.child_record_declarations.select_related("declared_by"))
+    declaration_form = DeclarationForm(declared_years={d.year for d in declarations})
     context = {
         "association": association,
-        "declarations": list(association.child_record_declarations.select_related("declared_by")),
-        "declared_this_year": queries.has_current_child_record_declaration(association, today),
-        "declaration_form": DeclarationForm(),
+        "declarations": declarations,
+        "declared_this_year": any(d.year == today.year for d in declarations),
+        "declaration_form": declaration_form if declaration_form.fields["year"].choices else None,
         "people_count": association.roles.count(),
         "venues": list(association.venues.order_by("name", "pk")),
         "activities": list(association.activities.select_related("venue").order_by("title", "pk")),
