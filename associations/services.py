@@ -187,6 +187,7 @@ def change_role(actor, role: AssociationRole, *, kind: str, is_admin: bool) -> A
     _require_admin(actor, role.association)
     with transaction.atomic():
         association = _lock(role.association)
+        _require_admin(actor, association)  # again: another admin may have just demoted them
         role = AssociationRole.objects.select_for_update().get(pk=role.pk)
         if role.is_admin and not is_admin and not _other_admins(association, role):
             raise AssociationError(
