@@ -135,17 +135,6 @@ def verify_association(staff_user, association: Association) -> Association:
     return association
 
 
-def set_association_visibility(staff_user, association: Association, *, is_public: bool):
-    """Staff hide an association from the directory (or show it again)."""
-    if not staff_user.is_staff:
-        raise AssociationError(_("Only staff can hide associations."))
-    Association.objects.filter(pk=association.pk).update(
-        is_public=is_public, updated_at=timezone.now()
-    )
-    association.is_public = is_public
-    return association
-
-
 # --- People and roles -------------------------------------------------------------------
 
 
