@@ -33,7 +33,16 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(attrs, format=DATETIME_FORMAT)
 
 
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
 class AssociationForm(forms.ModelForm):
+    logo_upload = forms.ImageField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("Optional. A PNG or JPEG file of at most 2 MB."),
+    )
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
     cvr = forms.CharField(
         label=_("CVR number"),
         required=False,
@@ -67,6 +76,19 @@ class AssociationForm(forms.ModelForm):
             "town": _at_most(80),
             "address": _at_most(250),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.instance.pk and self.instance.logo_id):
+            del self.fields["remove_logo"]
+
+    def clean_logo_upload(self):
+        upload = self.cleaned_data.get("logo_upload")
+        if upload and upload.size > MAX_LOGO_BYTES:
+            raise forms.ValidationError(_("The logo is too large: at most 2 MB."))
+        if upload and getattr(upload, "content_type", "") not in ("image/png", "image/jpeg"):
+            raise forms.ValidationError(_("Upload the logo as a PNG or JPEG file."))
+        return upload
 
     def clean_cvr(self):
         # Accept "DK 29 18 98 46"; store the eight digits checked with the modulus-11 sum.

@@ -11,7 +11,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
 
 from accounts.models import User
 from associations.models import (
@@ -97,7 +99,9 @@ def create_association(creator, data: dict, *, role: str = RoleKind.CHAIR) -> As
     """
     if not creator.is_authenticated:
         raise AssociationError(_("Log in to register an association."))
+    data = dict(data)
     with transaction.atomic():
+        _logo_from(data, data.get("name", ""))
         association = Association()
         _apply(association, data, ASSOCIATION_FIELDS)
         association.slug = _unique_slug(association.name)
@@ -110,11 +114,24 @@ def create_association(creator, data: dict, *, role: str = RoleKind.CHAIR) -> As
     return association
 
 
+def _logo_from(data: dict, name: str) -> None:
+    """An uploaded logo becomes a Wagtail image (staff find it in the image library)."""
+    upload = data.pop("logo_upload", None)
+    if data.pop("remove_logo", False):
+        data["logo"] = None
+    if upload:
+        data["logo"] = get_image_model().objects.create(
+            title=gettext("Logo: %(name)s") % {"name": name}, file=upload
+        )
+
+
 def update_association(actor, association: Association, data: dict) -> Association:
     """Change the association's details. Only its admins; the slug stays, so links keep working."""
     _require_admin(actor, association)
+    data = dict(data)
     with transaction.atomic():
         association = _lock(association)
+        _logo_from(data, data.get("name", association.name))
         _apply(association, data, ASSOCIATION_FIELDS)
         association.save()
         if "categories" in data:

@@ -71,7 +71,7 @@ def index(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = AssociationForm(request.POST or None)
+    form = AssociationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         association = services.create_association(request.user, form.cleaned_data)
         messages.success(
@@ -129,7 +129,7 @@ def overview(request, association):
 @admin_required
 @require_http_methods(["GET", "POST"])
 def edit(request, association):
-    form = AssociationForm(request.POST or None, instance=association)
+    form = AssociationForm(request.POST or None, request.FILES or None, instance=association)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_association(request.user, association, form.cleaned_data)

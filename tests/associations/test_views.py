@@ -416,3 +416,44 @@ def test_consent_is_changed_by_the_person_only(client):
     other.refresh_from_db()
     assert (role.consent_show_competences, other.consent_show_competences) == (True, False)
     assert response.status_code == 404
+
+
+def _png() -> bytes:
+    import io as _io
+
+    from PIL import Image
+
+    buffer = _io.BytesIO()
+    Image.new("RGB", (40, 20), "#0b5f63").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_admin_uploads_and_removes_a_logo(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"name": "Min forening", "town": "Høng", "is_public": "on"}
+    upload = SimpleUploadedFile("logo.png", _png(), content_type="image/png")
+    response = admin_client.post(
+        "/mine-sider/foreninger/min/rediger/", {**data, "logo_upload": upload}
+    )
+    assert response.status_code == 302
+    association = admin_client.role.association
+    association.refresh_from_db()
+    assert association.logo.width == 40
+    assert 'class="association__logo"' in admin_client.get("/foreninger/min/").text
+
+    admin_client.post("/mine-sider/foreninger/min/rediger/", {**data, "remove_logo": "on"})
+    association.refresh_from_db()
+    assert association.logo is None
+
+
+def test_logo_that_is_not_an_image_is_a_form_error(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("logo.png", b"not a picture", content_type="image/png")
+    response = admin_client.post(
+        "/mine-sider/foreninger/min/rediger/",
+        {"name": "Min forening", "town": "Høng", "logo_upload": upload},
+    )
+    assert response.status_code == 400
+    assert "logo_upload" in response.context["form"].errors
