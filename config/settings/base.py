@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "networks",
+    "associations",
     "cms",
     "calendars",
     # Wagtail
