@@ -10,11 +10,13 @@ from django.views.decorators.http import require_safe
 from associations import queries
 from associations.filters import AssociationFilter
 from associations.models import Activity, Association, Category, Fair, FairStand
+from core.page_cache import public_page
 
 PAGE_SIZE = 20
 
 
 @require_safe
+@public_page
 def directory(request):
     associations = queries.directory_associations()
     association_filter = AssociationFilter(request.GET or None, queryset=associations)
@@ -46,6 +48,7 @@ def visible_association(request, slug) -> Association:
 
 
 @require_safe
+@public_page
 def detail(request, slug):
     association = visible_association(request, slug)
     today = timezone.localdate()
@@ -73,6 +76,7 @@ def detail(request, slug):
 
 
 @require_safe
+@public_page
 def fair_list(request):
     today = timezone.localdate()
     fairs = list(Fair.objects.filter(is_published=True, date__gte=today).order_by("date", "pk"))
@@ -80,6 +84,7 @@ def fair_list(request):
 
 
 @require_safe
+@public_page
 def fair_programme(request, slug):
     fair = get_object_or_404(Fair, slug=slug)
     if not fair.is_published and not request.user.is_staff:
