@@ -34,3 +34,16 @@ def has_current_child_record_declaration(
     """Whether the association has declared børneattester for the year of `on` (default today)."""
     year = (on or timezone.localdate()).year
     return ChildRecordDeclaration.objects.filter(association=association, year=year).exists()
+
+
+def frivillig_fredag(year: int) -> datetime.date:
+    """Frivillig Fredag, the Danish volunteers' day: the last Friday of September."""
+    last = datetime.date(year, 9, 30)
+    return last - datetime.timedelta(days=(last.weekday() - 4) % 7)
+
+
+def next_frivillig_fredag(today: datetime.date | None = None) -> datetime.date:
+    """The next Frivillig Fredag on or after `today`."""
+    today = today or timezone.localdate()
+    this_year = frivillig_fredag(today.year)
+    return this_year if this_year >= today else frivillig_fredag(today.year + 1)
