@@ -27,22 +27,19 @@ class OfferFilter(django_filters.FilterSet):
     area = django_filters.ChoiceFilter(
         label=_("Area"), field_name="association__town", empty_label=_("All areas")
     )
-    grade = django_filters.TypedChoiceFilter(
+    grade = django_filters.ChoiceFilter(
         label=_("Grade"),
         choices=GRADE_CHOICES,
-        coerce=int,
         method="filter_grade",
         empty_label=_("All grades"),
     )
     age = django_filters.NumberFilter(
         label=_("Pupil's age"), method="filter_age", min_value=6, max_value=25
     )
-    hours = django_filters.TypedChoiceFilter(
+    hours = django_filters.ChoiceFilter(
         label=_("Hours"),
         choices=HOURS_CHOICES,
-        coerce=int,
-        field_name="hours_total",
-        lookup_expr="lte",
+        method="filter_hours",
         empty_label=_("Any number of hours"),
     )
     children = django_filters.ChoiceFilter(
@@ -68,10 +65,14 @@ class OfferFilter(django_filters.FilterSet):
                 )
 
     def filter_grade(self, queryset, name, value):
+        value = int(value)
         return queryset.filter(
             Q(grade_from__isnull=True) | Q(grade_from__lte=value),
             Q(grade_to__isnull=True) | Q(grade_to__gte=value),
         )
+
+    def filter_hours(self, queryset, name, value):
+        return queryset.filter(hours_total__lte=int(value))
 
     def filter_age(self, queryset, name, value):
         return queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=value))

@@ -187,6 +187,11 @@ class InternshipOffer(models.Model):
     def is_public(self) -> bool:
         return self.status in (OfferStatus.PUBLISHED, OfferStatus.FILLED)
 
+    @property
+    def places_left(self) -> int:
+        """Free places; needs the `held` annotation of `schools.queries.with_places_held`."""
+        return max(self.places - self.held, 0)
+
 
 class PlacementState(models.TextChoices):
     REQUESTED = "requested", _("Requested")

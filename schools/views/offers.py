@@ -64,7 +64,6 @@ def offer_detail(request, pk):
         placements = Placement.objects.filter(offer=offer, school__in=my_schools)
     context = {
         "offer": offer,
-        "places_left": max(offer.places - offer.held, 0),
         "can_manage": bool(actors),
         "can_request": bool(my_schools) and offer.status == OfferStatus.PUBLISHED,
         "placements": list(queries.with_pupils(placements)),
