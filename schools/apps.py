@@ -15,7 +15,7 @@ class SchoolsConfig(AppConfig):
         from core.navigation import register_main_nav
         from schools import personal_data, queries
 
-        register_main_nav("schools", _("Schools"), "schools:offers", order=40)
+        register_main_nav("schools", _("Schools"), "schools:index", order=40)
         register_mine_sider_link("my_schools:index", _("Schools and internships"), order=40)
         register_dashboard_panel(
             "schools/includes/dashboard_panel.html", queries.dashboard_context, order=40

@@ -69,3 +69,34 @@ def test_editors_do_not_see_the_schools_admin(client):
     response = client.get("/admin/skoler/forloeb/")
 
     assert response.status_code == 302
+
+
+def test_seed_demo_is_idempotent_and_follows_the_rules():
+    import io
+
+    from django.core.management import call_command
+
+    from associations.queries import has_current_child_record_declaration
+    from schools.models import InternshipOffer, Placement, PlacementPupil, ThemeWeek
+
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = (Placement.objects.count(), PlacementPupil.objects.count(), ThemeWeek.objects.count())
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+
+    assert counts == (
+        Placement.objects.count(),
+        PlacementPupil.objects.count(),
+        ThemeWeek.objects.count(),
+    )
+    assert "skole@frivilligloeft.test" in out.getvalue()
+    assert set(Placement.objects.values_list("state", flat=True)) >= {
+        "requested",
+        "accepted",
+        "agreed",
+        "completed",
+        "evaluated",
+        "declined",
+    }
+    for offer in InternshipOffer.objects.filter(involves_children_under_15=True):
+        assert has_current_child_record_declaration(offer.association)
