@@ -366,6 +366,11 @@ def _theme_week(school, coordinator, offers, today):
     if ThemeWeek.objects.filter(school=school, theme=theme).exists():
         return
     monday = today + datetime.timedelta(days=35 - today.weekday())
+    if (monday.month, monday.day) >= (12, 15) or (monday.month, monday.day) <= (1, 4):
+        # No school holds a theme week over Christmas: take the second week of January.
+        year = monday.year + (1 if monday.month == 12 else 0)
+        january_8 = datetime.date(year, 1, 8)
+        monday = january_8 + datetime.timedelta(days=(7 - january_8.weekday()) % 7)
     theme_week = ThemeWeek.objects.create(
         school=school,
         theme=theme,

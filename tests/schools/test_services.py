@@ -270,12 +270,16 @@ def test_confirm_hours_sends_placement_completed_after_commit(
 def test_refused_confirmation_sends_no_signal(world, django_capture_on_commit_callbacks):
     placement = PlacementFactory(offer=world["offer"], school=world["the_school"], state=S.ACCEPTED)
     received = []
-    placement_completed.connect(received.append, weak=False)
+
+    def listener(sender, placement, **kwargs):
+        received.append(placement.pk)
+
+    placement_completed.connect(listener)
     try:
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.SchoolError):
             services.confirm_hours(placement, by=world[Actor.ASSOCIATION], hours=14)
     finally:
-        placement_completed.disconnect(received.append)
+        placement_completed.disconnect(listener)
     assert received == []
 
 
