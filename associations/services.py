@@ -356,3 +356,14 @@ def withdraw_stand(actor, stand: FairStand, today: datetime.date | None = None) 
             _("The registration deadline has passed. Contact the organisers to withdraw.")
         )
     stand.delete()
+
+
+def unverify_association(staff_user, association: Association) -> Association:
+    """Staff withdraw the verification (e.g. the association has closed down)."""
+    if not staff_user.is_staff:
+        raise AssociationError(_("Only staff can verify associations."))
+    Association.objects.filter(pk=association.pk).update(
+        verified_by_staff=False, verified_at=None, updated_at=timezone.now()
+    )
+    association.verified_by_staff, association.verified_at = False, None
+    return association

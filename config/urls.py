@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
     path("skoler/", include("schools.urls")),
     path("mine-sider/skoler/", include("schools.urls_mine_sider")),
+    path("", include("associations.urls")),
+    path("mine-sider/foreninger/", include("associations.urls_mine_sider")),
     path("", include("courses.urls")),
     path("mine-sider/", include("accounts.urls")),
     path("", include("cms.urls")),
