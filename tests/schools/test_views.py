@@ -469,3 +469,62 @@ def test_contribution_action_by_a_stranger_is_404(client):
     response = client.post(reverse("schools:contribution_action", args=[contribution.pk, "accept"]))
 
     assert response.status_code == 404
+
+
+# --- Evaluation, dashboard, personal data -------------------------------------------------
+
+
+def test_both_sides_evaluate_through_the_placement_page(client):
+    placement = PlacementFactory(state=PlacementState.COMPLETED, hours_confirmed=10)
+    coordinator = school_coordinator(placement.school)
+    admin = association_admin(placement.offer.association)
+    action = reverse("schools:placement_action", args=[placement.pk, "evaluate"])
+
+    client.force_login(coordinator)
+    assert "Evaluér praktikken" in client.get(placement.get_absolute_url()).content.decode()
+    bad = client.post(action, {"rating": "9"})
+    assert bad.status_code == 400
+    assert client.post(action, {"rating": "4", "went_well": "Godt."}).status_code == 302
+    assert "Evaluér praktikken" not in client.get(placement.get_absolute_url()).content.decode()
+    client.force_login(admin)
+    assert client.post(action, {"rating": "3", "would_repeat": "on"}).status_code == 302
+
+    placement.refresh_from_db()
+    assert placement.state == PlacementState.EVALUATED
+    assert placement.evaluations.count() == 2
+
+
+def test_dashboard_panel_shows_waiting_requests_to_the_association(client):
+    placement = PlacementFactory()
+    client.force_login(association_admin(placement.offer.association))
+
+    response = client.get(reverse("accounts:dashboard"))
+
+    assert "1 anmodning fra en skole venter på jeres svar." in response.content.decode()
+
+
+def test_dashboard_panel_is_hidden_for_people_without_a_role(client):
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("accounts:dashboard"))
+
+    assert "Skoler og praktik</h2>" not in response.content.decode()
+
+
+def test_personal_data_export_and_erase(client):
+    placement = PlacementFactory(message="Tirsdage passer bedst.")
+    coordinator = school_coordinator(placement.school)
+    placement.requested_by = coordinator
+    placement.save()
+    client.force_login(coordinator)
+
+    data = client.get(reverse("accounts:export_data")).json()
+
+    assert data["schools"]["school_coordinator_for"] == [placement.school.name]
+    assert data["schools"]["placements_requested"][0]["message"] == "Tirsdage passer bedst."
+    from accounts.services import delete_account
+
+    delete_account(coordinator)
+    placement.refresh_from_db()
+    assert placement.requested_by is None
+    assert placement.pupils.count() == 1  # the school's placement stays
