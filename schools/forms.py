@@ -82,7 +82,7 @@ class PlacementRequestForm(forms.Form):
 
 class NoteForm(forms.Form):
     note = forms.CharField(
-        label=_("Note to the school (optional)"),
+        label=_("Note to the school"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -528,3 +528,28 @@ def test_personal_data_export_and_erase(client):
     placement.refresh_from_db()
     assert placement.requested_by is None
     assert placement.pupils.count() == 1  # the school's placement stays
+
+
+@pytest.mark.parametrize("count", [1, 3], ids=["one", "many"])
+def test_placement_page_query_count_is_constant(client, django_assert_num_queries, count):
+    placement = PlacementFactory(pupil_count=count, pupils=[("Ida", "8.A")] * count)
+    client.force_login(school_coordinator(placement.school))
+
+    with django_assert_num_queries(16):
+        response = client.get(placement.get_absolute_url())
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3], ids=["one", "many"])
+def test_association_overview_query_count_is_constant(client, django_assert_num_queries, count):
+    association = AssociationFactory()
+    for _ in range(count):
+        offer = OfferFactory(association=association)
+        PlacementFactory(offer=offer, pupils=[("Ida", "8.A")])
+    client.force_login(association_admin(association))
+
+    with django_assert_num_queries(15):
+        response = client.get(reverse("schools:association", args=[association.slug]))
+
+    assert response.status_code == 200
