@@ -65,14 +65,16 @@ SCHOOLS = [
 
 # Hosts created only when associations' demo has made none.
 FALLBACK_ASSOCIATIONS = [
-    ("hoeng-boldklub", "Høng Boldklub", "Høng"),
-    ("lektiecafeen-kalundborg", "Lektiecaféen i Kalundborg", "Kalundborg"),
-    ("goerlev-forsamlingshus", "Gørlev Forsamlingshus", "Gørlev"),
+    ("hoeng-idraetsforening", "Høng Idrætsforening", "Høng"),
+    ("cafe-kompasset", "Café Kompasset – frivillige i socialt arbejde", "Kalundborg"),
+    ("ubby-forsamlingshus", "Ubby Forsamlingshus", "Ubby"),
+    ("aktivitetscentret-goerlev", "Aktivitetscentret i Gørlev – brugerrådet", "Gørlev"),
 ]
 
 OFFERS = [
     {
         "key": "football",
+        "prefer": "hoeng-idraetsforening",
         "match": ["bold", "idræt", "sport", "gymnastik", "fodbold", "håndbold"],
         "title": "Trænerhjælper for de yngste fodboldspillere",
         "tasks": (
@@ -93,12 +95,13 @@ OFFERS = [
             "Klubben har indhentet børneattester på alle trænere."
         ),
         "contact_name": "Mette Sørensen",
-        "contact_email": "praktik@hoeng-boldklub.example.dk",
+        "contact_email": "praktik@hoeng-if.example.dk",
         "contact_phone": "21 43 65 87",
         "status": OfferStatus.PUBLISHED,
     },
     {
         "key": "homework",
+        "prefer": "cafe-kompasset",
         "match": ["social", "lektie", "røde kors", "besøg", "café", "netværk", "ven"],
         "title": "Hjælper i lektiecaféen",
         "tasks": (
@@ -115,11 +118,12 @@ OFFERS = [
         "involves_children_under_15": True,
         "conditions": "Der er saft, frugt og kage. Du skal kunne møde stabilt alle fire onsdage.",
         "contact_name": "Hanne Lund",
-        "contact_email": "lektiecafe@kalundborg-frivillig.example.dk",
+        "contact_email": "lektiecafe@cafe-kompasset.example.dk",
         "status": OfferStatus.PUBLISHED,
     },
     {
         "key": "harvest",
+        "prefer": "ubby-forsamlingshus",
         "match": ["forsamlingshus", "borgerforening", "landsby", "beboer"],
         "title": "Med til at holde høstfest i forsamlingshuset",
         "tasks": (
@@ -141,6 +145,7 @@ OFFERS = [
     },
     {
         "key": "seniors",
+        "prefer": "aktivitetscentret-goerlev",
         "match": ["aktivitet", "ældre", "senior", "center"],
         "title": "Aktivitetshjælper blandt ældre",
         "tasks": (
@@ -161,6 +166,7 @@ OFFERS = [
     },
     {
         "key": "draft",
+        "prefer": "hoeng-idraetsforening",
         "match": ["bold", "idræt", "sport"],
         "title": "Hjælper ved sommerstævnet",
         "tasks": "Udkast: Vi mangler hjælpere til baner, dommerbord og kiosk ved sommerstævnet.",
@@ -170,7 +176,7 @@ OFFERS = [
         "minimum_age": 15,
         "involves_children_under_15": False,
         "contact_name": "Mette Sørensen",
-        "contact_email": "praktik@hoeng-boldklub.example.dk",
+        "contact_email": "praktik@hoeng-if.example.dk",
         "status": OfferStatus.DRAFT,
     },
 ]
@@ -224,7 +230,10 @@ def _user(email: str, name: str) -> User:
     return user
 
 
-def _association_for(match: list[str], used: dict) -> Association:
+def _association_for(prefer: str, match: list[str], used: dict) -> Association:
+    preferred = Association.objects.filter(slug=prefer, is_public=True).first()
+    if preferred is not None:
+        return preferred
     public = list(Association.objects.filter(is_public=True).order_by("name", "pk"))
     for association in public:
         if any(word in association.name.lower() for word in match):
@@ -260,8 +269,10 @@ def seed(command):
     offers = {}
     for data in OFFERS:
         data = dict(data)
-        key, match = data.pop("key"), data.pop("match")
-        association = _association_for(match, offers)
+        key, prefer, match = data.pop("key"), data.pop("prefer"), data.pop("match")
+        association = _association_for(prefer, match, offers)
+        # Replies go to the association's own address when it has one.
+        data["contact_email"] = association.email or data["contact_email"]
         offer = InternshipOffer.objects.filter(title=data["title"]).first()
         if offer is None:
             offer = InternshipOffer.objects.create(
