@@ -135,17 +135,6 @@ def verify_association(staff_user, association: Association) -> Association:
     return association
 
 
-def set_association_visibility(staff_user, association: Association, *, is_public: bool):
-    """Staff hide an association from the directory (or show it again)."""
-    if not staff_user.is_staff:
-        raise AssociationError(_("Only staff can hide associations."))
-    Association.objects.filter(pk=association.pk).update(
-        is_public=is_public, updated_at=timezone.now()
-    )
-    association.is_public = is_public
-    return association
-
-
 # --- People and roles -------------------------------------------------------------------
 
 
@@ -187,6 +176,7 @@ def change_role(actor, role: AssociationRole, *, kind: str, is_admin: bool) -> A
     _require_admin(actor, role.association)
     with transaction.atomic():
         association = _lock(role.association)
+        _require_admin(actor, association)  # again: another admin may have just demoted them
         role = AssociationRole.objects.select_for_update().get(pk=role.pk)
         if role.is_admin and not is_admin and not _other_admins(association, role):
             raise AssociationError(

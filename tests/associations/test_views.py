@@ -386,3 +386,33 @@ def test_fair_programme_query_count_is_constant(client, django_assert_num_querie
         response = client.get("/frivilligmesse/talt/")
 
     assert response.status_code == 200
+
+
+def test_dashboard_panel_warns_admin_about_missing_declaration(client):
+    role = AdminRoleFactory(association__name="Gørlev Skytteforening")
+    client.force_login(role.user)
+
+    response = client.get("/mine-sider/")
+
+    assert "Gørlev Skytteforening" in response.text
+    year = timezone.localdate().year
+    assert f"Erklæring om børneattester for {year} mangler" in response.text
+
+
+def test_dashboard_panel_hidden_without_roles(client):
+    client.force_login(UserFactory())
+    assert "Alle dine foreninger" not in client.get("/mine-sider/").text
+
+
+def test_consent_is_changed_by_the_person_only(client):
+    role = RoleFactory(role=RoleKind.BOARD_MEMBER)
+    other = RoleFactory(association=role.association)
+    client.force_login(role.user)
+
+    client.post(f"/mine-sider/foreninger/roller/{role.pk}/samtykke/", {"consent": "on"})
+    response = client.post(f"/mine-sider/foreninger/roller/{other.pk}/samtykke/", {"consent": "on"})
+
+    role.refresh_from_db()
+    other.refresh_from_db()
+    assert (role.consent_show_competences, other.consent_show_competences) == (True, False)
+    assert response.status_code == 404
