@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("mine-sider/kalender/", include("calendars.urls_mine_sider")),
     path("netvaerk/", include("networks.urls")),
     path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
+    path("skoler/", include("schools.urls")),
+    path("mine-sider/skoler/", include("schools.urls_mine_sider")),
     path("", include("associations.urls")),
     path("mine-sider/foreninger/", include("associations.urls_mine_sider")),
     path("", include("courses.urls")),

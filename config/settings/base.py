@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "courses",
     "networks",
     "associations",
+    "schools",
     "cms",
     "calendars",
     # Wagtail
