@@ -18,6 +18,8 @@ from courses.ics import absolute_url, meeting_events
 from courses.models import Course, Signup, SignupStatus
 from networks.ics import network_meeting_event
 from networks.models import Network, NetworkMeeting
+from schools.ics import contribution_event
+from schools.models import ThemeWeekContribution
 
 # How often subscribed calendars should fetch again (REFRESH-INTERVAL, X-PUBLISHED-TTL).
 PUBLIC_REFRESH = timedelta(hours=3)
@@ -97,28 +99,38 @@ def _signup_events(signup: Signup) -> list[CalendarEvent]:
     return events
 
 
-def personal_feed(signups: Iterable[Signup], network_meetings: Iterable[NetworkMeeting]) -> Feed:
-    """A person's own calendar: their courses and their networks' meetings, with the
-    details only participants and members see (place, online links)."""
+def personal_feed(
+    signups: Iterable[Signup],
+    network_meetings: Iterable[NetworkMeeting],
+    school_events: Iterable[ThemeWeekContribution] = (),
+) -> Feed:
+    """A person's own calendar: their courses, their networks' meetings and the theme-week
+    contributions they arrange, with the details only participants and members see (place,
+    online links)."""
     signups = list(signups)
     network_meetings = list(network_meetings)
+    school_events = list(school_events)
     events = []
     for signup in signups:
         events += _signup_events(signup)
     events += [network_meeting_event(m, for_member=True) for m in network_meetings]
+    events += [contribution_event(c, c.theme_week) for c in school_events]
     events.sort(key=lambda event: (event.start, event.uid))
     stamp = _latest(
         [
             *(s.updated_at for s in signups),
             *(s.course.updated_at for s in signups),
             *(m.updated_at for m in network_meetings),
+            *(c.updated_at for c in school_events),
         ]
     )
     body = build_calendar(
         events,
         stamp=stamp,
         name=_("My Frivilligløft calendar"),
-        description=_("Your courses and network meetings on Frivilligløft."),
+        description=_(
+            "Your courses, network meetings and theme-week contributions on Frivilligløft."
+        ),
         refresh_interval=PERSONAL_REFRESH,
     )
     return Feed(body=body, last_modified=stamp)

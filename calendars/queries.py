@@ -15,6 +15,7 @@ from courses import queries as course_queries
 from courses.models import Course, CourseStatus, Meeting, Signup, SignupStatus, Topic
 from networks import queries as network_queries
 from networks.models import MeetingStatus, Network, NetworkMeeting
+from schools import queries as school_queries
 
 KEEP_CANCELLED = timedelta(days=30)
 
@@ -103,6 +104,14 @@ def personal_network_meetings(user, now: datetime | None = None):
     """Meetings of the networks the person is an active member of (one query)."""
     now = now or timezone.now()
     return _network_meetings_window(network_queries.meetings_for_member(user), now)
+
+
+def personal_school_events(user, now: datetime | None = None):
+    """Theme-week contributions the person arranges, from 30 days back (one query)."""
+    now = now or timezone.now()
+    return list(
+        school_queries.contributions_for_person(user).filter(ends_at__gte=now - KEEP_CANCELLED)
+    )
 
 
 def feed_token_of(user) -> FeedToken | None:

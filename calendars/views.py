@@ -52,7 +52,9 @@ def personal_feed(request, token):
     feed = content_cached(
         f"personal-feed:{user.pk}:{translation.get_language()}",
         lambda: feeds.personal_feed(
-            queries.personal_signups(user), queries.personal_network_meetings(user)
+            queries.personal_signups(user),
+            queries.personal_network_meetings(user),
+            queries.personal_school_events(user),
         ),
         timeout=PERSONAL_FEED_CACHE_SECONDS,
     )

@@ -162,3 +162,18 @@ def dashboard_context(request) -> dict | None:
         open=Count("pk", filter=Q(state__in=OPEN_STATES)),
     )
     return {"schools": schools, "is_association_admin": bool(association_ids), **counts}
+
+
+def contributions_for_person(user) -> QuerySet[ThemeWeekContribution]:
+    """Accepted theme-week contributions on a person's calendar: those at the schools they
+    coordinate and those their associations (as admin) give. One query."""
+    return (
+        ThemeWeekContribution.objects.filter(status=ContributionStatus.ACCEPTED)
+        .filter(
+            Q(theme_week__school__coordinator_roles__user=user)
+            | Q(association__roles__user=user, association__roles__is_admin=True)
+        )
+        .select_related("theme_week__school", "association")
+        .distinct()
+        .order_by("starts_at", "pk")
+    )

@@ -202,6 +202,9 @@ def test_personal_feed_answers_304(client):
 
 @pytest.mark.parametrize("count", [1, 4], ids=["one-of-each", "four-of-each"])
 def test_personal_feed_runs_a_constant_number_of_queries(client, django_assert_num_queries, count):
+    from schools.models import ContributionStatus
+    from tests.schools.factories import ContributionFactory, SchoolCoordinatorFactory
+
     user = UserFactory()
     topic = TopicFactory()
     for _ in range(count):
@@ -209,13 +212,16 @@ def test_personal_feed_runs_a_constant_number_of_queries(client, django_assert_n
         network = NetworkFactory()
         MembershipFactory(network=network, user=user)
         NetworkMeetingFactory.create_batch(2, network=network)
+        contribution = ContributionFactory(status=ContributionStatus.ACCEPTED)
+        SchoolCoordinatorFactory(school=contribution.theme_week.school, user=user)
     token = services.regenerate_feed_token(user)
 
-    # Token with its user; signups with courses; meetings; topics; network meetings.
-    with django_assert_num_queries(5):
+    # Token with its user; signups with courses; meetings; topics; network meetings;
+    # theme-week contributions.
+    with django_assert_num_queries(6):
         response = client.get(feed_path(token))
 
-    assert len(parse_both(response.content).events) == 4 * count
+    assert len(parse_both(response.content).events) == 5 * count
 
 
 # --- Personal data -------------------------------------------------------------------------
@@ -254,3 +260,29 @@ def test_a_built_feed_is_reused_until_my_courses_change(client, django_assert_ma
     SignupFactory(course=CourseFactory(title="Andet kursus"), user=user)
 
     assert sorted(summaries(client.get(feed_path(token)))) == ["Andet kursus", "Første kursus"]
+
+
+def test_theme_week_contributions_reach_the_schools_coordinator_and_the_associations_admin(
+    client,
+):
+    from schools.models import ContributionStatus
+    from tests.schools.factories import (
+        ContributionFactory,
+        association_admin,
+        school_coordinator,
+    )
+
+    accepted = ContributionFactory(title="Spejderoplæg", status=ContributionStatus.ACCEPTED)
+    ContributionFactory(
+        theme_week=accepted.theme_week, title="Kun tilbudt", status=ContributionStatus.OFFERED
+    )
+    coordinator = school_coordinator(accepted.theme_week.school)
+    admin = association_admin(accepted.association)
+    stranger = UserFactory()
+
+    for person, expected in ((coordinator, 1), (admin, 1), (stranger, 0)):
+        token = services.regenerate_feed_token(person)
+        found = [s for s in summaries(client.get(feed_path(token))) if "Spejderoplæg" in s]
+        assert len(found) == expected, person
+    coordinator_feed = client.get(feed_path(services.regenerate_feed_token(coordinator)))
+    assert b"Kun tilbudt" not in coordinator_feed.content
