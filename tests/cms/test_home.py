@@ -50,3 +50,11 @@ def test_home_without_courses_or_guides_leaves_the_sections_out(client, home_pag
     assert "home-courses-heading" not in response.text
     assert "home-guides-heading" not in response.text
     assert "home-stories-heading" not in response.text
+
+
+def test_home_title_names_the_site_once_and_other_pages_add_it(client, home_page, standard_page):
+    home = client.get("/").content.decode()
+    other = client.get("/om/").content.decode()
+
+    assert "<title>Frivilligløft</title>" in home
+    assert "<title>Om Frivilligløft · Frivilligløft</title>" in other
