@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
     path("netvaerk/", include("networks.urls")),
     path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
+    path("", include("certificates.urls")),
     path("", include("courses.urls")),
     path("mine-sider/", include("accounts.urls")),
     path("", include("cms.urls")),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "networks",
+    "certificates",
     "cms",
     # Wagtail
     "wagtail.contrib.settings",
