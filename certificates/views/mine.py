@@ -2,8 +2,9 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -15,13 +16,13 @@ def pdf_response(certificate: Certificate, request):
     """The stored PDF as a download; rendered now if it was not stored at issue time."""
     if not services.ensure_pdf(certificate):
         return render(request, "certificates/pdf_unavailable.html", status=503)
+    # A certificate is a few dozen kilobytes: read it whole, so no file handle outlives the
+    # request.
+    with certificate.pdf.open("rb") as handle:
+        data = handle.read()
     filename = f"{certificate.get_kind_display()} {certificate.display_code}.pdf"
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=filename,
-        content_type="application/pdf",
-    )
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -2,7 +2,7 @@ import os
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from courses.models import Attendance
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory
@@ -56,3 +56,11 @@ def completed(course):
 @pytest.fixture
 def not_completed(course):
     return attend(SignupFactory(course=course), present=False)
+
+
+@pytest.fixture(autouse=True)
+def _danish():
+    # A request to /en/… leaves English active in this thread; reverse() in the next test
+    # would then give /en/ addresses.
+    with translation.override("da"):
+        yield

@@ -39,20 +39,20 @@ def test_issue_twice_returns_the_first_certificate_and_sends_one_email(completed
 
 
 def test_issue_refuses_a_participant_who_did_not_complete(not_completed):
-    with pytest.raises(services.CertificateError, match="completed the course"):
+    with pytest.raises(services.CertificateError, match="gennemført kurset"):
         services.issue_course_certificate(not_completed)
     assert not Certificate.objects.exists()
 
 
 def test_issue_refuses_before_the_course_has_ended():
     signup = SignupFactory(course=CourseFactory())
-    with pytest.raises(services.CertificateError, match="ended"):
+    with pytest.raises(services.CertificateError, match="slut"):
         services.issue_course_certificate(signup)
 
 
 def test_issue_refuses_a_course_without_certificates():
     signup = attend(SignupFactory(course=finished_course(issues_certificate=False)))
-    with pytest.raises(services.CertificateError, match="does not issue"):
+    with pytest.raises(services.CertificateError, match="udsteder ikke"):
         services.issue_course_certificate(signup)
 
 
@@ -71,16 +71,16 @@ def test_reissue_keeps_the_code_and_refreshes_the_snapshot(completed):
 
 def test_revoke_needs_a_reason_and_happens_once(completed):
     certificate = services.issue_course_certificate(completed)
-    with pytest.raises(services.CertificateError, match="reason"):
+    with pytest.raises(services.CertificateError, match="hvorfor"):
         services.revoke_certificate(certificate, reason="  ")
 
     services.revoke_certificate(certificate, reason="Fremmøde registreret forkert")
     certificate.refresh_from_db()
     assert certificate.is_revoked
     assert certificate.revocation_reason == "Fremmøde registreret forkert"
-    with pytest.raises(services.CertificateError, match="already revoked"):
+    with pytest.raises(services.CertificateError, match="allerede tilbagekaldt"):
         services.revoke_certificate(certificate, reason="igen")
-    with pytest.raises(services.CertificateError, match="cannot be reissued"):
+    with pytest.raises(services.CertificateError, match="kan ikke genudstedes"):
         services.reissue_certificate(certificate)
 
 
@@ -102,7 +102,7 @@ def test_course_batch_issues_to_completed_participants_only(
 
 def test_course_batch_refuses_when_everyone_has_a_certificate(course, completed):
     services.issue_course_certificate(completed)
-    with pytest.raises(services.CertificateError, match="has a certificate"):
+    with pytest.raises(services.CertificateError, match="har fået et bevis"):
         services.start_course_batch(course, requested_by=None)
     assert not CertificateBatch.objects.exists()
 
@@ -124,7 +124,7 @@ def test_transcript_lists_completed_courses_with_its_own_code(completed, not_com
 
 
 def test_transcript_refuses_without_completed_courses(not_completed):
-    with pytest.raises(services.CertificateError, match="none yet"):
+    with pytest.raises(services.CertificateError, match="ingen endnu"):
         services.issue_transcript(not_completed.user)
 
 
