@@ -91,6 +91,15 @@ def render_certificate_html(certificate: Certificate) -> str:
         )
 
 
+def pdf_available() -> bool:
+    """Whether WeasyPrint and its native libraries load on this machine."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        return False
+    return True
+
+
 def html_to_pdf(html: str, *, pdf_variant: str | None = "pdf/a-3b") -> bytes:
     """HTML → PDF bytes with WeasyPrint; fonts are embedded (subset). PDF/A-3b by default.
 

@@ -186,9 +186,12 @@ def _notify_holder(certificate: Certificate) -> None:
 # --- Course certificates --------------------------------------------------------------------
 
 
-def issue_course_certificate(signup: Signup, *, issued_by=None, notify: bool = True):
+def issue_course_certificate(
+    signup: Signup, *, issued_by=None, notify: bool = True, with_pdf: bool = True
+):
     """Issue the certificate for one participant who completed the course. Idempotent: a
-    second call returns the existing certificate without a second email."""
+    second call returns the existing certificate without a second email. With
+    `with_pdf=False` the PDF is left to the first download."""
     course = signup.course
     existing = Certificate.objects.filter(source_key=f"signup:{signup.pk}").first()
     if existing is not None:
@@ -216,7 +219,8 @@ def issue_course_certificate(signup: Signup, *, issued_by=None, notify: bool = T
         issued_by=issued_by,
     )
     if created:
-        store_pdf(certificate)
+        if with_pdf:
+            store_pdf(certificate)
         if notify:
             _notify_holder(certificate)
     return certificate

@@ -152,3 +152,18 @@ def test_internship_certificate_is_idempotent_and_has_no_holder():
     assert first.holder is None
     assert first.snapshot["issuer"] == "Kalundborg Roklub"
     assert list(first.extra_viewers.all()) == [coordinator]
+
+
+def test_without_weasyprint_the_certificate_is_issued_without_a_pdf(completed, monkeypatch):
+    from certificates import rendering
+
+    def unavailable(html, **kwargs):
+        raise rendering.PdfUnavailable("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(rendering, "html_to_pdf", unavailable)
+
+    certificate = services.issue_course_certificate(completed)
+
+    assert certificate.pk is not None
+    assert not certificate.pdf
+    assert services.ensure_pdf(certificate) is False

@@ -284,3 +284,19 @@ def test_organiser_downloads_all_as_zip(client, course, organiser, certificate):
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     assert len(names) == 2
     assert f"Birthe Østergaard {certificate.display_code}.pdf" in names
+
+
+def test_download_without_weasyprint_is_a_polite_503(client, completed, monkeypatch):
+    from certificates import rendering
+
+    def unavailable(html, **kwargs):
+        raise rendering.PdfUnavailable("no pango")
+
+    monkeypatch.setattr(rendering, "html_to_pdf", unavailable)
+    certificate = services.issue_course_certificate(completed)
+    client.force_login(certificate.holder)
+
+    response = client.get(certificate.get_download_url())
+
+    assert response.status_code == 503
+    assert "PDF’en kan ikke laves lige nu" in response.content.decode()
