@@ -3,7 +3,8 @@ character.
 
 A code is 16 data symbols (16 × 5 = 80 bits from `secrets`) and one check symbol, printed as
 ``ABCD-EFGH-JKMN-PQRS-T``. The check symbol is Luhn mod 32 over the data symbols, so any
-single mistyped symbol and any swap of two neighbours is caught before the database is asked.
+single mistyped symbol and any swap of two neighbours (except 0 ↔ Z, Luhn's one blind spot)
+is caught before the database is asked.
 Crockford's alphabet leaves out I, L, O and U; reading forgives them as people type them:
 lower case, O for 0, I or L for 1, hyphens and spaces anywhere.
 """
@@ -19,7 +20,8 @@ _TYPOS = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
 def check_symbol(data: str) -> str:
-    """Luhn mod 32: detects every single substitution and every adjacent transposition."""
+    """Luhn mod 32: detects every single substitution and every adjacent transposition but
+    one (0 next to Z)."""
     factor, total, base = 2, 0, len(ALPHABET)
     for symbol in reversed(data):
         addend = factor * _VALUE[symbol]

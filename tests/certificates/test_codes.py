@@ -71,9 +71,11 @@ def test_check_symbol_catches_every_single_substitution():
 
 
 def test_check_symbol_catches_adjacent_swaps():
+    # Luhn mod N misses exactly one swap: the first and last symbols (0 and Z) next to each
+    # other, like 09 ↔ 90 in the decimal Luhn check.
     code = codes.generate()
     for position in range(codes.DATA_LENGTH - 1):
         a, b = code[position], code[position + 1]
-        if a != b:
+        if a != b and {a, b} != {"0", "Z"}:
             swapped = code[:position] + b + a + code[position + 2 :]
             assert codes.normalise(swapped) is None
