@@ -5,8 +5,10 @@ what it is for, when, who issued it, and whether it is valid. Lookups are rate l
 address so codes cannot be guessed in bulk, and search engines are asked not to index them.
 """
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,7 +22,12 @@ RATE_LIMIT = getattr(settings, "CERTIFICATE_VERIFY_RATE_LIMIT", (30, 600))
 
 
 def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    # allauth's adapter, so login and verification limits agree on who the client is
+    # (including allauth's trusted-proxy settings behind a load balancer).
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def _over_limit(request) -> bool:
