@@ -80,6 +80,13 @@ def test_issue_download_and_verify(browser, live_server, assert_accessible, monk
     assert birthe.email not in public.content()
     assert_accessible(public)
 
+    # On a phone, too.
+    public.set_viewport_size({"width": 390, "height": 800})
+    assert_accessible(public)
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{live_server.url}/mine-sider/beviser/")
+    assert_accessible(page)
+
     public.goto(f"{live_server.url}/en/bevis/{codes.display(CODE)}/")
     expect(public.locator(".verify__status")).to_contain_text("Valid")
     assert_accessible(public)
