@@ -167,3 +167,17 @@ def test_without_weasyprint_the_certificate_is_issued_without_a_pdf(completed, m
     assert certificate.pk is not None
     assert not certificate.pdf
     assert services.ensure_pdf(certificate) is False
+
+
+def test_email_and_certificate_are_in_the_holders_language(
+    completed, mailoutbox, django_capture_on_commit_callbacks
+):
+    completed.user.preferred_language = "en"
+    completed.user.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = services.issue_course_certificate(completed)
+
+    assert certificate.language == "en"
+    assert mailoutbox[0].subject == "Your certificate: Bestyrelsesarbejde for begyndere"
+    assert "http://testserver/en/mine-sider/beviser/" in mailoutbox[0].body

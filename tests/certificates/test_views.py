@@ -300,3 +300,20 @@ def test_download_without_weasyprint_is_a_polite_503(client, completed, monkeypa
 
     assert response.status_code == 503
     assert "PDF’en kan ikke laves lige nu" in response.content.decode()
+
+
+def test_progress_polls_while_the_batch_runs_and_stops_when_done(client, course, organiser):
+    from certificates.models import BatchStatus, CertificateBatch
+
+    batch = CertificateBatch.objects.create(course=course, total=30, issued=12)
+    client.force_login(organiser)
+    url = reverse("certificates:progress", args=[course.slug])
+
+    running = client.get(url).content.decode()
+    batch.status = BatchStatus.DONE
+    batch.save()
+    done = client.get(url).content.decode()
+
+    assert "12 af 30 udstedt" in running
+    assert 'hx-trigger="every 2s"' in running
+    assert "hx-get" not in done
