@@ -17,6 +17,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.14; do \
 help:
 	@echo "make run        install, migrate, load demo content and serve at http://$(HOST):$(PORT)/"
 	@echo "make test       run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
+	@echo "make bench      benchmarks against gunicorn on a large data set (PostgreSQL; see bench/)"
 	@echo "make lint       ruff check, ruff format --check, makemigrations --check"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make messages   update locale/da/LC_MESSAGES/django.po from the source"
@@ -77,3 +78,11 @@ lock: install
 .PHONY: clean
 clean:
 	rm -rf $(VENV) var/test.sqlite3* .pytest_cache .ruff_cache
+
+# Benchmarks (never part of `make test`): seeds a large data set into a fresh PostgreSQL
+# database, serves it with gunicorn and measures with wrk. See bench/run.py and
+# docs/performance.md. BENCH_ARGS="--skip-seed --duration 5" for a quicker rerun.
+.PHONY: bench
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "make bench needs wrk (apt-get install wrk)"; exit 1; }
+	$(PY) bench/run.py $(BENCH_ARGS)

@@ -20,6 +20,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from cms.choosers import course_chooser_viewset
 from cms.reports import GuidesDueForReviewView
 from cms.services import enforce_story_consent
+from core import page_cache
 
 CONTENT_MENU_HOOK = "register_cms_content_menu_item"
 
@@ -151,3 +152,10 @@ def take_down_story_after_edit(request, page):
 @hooks.register("after_create_page")
 def take_down_story_after_create(request, page):
     _enforce_consent(request, page)
+
+
+@hooks.register("before_serve_page")
+def allow_anonymous_page_cache(page, request, serve_args, serve_kwargs):
+    # Served pages are the same for every anonymous visitor; core.page_cache decides per
+    # request whether this one may be stored (no session, no CSRF token, a plain 200).
+    page_cache.mark(request)

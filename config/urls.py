@@ -29,8 +29,14 @@ if settings.SERVE_MEDIA:
 # Wagtail's catch-all page serving comes last.
 urlpatterns += i18n_patterns(
     path("konto/", include("allauth.urls")),
+    path("", include("calendars.urls")),
+    path("mine-sider/kalender/", include("calendars.urls_mine_sider")),
     path("netvaerk/", include("networks.urls")),
     path("mine-sider/netvaerk/", include("networks.urls_mine_sider")),
+    path("skoler/", include("schools.urls")),
+    path("mine-sider/skoler/", include("schools.urls_mine_sider")),
+    path("", include("associations.urls")),
+    path("mine-sider/foreninger/", include("associations.urls_mine_sider")),
     path("", include("certificates.urls")),
     path("", include("courses.urls")),
     path("mine-sider/", include("accounts.urls")),

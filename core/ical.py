@@ -18,11 +18,11 @@ tests):
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
-from icalendar.enums import STATUS
+from icalendar import Calendar, Event, vCalAddress, vDuration
+from icalendar.enums import PARTSTAT, ROLE, STATUS
 
 PRODID = "-//Frivilligløft//Frivilligløft//DA"
 DEFAULT_TIMEZONE = "Europe/Copenhagen"
@@ -32,6 +32,16 @@ METHODS = frozenset({"PUBLISH", "REQUEST", "CANCEL"})
 # Control characters other than tab and newline are not allowed in iCalendar text values
 # (RFC 5545 3.3.11) and some calendar programs reject the whole file when they meet one.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Person:
+    """An ORGANIZER or ATTENDEE of an invitation: an email address and a display name."""
+
+    email: str
+    name: str = ""
+    # PARTSTAT: ACCEPTED (a confirmed seat), DECLINED (left), NEEDS-ACTION (not answered).
+    partstat: str = "ACCEPTED"
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,9 @@ class CalendarEvent:
     url: str = ""
     categories: tuple[str, ...] = field(default_factory=tuple)
     last_modified: datetime | None = None
+    # Invitations (METHOD:REQUEST/CANCEL) need both; feeds leave them out.
+    organizer: Person | None = None
+    attendees: tuple[Person, ...] = field(default_factory=tuple)
 
     def __post_init__(self):
         if self.start.tzinfo is None or self.end.tzinfo is None:
@@ -77,12 +90,15 @@ def build_calendar(
     timezone: str = DEFAULT_TIMEZONE,
     uid: str | None = None,
     url: str = "",
+    refresh_interval: timedelta | None = None,
 ) -> bytes:
     """Return a VCALENDAR holding `events`, as bytes ready for a response or an attachment.
 
     `stamp` becomes every event's DTSTAMP; pass the time the data last changed (or "now"
     for an iTIP message) — this function never reads the clock. `method` (PUBLISH, REQUEST,
-    CANCEL) is written only when given: a plain download has none.
+    CANCEL) is written only when given: a plain download has none. `refresh_interval` is
+    how often a subscribed calendar should fetch the feed again (REFRESH-INTERVAL and the
+    older X-PUBLISHED-TTL that Outlook and Apple read).
     """
     if stamp.tzinfo is None:
         raise ValueError("stamp must be an aware datetime.")
@@ -96,7 +112,10 @@ def build_calendar(
         method=method.upper() if method else None,
         uid=uid or "unused",
         url=url or None,
+        refresh_interval=refresh_interval,
     )
+    if refresh_interval is not None:
+        calendar.add("X-PUBLISHED-TTL", vDuration(refresh_interval))
     if uid is None:
         # Calendar.new() always sets a UID (a random one if none is given): drop it so that
         # the same events give the same bytes.
@@ -111,8 +130,8 @@ def build_calendar(
             uid=item.uid,
             stamp=utc_stamp,
             summary=clean_text(item.summary),
-            start=item.start.astimezone(zone),
-            end=item.end.astimezone(zone),
+            start=_local(item.start, zone),
+            end=_local(item.end, zone),
             sequence=item.sequence,
             status=STATUS.CANCELLED if item.cancelled else STATUS.CONFIRMED,
             location=clean_text(item.location) or None,
@@ -120,12 +139,38 @@ def build_calendar(
             url=item.url or None,
             categories=tuple(clean_text(c) for c in item.categories if clean_text(c)),
             last_modified=item.last_modified.astimezone(UTC) if item.last_modified else None,
+            organizer=_address(item.organizer, organizer=True) if item.organizer else None,
+            attendees=[_address(person) for person in item.attendees] or None,
         )
         calendar.add_component(event)
 
     first, last = _date_range(calendar)
     calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar.to_ical()
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> datetime:
+    """The moment in local time, or in UTC when the local wall time names two instants.
+
+    On the last Sunday of October 02:00–03:00 happens twice in Copenhagen; "02:30" with a
+    TZID cannot say which, so such a moment is written in UTC (RFC 5545 allows both).
+    """
+    local = moment.astimezone(zone)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        return moment.astimezone(UTC)
+    return local
+
+
+def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
+    address = vCalAddress(f"mailto:{person.email}")
+    if person.name:
+        address.params["CN"] = clean_text(person.name)
+    if not organizer:
+        address.params["ROLE"] = ROLE.REQ_PARTICIPANT
+        address.params["PARTSTAT"] = PARTSTAT(person.partstat)
+        # Answers are given on the site, not by replying to the invitation.
+        address.params["RSVP"] = "FALSE"
+    return address
 
 
 def _date_range(calendar: Calendar) -> tuple[date, date]:

@@ -6,13 +6,17 @@ recipient's language (core.email does).
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.email import Attachment
-from core.ical import CONTENT_TYPE, CalendarEvent, build_calendar, event_uid
+from core.ical import CONTENT_TYPE, CalendarEvent, Person, build_calendar, event_uid
 from courses.models import Course, CourseFormat, Meeting
 
 
@@ -91,11 +95,53 @@ def course_calendar(
     )
 
 
-def course_calendar_attachment(
-    course: Course, meetings: Iterable[Meeting] | None = None, *, with_online_link: bool
+def organizer(course: Course) -> Person:
+    """Who the invitation comes from: the course's contact, or the site's sender address."""
+    if course.contact_email:
+        return Person(course.contact_email, course.contact_name or course.title)
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return Person(address, name)
+
+
+def invitation_attachment(
+    course: Course,
+    meetings: Iterable[Meeting],
+    *,
+    attendee,
+    method: str,
+    round: int = 0,
+    withdrawn: bool = False,
+    now: datetime | None = None,
 ) -> Attachment:
+    """An iTIP invitation (METHOD:REQUEST) or cancellation (METHOD:CANCEL) for one person.
+
+    It uses the feeds' UIDs, so the calendar program updates the event it already has.
+    SEQUENCE must only grow for that person: the meeting's own sequence, plus two for each
+    earlier signup of theirs to this course (`round`), plus one when the person has
+    `withdrawn` — so a cancellation outranks the invitation before it, and signing up again
+    outranks the cancellation.
+    """
+    method = method.upper()
+    bump = 2 * round + (1 if withdrawn else 0)
+    events = [
+        replace(
+            event,
+            sequence=event.sequence + bump,
+            cancelled=event.cancelled or method == "CANCEL",
+            organizer=organizer(course),
+            attendees=(
+                Person(
+                    attendee.email,
+                    attendee.get_full_name(),
+                    partstat="DECLINED" if withdrawn else "ACCEPTED",
+                ),
+            ),
+        )
+        for event in meeting_events(course, meetings, with_online_link=method == "REQUEST")
+    ]
+    content = build_calendar(events, stamp=now or timezone.now(), name=course.title, method=method)
     return Attachment(
         filename=f"{course.slug}.ics",
-        content=course_calendar(course, meetings, with_online_link=with_online_link),
-        mimetype=CONTENT_TYPE,
+        content=content,
+        mimetype=f"{CONTENT_TYPE}; method={method}",
     )

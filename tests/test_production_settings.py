@@ -43,3 +43,10 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_redis_client_is_installed_for_redis_url():
+    # REDIS_URL switches the cache to Django's Redis backend, which imports this client.
+    import redis
+
+    assert redis.Redis

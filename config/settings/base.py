@@ -40,8 +40,11 @@ INSTALLED_APPS = [
     "accounts",
     "courses",
     "networks",
+    "associations",
+    "schools",
     "certificates",
     "cms",
+    "calendars",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -93,6 +96,7 @@ MIDDLEWARE = [
     # for the Wagtail and Django admins, which still use inline scripts and styles.
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.DatabaseBusyMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMultiFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -117,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "core.context_processors.site_navigation",
+                "calendars.context_processors.calendar_subscriptions",
             ],
         },
     },
@@ -173,6 +178,22 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages for anonymous visitors, kept this many seconds (0 = off); see core/page_cache.py.
+# Saves in these apps make every cached page stale at once.
+ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "30"))
+ANONYMOUS_PAGE_CACHE_APPS = [
+    "courses",
+    "networks",
+    "associations",
+    "schools",
+    "cms",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+    "taggit",
+]
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -14,3 +14,6 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 DEMO_CONTENT_ALLOWED = True
 # Static files come straight from the source folders; production runs collectstatic.
 STATIC_ROOT = None
+
+# Template edits show at once; the anonymous page cache is tried in tests/core/test_page_cache.py.
+ANONYMOUS_PAGE_CACHE_SECONDS = 0

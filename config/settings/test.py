@@ -26,3 +26,6 @@ DEMO_CONTENT_ALLOWED = True
 # Static files come straight from the apps' and static/ folders (no collectstatic in tests).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Off by default so no test sees another test's pages; tests/core/test_page_cache.py turns it on.
+ANONYMOUS_PAGE_CACHE_SECONDS = 0

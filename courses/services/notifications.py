@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import translation
 
 from core.email import queue_email
-from courses.ics import course_calendar_attachment
+from courses.ics import invitation_attachment
 from courses.models import Course, CourseFormat, Meeting, Signup, SignupStatus
 
 TEMPLATES = "emails/courses/"
@@ -32,10 +32,16 @@ def email_participant(
     *,
     meetings: list[Meeting] | None = None,
     attach_calendar: bool = False,
+    withdrawn: bool = False,
     reply_to: list[str] | None = None,
     **extra,
 ) -> None:
-    """Queue one email about `signup` to its participant, with the course's details."""
+    """Queue one email about `signup` to its participant, with the course's details.
+
+    With `attach_calendar` the email carries an iTIP invitation (METHOD:REQUEST) for the
+    meetings that take place and a cancellation (METHOD:CANCEL) for those that do not; with
+    `withdrawn` (the person left the course) every meeting is cancelled for them.
+    """
     course = signup.course
     user = signup.user
     if meetings is None:
@@ -57,9 +63,7 @@ def email_participant(
         attachments = ()
         if attach_calendar and meetings:
             with translation.override(user.preferred_language):
-                attachments = (
-                    course_calendar_attachment(course, meetings, with_online_link=confirmed),
-                )
+                attachments = calendar_attachments(signup, meetings, withdrawn=withdrawn)
         queue_email(
             user.email,
             TEMPLATES + template,
@@ -70,6 +74,45 @@ def email_participant(
         )
 
     after_commit(send)
+
+
+def invitation_round(signup: Signup) -> int:
+    """How many earlier signups of this person to this course got as far as a seat."""
+    return Signup.objects.filter(
+        course_id=signup.course_id,
+        user_id=signup.user_id,
+        pk__lt=signup.pk,
+        confirmed_at__isnull=False,
+    ).count()
+
+
+def calendar_attachments(signup: Signup, meetings: list[Meeting], *, withdrawn: bool = False):
+    course, user = signup.course, signup.user
+    round = invitation_round(signup)
+    if withdrawn or course.is_cancelled:
+        taking_place, called_off = [], meetings
+    else:
+        taking_place = [m for m in meetings if m.cancelled_at is None]
+        called_off = [m for m in meetings if m.cancelled_at is not None]
+    attachments = []
+    if taking_place:
+        attachments.append(
+            invitation_attachment(
+                course, taking_place, attendee=user, method="REQUEST", round=round
+            )
+        )
+    if called_off:
+        attachments.append(
+            invitation_attachment(
+                course,
+                called_off,
+                attendee=user,
+                method="CANCEL",
+                round=round,
+                withdrawn=withdrawn,
+            )
+        )
+    return tuple(attachments)
 
 
 def signup_confirmed(signup: Signup, *, how: str, meetings=None) -> None:
@@ -107,8 +150,17 @@ def signup_declined(signup: Signup, *, message: str = "") -> None:
     email_participant(signup, "signup_declined", message=message)
 
 
-def signup_cancelled(signup: Signup, *, by_organiser: bool) -> None:
-    email_participant(signup, "signup_cancelled", by_organiser=by_organiser)
+def signup_cancelled(signup: Signup, *, by_organiser: bool, had_seat: bool = False) -> None:
+    """`had_seat`: the person was confirmed, so their calendar holds the meetings and gets
+    a METHOD:CANCEL for them."""
+    email_participant(
+        signup,
+        "signup_cancelled",
+        attach_calendar=had_seat,
+        withdrawn=True,
+        by_organiser=by_organiser,
+        had_seat=had_seat,
+    )
 
 
 def course_cancelled(course: Course, signups: Iterable[Signup], meetings: list[Meeting]) -> None:

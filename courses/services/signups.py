@@ -190,8 +190,11 @@ def cancel_signup(signup: Signup, *, by, now: datetime | None = None) -> Signup:
         else:
             reason = SignupEndReason.CANCELLED_BY_ORGANISER
         held_seat = signup.status in SEAT_HOLDING_STATUSES
+        was_confirmed = signup.status == SignupStatus.CONFIRMED
         end_signup(signup, SignupStatus.CANCELLED, reason, now, by=by)
-        notifications.signup_cancelled(signup, by_organiser=not by_participant)
+        notifications.signup_cancelled(
+            signup, by_organiser=not by_participant, had_seat=was_confirmed
+        )
         if held_seat:
             promote_waiting_list(course, now=now)
     return signup

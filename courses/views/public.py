@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +9,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from core.ical import CONTENT_TYPE
+from core.calendar_http import calendar_response
+from core.page_cache import public_page
 from courses import queries, services
 from courses.access import can_manage_courses, is_organiser
 from courses.filters import CourseFilter
@@ -29,6 +30,7 @@ PAGE_SIZE = 12
 
 
 @require_safe
+@public_page
 def catalogue(request):
     courses = queries.catalogue_courses()
     course_filter = CourseFilter(request.GET or None, queryset=courses, request=request)
@@ -106,6 +108,7 @@ def _detail_context(request, course: Course, form: SignupForm | None = None) -> 
 
 
 @require_safe
+@public_page
 def detail(request, slug):
     course = _visible_course(request, slug)
     return render(request, "courses/detail.html", _detail_context(request, course))
@@ -238,6 +241,7 @@ def edit_signup(request, slug):
 
 
 @require_safe
+@public_page
 def calendar_file(request, slug):
     course = _visible_course(request, slug)
     meetings = Meeting.objects.filter(course=course).order_by("starts_at", "pk")
@@ -250,10 +254,12 @@ def calendar_file(request, slug):
     course = Course.objects.prefetch_related(
         Prefetch("topics", queryset=Topic.objects.order_by("name"))
     ).get(pk=course.pk)
-    response = HttpResponse(
-        course_calendar(course, meetings, with_online_link=with_link), content_type=CONTENT_TYPE
-    )
-    response["Content-Disposition"] = f'attachment; filename="{course.slug}.ics"'
     # The file holds the online link for confirmed participants: never in a shared cache.
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return calendar_response(
+        request,
+        course_calendar(course, meetings, with_online_link=with_link),
+        last_modified=course.updated_at,
+        filename=f"{course.slug}.ics",
+        cache_control="private, no-cache",
+        disposition="attachment",
+    )

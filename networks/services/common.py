@@ -2,7 +2,8 @@ from django.conf import settings
 from django.utils import translation
 
 from core.email import queue_email
-from networks.models import Membership, MembershipStatus, Network
+from networks.ics import meeting_invitation
+from networks.models import Membership, MembershipStatus, Network, NetworkMeeting
 
 
 class NetworkError(Exception):
@@ -14,17 +15,36 @@ def lock_network(network: Network) -> Network:
     return Network.objects.select_for_update().get(pk=network.pk)
 
 
-def mail_user(user, template: str, context: dict, reply_to: list[str] | None = None) -> None:
+def mail_user(
+    user,
+    template: str,
+    context: dict,
+    reply_to: list[str] | None = None,
+    calendar: tuple[NetworkMeeting, str] | None = None,
+) -> None:
+    """`calendar`: (meeting, METHOD) to attach the meeting as an iTIP REQUEST or CANCEL."""
+    language = user.preferred_language or settings.LANGUAGE_CODE
+    attachments = ()
+    if calendar is not None:
+        meeting, method = calendar
+        with translation.override(language):
+            attachments = (meeting_invitation(meeting, attendee=user, method=method),)
     queue_email(
         user.email,
         f"emails/networks/{template}",
         {"recipient": user, **context},
-        user.preferred_language or settings.LANGUAGE_CODE,
+        language,
+        attachments=attachments,
         reply_to=reply_to,
     )
 
 
-def mail_active_members(network: Network, template: str, context: dict) -> int:
+def mail_active_members(
+    network: Network,
+    template: str,
+    context: dict,
+    calendar: tuple[NetworkMeeting, str] | None = None,
+) -> int:
     """Email every active member (coordinators included), each in their own language."""
     memberships = Membership.objects.filter(
         network=network, status=MembershipStatus.ACTIVE, user__is_active=True
@@ -32,7 +52,7 @@ def mail_active_members(network: Network, template: str, context: dict) -> int:
     reply_to = [network.contact_email] if network.contact_email else None
     count = 0
     for membership in memberships:
-        mail_user(membership.user, template, {"network": network, **context}, reply_to)
+        mail_user(membership.user, template, {"network": network, **context}, reply_to, calendar)
         count += 1
     return count
 

@@ -67,7 +67,9 @@ def plan_meeting(network: Network, *, by, **values) -> NetworkMeeting:
     _validate_time(values)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.create(network=network, created_by=by, **values)
-        mail_active_members(network, "meeting_planned", {"meeting": meeting})
+        mail_active_members(
+            network, "meeting_planned", {"meeting": meeting}, calendar=(meeting, "REQUEST")
+        )
     logger.info("Meeting %s planned in network %s", meeting.pk, network.pk)
     return meeting
 
@@ -114,6 +116,7 @@ def change_meeting(meeting: NetworkMeeting, *, by, **values) -> NetworkMeeting:
                     "time_changed": time_changed,
                     "place_changed": any(field in changed for field in PLACE_FIELDS),
                 },
+                calendar=(meeting, "REQUEST"),
             )
     return meeting
 
@@ -139,7 +142,12 @@ def cancel_meeting(meeting: NetworkMeeting, *, by, reason: str = "") -> NetworkM
                 "updated_at",
             ]
         )
-        mail_active_members(meeting.network, "meeting_cancelled", {"meeting": meeting})
+        mail_active_members(
+            meeting.network,
+            "meeting_cancelled",
+            {"meeting": meeting},
+            calendar=(meeting, "CANCEL"),
+        )
     return meeting
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.page_cache import public_page
 from networks import queries, services
 from networks.filters import NetworkFilter
 from networks.forms import JoinForm, MembershipDetailsForm, RsvpForm
@@ -25,6 +26,7 @@ from networks.views.common import network_access, safe_next
 PER_PAGE = 20
 
 
+@public_page
 def network_list(request):
     filterset = NetworkFilter(request.GET or None, queryset=queries.listed_networks())
     if filterset.is_bound and not filterset.is_valid():
@@ -57,6 +59,7 @@ def network_list(request):
     return render(request, template, context, status=status)
 
 
+@public_page
 def network_detail(request, slug):
     access = network_access(request, slug)
     network = access.network

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from core.ical import PRODID, CalendarEvent, build_calendar, clean_text, event_uid
+from core.ical import PRODID, CalendarEvent, Person, build_calendar, clean_text, event_uid
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 STAMP = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
@@ -208,3 +208,57 @@ def test_bad_event_times_are_refused(start, end, message):
 def test_naive_stamp_is_refused():
     with pytest.raises(ValueError, match="aware"):
         build_calendar([make_event()], stamp=datetime(2026, 9, 1, 8, 0))  # noqa: DTZ001
+
+
+def test_build_calendar_writes_refresh_interval_and_published_ttl():
+    data = build_calendar(
+        [make_event()], stamp=STAMP, name="Kurser", refresh_interval=timedelta(hours=6)
+    )
+
+    calendar = parse(data)
+    assert str(calendar["X-WR-CALNAME"]) == "Kurser"
+    assert calendar["REFRESH-INTERVAL"].dt == timedelta(hours=6)
+    assert b"X-PUBLISHED-TTL:PT6H" in data
+
+
+def test_build_calendar_keeps_the_instant_of_a_meeting_across_the_end_of_dst():
+    # 25 October 2026: clocks go back from 03:00 CEST to 02:00 CET in Copenhagen.
+    event = make_event(
+        start=datetime(2026, 10, 25, 1, 30, tzinfo=COPENHAGEN),
+        end=datetime(2026, 10, 25, 3, 30, tzinfo=COPENHAGEN),
+    )
+
+    (parsed,) = parse(build_calendar([event], stamp=STAMP)).events
+
+    assert parsed.start.astimezone(UTC) == datetime(2026, 10, 24, 23, 30, tzinfo=UTC)
+    assert parsed.end.astimezone(UTC) == datetime(2026, 10, 25, 2, 30, tzinfo=UTC)
+    # Same-zone subtraction in Python counts wall-clock hours; the real length is three.
+    assert parsed.end.astimezone(UTC) - parsed.start.astimezone(UTC) == timedelta(hours=3)
+
+
+@pytest.mark.parametrize("fold", [0, 1], ids=["first-0230-cest", "second-0230-cet"])
+def test_build_calendar_writes_an_ambiguous_local_time_in_utc(fold):
+    start = datetime(2026, 10, 25, 2, 30, tzinfo=COPENHAGEN, fold=fold)
+    event = make_event(start=start, end=start + timedelta(hours=2))
+
+    data = build_calendar([event], stamp=STAMP)
+
+    (parsed,) = parse(data).events
+    assert parsed.start == start.astimezone(UTC)
+    assert f"DTSTART:{start.astimezone(UTC):%Y%m%dT%H%M%S}Z".encode() in data
+
+
+def test_build_calendar_writes_organizer_and_attendees_for_invitations():
+    event = make_event(
+        organizer=Person("kurser@kalundborg.dk", "Frivilligcentret"),
+        attendees=(Person("ann@example.org", "Ann Berg"),),
+    )
+
+    (parsed,) = parse(build_calendar([event], stamp=STAMP, method="REQUEST")).events
+
+    assert str(parsed["ORGANIZER"]) == "mailto:kurser@kalundborg.dk"
+    assert parsed["ORGANIZER"].params["CN"] == "Frivilligcentret"
+    attendee = parsed["ATTENDEE"]
+    assert str(attendee) == "mailto:ann@example.org"
+    assert attendee.params["PARTSTAT"] == "ACCEPTED"
+    assert attendee.params["CN"] == "Ann Berg"

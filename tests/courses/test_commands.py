@@ -75,7 +75,7 @@ def test_send_course_reminders_refuses_nonsense_days():
 
 
 def test_seed_bench_builds_courses_meetings_people_signups_and_attendance():
-    output = run("seed_bench", courses=40, no_index=True)
+    output = run("seed_bench", courses=40, users=80, signups=600, guides=0, no_index=True)
 
     assert "40 courses" in output
     assert Course.objects.filter(slug__startswith="bench-").count() == 40

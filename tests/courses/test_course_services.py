@@ -166,9 +166,16 @@ def test_cancel_meeting_marks_it_cancelled_in_calendars_and_moves_the_course_dat
     assert third.cancelled_at is not None
     assert third.sequence == 1
     assert course.ends_at == second.ends_at
-    body = ics_of(mail.outbox[0])
-    assert body.count("STATUS:CANCELLED") == 1
-    assert body.count("STATUS:CONFIRMED") == 2
+    # The meetings that take place as an invitation, the called-off one as a cancellation.
+    (_, request, request_type), (_, cancel, cancel_type) = mail.outbox[0].attachments
+    assert request_type == "text/calendar; charset=utf-8; method=REQUEST"
+    assert cancel_type == "text/calendar; charset=utf-8; method=CANCEL"
+    request, cancel = (ics.decode() if isinstance(ics, bytes) else ics for ics in (request, cancel))
+    assert request.count("STATUS:CONFIRMED") == 2
+    assert "STATUS:CANCELLED" not in request
+    assert cancel.count("STATUS:CANCELLED") == 1
+    assert f"UID:meeting-{third.pk}@testserver" in cancel
+    assert "SEQUENCE:1" in cancel
 
 
 # --- duplicate ---------------------------------------------------------------------------

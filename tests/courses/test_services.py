@@ -67,7 +67,7 @@ def test_sign_up_confirms_when_a_seat_is_free_and_emails_a_calendar(user, emails
     assert outbox[0].subject == f"Du har en plads: {course.title}"
     (filename, content, mimetype) = outbox[0].attachments[0]
     assert filename == f"{course.slug}.ics"
-    assert mimetype == "text/calendar; charset=utf-8"
+    assert mimetype == "text/calendar; charset=utf-8; method=REQUEST"
     assert "BEGIN:VEVENT" in (content if isinstance(content, str) else content.decode())
 
 

@@ -1,0 +1,87 @@
+"""The directory's filters. Every value lives in the query string, so a filtered list can be
+shared, bookmarked and reloaded."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from associations.models import Activity, Association, Category
+
+
+class AreaChoiceFilter(django_filters.ChoiceFilter):
+    """The towns of the listed associations, read when the form is built (one query)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["choices"] = self._towns
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def _towns():
+        towns = (
+            Association.objects.filter(is_public=True)
+            .order_by("town")
+            .values_list("town", flat=True)
+            .distinct()
+        )
+        return [(town, town) for town in towns]
+
+
+class AssociationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"),
+        queryset=Category.objects.all(),
+        to_field_name="slug",
+        method="filter_category",
+        empty_label=_("All categories"),
+    )
+    area = AreaChoiceFilter(label=_("Town or area"), field_name="town", empty_label=_("All areas"))
+    volunteers_wanted = django_filters.BooleanFilter(
+        label=_("Only associations looking for volunteers"),
+        method="filter_volunteers_wanted",
+        widget=forms.CheckboxInput,
+    )
+
+    class Meta:
+        model = Association
+        fields = ["q", "category", "area"]
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            field.template_name = "courses/includes/filter_field.html"
+        return form
+
+    def filter_text(self, queryset, name, value):
+        # Every word must match somewhere: the name, texts, town or an activity's title.
+        matching = Association.objects.all()
+        for word in value.split()[:8]:
+            matching = matching.filter(
+                Q(name__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(description__icontains=word)
+                | Q(town__icontains=word)
+                | Q(activities__title__icontains=word)
+            )
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    def filter_category(self, queryset, name, value):
+        # A subquery instead of a join: an association in two categories stays one row.
+        return queryset.filter(
+            pk__in=Association.categories.through.objects.filter(category=value).values(
+                "association_id"
+            )
+        )
+
+    def filter_volunteers_wanted(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            Exists(Activity.objects.filter(association=OuterRef("pk"), looking_for_volunteers=True))
+        )

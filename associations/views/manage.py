@@ -1,0 +1,401 @@
+"""Mine sider → Mine foreninger: the person's associations and the admins' tools.
+
+Every tool goes through `admin_required`: the association's own admins get in; everybody else
+(staff included — they use the Wagtail admin) gets a 404. The board competence overview is
+also open to the board's members.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from associations import queries, services
+from associations.forms import (
+    ActivityForm,
+    AddPersonForm,
+    AssociationForm,
+    ChangeRoleForm,
+    ConsentForm,
+    DeclarationForm,
+    NeedForm,
+    StandForm,
+    VenueForm,
+)
+from associations.models import (
+    BOARD_ROLES,
+    Activity,
+    Association,
+    AssociationRole,
+    BoardCompetenceNeed,
+    Fair,
+    FairStand,
+    Venue,
+)
+
+
+def _overview_url(association) -> str:
+    return reverse("my_associations:overview", kwargs={"slug": association.slug})
+
+
+def admin_required(view):
+    @wraps(view)
+    def wrapper(request, slug, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        association = get_object_or_404(Association, slug=slug)
+        if not queries.is_association_admin(request.user, association):
+            raise Http404
+        return view(request, association, *args, **kwargs)
+
+    return wrapper
+
+
+@login_required
+def index(request):
+    roles = list(
+        AssociationRole.objects.filter(user=request.user)
+        .select_related("association")
+        .order_by("association__name", "pk")
+    )
+    return render(request, "associations/mine/index.html", {"roles": roles})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request):
+    form = AssociationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        association = services.create_association(request.user, form.cleaned_data)
+        messages.success(
+            request,
+            _("%(name)s is registered. You are its admin.") % {"name": association.name},
+        )
+        return redirect(_overview_url(association))
+    return render(
+        request,
+        "associations/mine/association_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def set_consent(request, role_id):
+    role = get_object_or_404(AssociationRole, pk=role_id, user=request.user)
+    form = ConsentForm(request.POST)
+    form.is_valid()
+    consent = form.cleaned_data.get("consent", False)
+    services.set_competence_consent(request.user, role, consent=consent)
+    if consent:
+        messages.success(request, _("The board can now see the topics of your completed courses."))
+    else:
+        messages.success(request, _("The board no longer sees your completed courses."))
+    return redirect("my_associations:index")
+
+
+@admin_required
+def overview(request, association):
+    today = timezone.localdate()
+    declarations = list(association.child_record_declarations.select_related("declared_by"))
+    declaration_form = DeclarationForm(declared_years={d.year for d in declarations})
+    context = {
+        "association": association,
+        "declarations": declarations,
+        "declared_this_year": any(d.year == today.year for d in declarations),
+        "declaration_form": declaration_form if declaration_form.fields["year"].choices else None,
+        "people_count": association.roles.count(),
+        "venues": list(association.venues.order_by("name", "pk")),
+        "activities": list(association.activities.select_related("venue").order_by("title", "pk")),
+        "fairs": list(
+            Fair.objects.filter(is_published=True, date__gte=today).order_by("date", "pk")
+        ),
+        "my_stands": {
+            stand.fair_id: stand for stand in FairStand.objects.filter(association=association)
+        },
+        "year": today.year,
+    }
+    return render(request, "associations/mine/overview.html", context)
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def edit(request, association):
+    form = AssociationForm(request.POST or None, request.FILES or None, instance=association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_association(request.user, association, form.cleaned_data)
+        except services.AssociationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The association's details are saved."))
+            return redirect(_overview_url(association))
+    return render(
+        request,
+        "associations/mine/association_form.html",
+        {"form": form, "association": association},
+        status=400 if form.errors else 200,
+    )
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def people(request, association):
+    form = AddPersonForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                role = services.add_person(
+                    request.user,
+                    association,
+                    form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                    is_admin=form.cleaned_data["is_admin"],
+                )
+            except services.AssociationError as error:
+                form.add_error("email", str(error))
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s has been added.") % {"name": role.user.get_full_name()},
+                )
+                return redirect("my_associations:people", slug=association.slug)
+        status = 400
+    roles = list(
+        association.roles.select_related("user").order_by("-is_admin", "role", "user__full_name")
+    )
+    for role in roles:
+        role.form = ChangeRoleForm(
+            initial={"role": role.role, "is_admin": role.is_admin}, prefix=f"r{role.pk}"
+        )
+    return render(
+        request,
+        "associations/mine/people.html",
+        {"association": association, "roles": roles, "form": form},
+        status=status,
+    )
+
+
+@admin_required
+@require_POST
+def change_role(request, association, role_id):
+    role = get_object_or_404(AssociationRole, association=association, pk=role_id)
+    form = ChangeRoleForm(request.POST, prefix=f"r{role.pk}")
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the roles."))
+    else:
+        try:
+            services.change_role(
+                request.user,
+                role,
+                kind=form.cleaned_data["role"],
+                is_admin=form.cleaned_data["is_admin"],
+            )
+        except services.AssociationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("The role of %(name)s is saved.") % {"name": role.user.get_full_name()}
+            )
+    return redirect("my_associations:people", slug=association.slug)
+
+
+@admin_required
+@require_POST
+def remove_person(request, association, role_id):
+    role = get_object_or_404(
+        AssociationRole.objects.select_related("user"), association=association, pk=role_id
+    )
+    try:
+        services.remove_person(request.user, role)
+    except services.AssociationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(name)s has been removed from the association.")
+            % {"name": role.user.get_full_name()},
+        )
+        if role.user_id == request.user.pk:
+            return redirect("my_associations:index")
+    return redirect("my_associations:people", slug=association.slug)
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def venue_form(request, association, venue_id=None):
+    venue = get_object_or_404(Venue, association=association, pk=venue_id) if venue_id else None
+    form = VenueForm(request.POST or None, instance=venue)
+    if request.method == "POST" and form.is_valid():
+        services.save_venue(request.user, association, form.cleaned_data, venue=venue)
+        messages.success(request, _("The venue is saved."))
+        return redirect(_overview_url(association))
+    return render(
+        request,
+        "associations/mine/venue_form.html",
+        {"association": association, "venue": venue, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@admin_required
+@require_POST
+def delete_venue(request, association, venue_id):
+    venue = get_object_or_404(Venue, association=association, pk=venue_id)
+    services.delete_venue(request.user, venue)
+    messages.success(request, _("The venue %(name)s is deleted.") % {"name": venue.name})
+    return redirect(_overview_url(association))
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def activity_form(request, association, activity_id=None):
+    activity = (
+        get_object_or_404(Activity, association=association, pk=activity_id)
+        if activity_id
+        else None
+    )
+    form = ActivityForm(request.POST or None, instance=activity, association=association)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_activity(request.user, association, form.cleaned_data, activity=activity)
+        except services.AssociationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The activity is saved."))
+            return redirect(_overview_url(association))
+    return render(
+        request,
+        "associations/mine/activity_form.html",
+        {"association": association, "activity": activity, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@admin_required
+@require_POST
+def delete_activity(request, association, activity_id):
+    activity = get_object_or_404(Activity, association=association, pk=activity_id)
+    services.delete_activity(request.user, activity)
+    messages.success(request, _("The activity %(title)s is deleted.") % {"title": activity.title})
+    return redirect(_overview_url(association))
+
+
+@admin_required
+@require_POST
+def declare(request, association):
+    form = DeclarationForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error[0])
+        return redirect(_overview_url(association))
+    try:
+        declaration = services.declare_child_records(
+            request.user, association, form.cleaned_data["year"]
+        )
+    except services.AssociationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Thank you. The association's page now shows: child-record checks obtained %(year)s.")
+            % {"year": declaration.year},
+        )
+    return redirect(_overview_url(association))
+
+
+def _board_or_admin(request, slug) -> tuple[Association, bool]:
+    association = get_object_or_404(Association, slug=slug)
+    role = AssociationRole.objects.filter(association=association, user=request.user).first()
+    if role is None or not (role.is_admin or role.role in BOARD_ROLES):
+        raise Http404
+    return association, role.is_admin
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def competences(request, slug):
+    association, is_admin = _board_or_admin(request, slug)
+    form = NeedForm(request.POST or None) if is_admin else None
+    status = 200
+    if request.method == "POST":
+        if not is_admin:
+            raise Http404
+        if form.is_valid():
+            services.add_competence_need(
+                request.user, association, form.cleaned_data["topic"], form.cleaned_data["note"]
+            )
+            messages.success(request, _("The need is added."))
+            return redirect("my_associations:competences", slug=association.slug)
+        status = 400
+    context = {
+        "association": association,
+        "is_admin": is_admin,
+        "overview": queries.board_competence_overview(association),
+        "form": form,
+    }
+    return render(request, "associations/mine/competences.html", context, status=status)
+
+
+@admin_required
+@require_POST
+def remove_need(request, association, need_id):
+    need = get_object_or_404(BoardCompetenceNeed, association=association, pk=need_id)
+    services.remove_competence_need(request.user, need)
+    messages.success(request, _("The need is removed."))
+    return redirect("my_associations:competences", slug=association.slug)
+
+
+@admin_required
+@require_http_methods(["GET", "POST"])
+def stand(request, association, fair_slug):
+    fair = get_object_or_404(Fair, slug=fair_slug, is_published=True)
+    existing = FairStand.objects.filter(fair=fair, association=association).first()
+    form = StandForm(request.POST or None, instance=existing)
+    if request.method == "POST":
+        if "withdraw" in request.POST and existing:
+            try:
+                services.withdraw_stand(request.user, existing)
+            except services.AssociationError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("The stand is withdrawn."))
+            return redirect(_overview_url(association))
+        if form.is_valid():
+            try:
+                services.register_stand(
+                    request.user,
+                    fair,
+                    association,
+                    offer=form.cleaned_data["offer"],
+                    volunteers_sought=form.cleaned_data["volunteers_sought"],
+                )
+            except services.AssociationError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Your stand at %(fair)s is registered.") % {"fair": fair.title},
+                )
+                return redirect(fair.get_absolute_url())
+    return render(
+        request,
+        "associations/mine/stand_form.html",
+        {
+            "association": association,
+            "fair": fair,
+            "stand": existing,
+            "form": form,
+            "registration_open": fair.registration_open(),
+        },
+        status=400 if form.errors else 200,
+    )

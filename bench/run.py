@@ -1,0 +1,351 @@
+"""Frivilligløft benchmarks: `make bench` (never part of `make test`).
+
+1. Creates a fresh PostgreSQL database, migrates, runs seed_demo and seed_bench (2,000 courses,
+   ~6,000 meetings, 20,000 people, 50,000 signups, 200 guides …).
+2. Starts gunicorn (2 workers, config.settings.bench: production settings over plain HTTP,
+   DEBUG off, Redis cache when reachable) on 127.0.0.1 and drives every target with wrk for a
+   fixed time, measuring the bare baseline view before and after each target, so each target's
+   throughput is a ratio to the same server in the same minute (these machines are shared).
+3. Reads the web workers' peak memory (VmHWM).
+4. Runs the signup storm (bench/storm.py) against two gunicorn processes sharing PostgreSQL.
+5. Runs the certificate rendering comparison when the certificates app exists.
+6. Prints the table, checks the budget, writes bench/results/<date>.md.
+
+Options: see `python bench/run.py --help`. Environment: BENCH_DATABASE_URL (default
+postgres://postgres@127.0.0.1:5432/frivilligloeft_bench), BENCH_REDIS_URL (default
+redis://127.0.0.1:6379/7; empty = local-memory cache).
+"""
+
+import argparse
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+LUA = str(ROOT / "bench" / "latency.lua")
+RESULTS = ROOT / "bench" / "results"
+
+# The budget (issue: "Benchmarks and load proof"): minimum throughput ratio to the bare view.
+RATIO_BUDGET = 0.5
+RSS_BUDGET_MB = 200
+CERTIFICATE_BUDGET = 1.2
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def redis_reachable(url: str) -> bool:
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def environment(args) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.bench",
+        DATABASE_URL=args.database_url,
+        SECRET_KEY="bench-" + secrets.token_urlsafe(40),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SITE_URL=f"http://127.0.0.1:{args.port}",
+        SECURE_SSL_REDIRECT="false",
+        PYTHONPATH=str(ROOT),
+    )
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+    if redis_url and redis_reachable(redis_url):
+        env["REDIS_URL"] = redis_url
+    else:
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env, *command: str) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.exit(f"manage.py {' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def recreate_database(url: str) -> None:
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    base = ["psql", "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432)]
+    base += ["-U", parts.username or "postgres", "-d", "postgres", "-q", "-v", "ON_ERROR_STOP=1"]
+    subprocess.run([*base, "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], check=True)
+    subprocess.run([*base, "-c", f'CREATE DATABASE "{name}"'], check=True)
+
+
+def seed(env, args) -> None:
+    log(f"recreating {args.database_url}")
+    recreate_database(args.database_url)
+    log("migrate")
+    manage(env, "migrate", "--noinput")
+    log("seed_demo")
+    manage(env, "seed_demo")
+    log(f"seed_bench --courses {args.courses}")
+    print(manage(env, "seed_bench", "--courses", str(args.courses)), end="")
+
+
+def start_server(env, port: int, workers: int) -> subprocess.Popen:
+    command = [GUNICORN, "config.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}"]
+    command += ["--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null"]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            health = f"http://127.0.0.1:{port}/healthz"
+            with urllib.request.urlopen(health, timeout=2) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.5)
+    server.kill()
+    sys.exit(f"gunicorn on port {port} did not become healthy")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+
+
+def worker_pids(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def memory_mb(pid: int) -> tuple[float, float]:
+    """(current RSS, peak RSS) in MB."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value.strip()
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def check_answer(url: str) -> None:
+    """A target must answer 200 before it is measured: a fast 404 is not a result."""
+    with urllib.request.urlopen(url, timeout=30) as answer:  # noqa: S310 (http://127.0.0.1 only)
+        if answer.status != 200:
+            sys.exit(f"{url} answered {answer.status}")
+
+
+def wrk(url: str, seconds: int, connections: int) -> dict:
+    result = subprocess.run(
+        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "-s", LUA, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH "))
+    data = json.loads(line.removeprefix("BENCH "))
+    data["rps"] = data["requests"] / data["seconds"]
+    return data
+
+
+def measure(targets: dict[str, str], port: int, args) -> list[dict]:
+    base = f"http://127.0.0.1:{port}"
+    bare = base + targets["bare view (baseline)"]
+    rows = []
+    for name, path in targets.items():
+        url = base + path
+        check_answer(url)
+        wrk(url, 2, args.connections)  # warm up: caches, connections, imports
+        if name == "bare view (baseline)":
+            continue
+        before = wrk(bare, args.duration, args.connections)
+        target = wrk(url, args.duration, args.connections)
+        after = wrk(bare, args.duration, args.connections)
+        baseline = (before["rps"] + after["rps"]) / 2
+        rows.append(
+            {
+                "name": name,
+                "path": path,
+                "rps": target["rps"],
+                "p50": target["p50"],
+                "p95": target["p95"],
+                "errors": target["errors"],
+                "baseline_rps": baseline,
+                "ratio": target["rps"] / baseline,
+            }
+        )
+        log(f"{name}: {target['rps']:.0f} req/s = {rows[-1]['ratio']:.2f} × bare ({baseline:.0f})")
+    return rows
+
+
+def run_module(env, module: str, *arguments: str, prefix: str) -> dict | None:
+    result = subprocess.run(
+        [PYTHON, "-m", module, *arguments], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        sys.exit(f"{module} failed:\n{result.stdout}\n{result.stderr}")
+    for line in result.stdout.splitlines():
+        if line.startswith(prefix):
+            return json.loads(line.removeprefix(prefix))
+    return None
+
+
+def report(rows, memory, storm, certificates, args, env) -> tuple[str, bool]:
+    ok = True
+    lines = [
+        f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M}",
+        "",
+        f"{args.courses} courses (seed_bench defaults), gunicorn 2 sync workers, "
+        f"config.settings.bench (DEBUG off), PostgreSQL, "
+        f"{'Redis' if 'REDIS_URL' in env else 'local-memory'} cache; wrk 1 thread, "
+        f"{args.connections} connections, {args.duration} s per target, the bare view measured "
+        f"right before and after each target. Machine: {os.cpu_count()} cores.",
+        "",
+        "| target | req/s | p50 ms | p95 ms | bare req/s | ratio | budget |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        passed = row["ratio"] >= RATIO_BUDGET and row["errors"] == 0
+        if row["name"].endswith("[info]"):
+            verdict = "no budget (information)"
+        else:
+            ok &= passed
+            errors = f", {row['errors']} errors" if row["errors"] else ""
+            verdict = f"{'ok' if passed else 'MISS'} (≥ {RATIO_BUDGET:.2f}{errors})"
+        lines.append(
+            f"| {row['name']} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
+            f"{row['baseline_rps']:.0f} | {row['ratio']:.2f} | {verdict} |"
+        )
+    peak = max(hwm for _, hwm in memory.values()) if memory else 0
+    ok &= peak <= RSS_BUDGET_MB
+    lines += [
+        "",
+        "Web worker memory after the run: "
+        + ", ".join(
+            f"pid {pid}: {rss:.0f} MB now, {hwm:.0f} MB peak" for pid, (rss, hwm) in memory.items()
+        )
+        + f" — budget ≤ {RSS_BUDGET_MB} MB: {'ok' if peak <= RSS_BUDGET_MB else 'MISS'}",
+    ]
+    if storm:
+        ok &= storm["ok"]
+        lines += [
+            "",
+            f"Signup storm: {storm['people']} people, {storm['seats']} seats, "
+            f"{storm['servers']} gunicorn processes × 2 workers on one PostgreSQL → "
+            f"{storm['confirmed']} confirmed, {storm['waitlisted']} waitlisted, positions unique "
+            f"1…n: {storm['positions_unique_1_to_n']}, errors: {storm['errors']} "
+            f"{storm['error_statuses'] or ''}; latency p50 {storm['p50_ms']} ms, "
+            f"p95 {storm['p95_ms']} ms, max {storm['max_ms']} ms; {storm['wall_s']} s in all — "
+            f"{'ok' if storm['ok'] else 'MISS'}",
+        ]
+    if certificates:
+        ok &= certificates["ratio_100"] <= CERTIFICATE_BUDGET
+        lines += [
+            "",
+            "Certificate rendering (same HTML): "
+            + "; ".join(
+                f"{n}: ours {certificates[f'ours_{n}']:.2f} s, bare WeasyPrint "
+                f"{certificates[f'bare_{n}']:.2f} s, ratio {certificates[f'ratio_{n}']:.2f}"
+                for n in (1, 100)
+            )
+            + f" — budget ≤ {CERTIFICATE_BUDGET}×: "
+            + ("ok" if certificates["ratio_100"] <= CERTIFICATE_BUDGET else "MISS"),
+        ]
+    lines += ["", f"Budget: {'all met' if ok else 'MISSED (see MISS above)'}", ""]
+    return "\n".join(lines), ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Frivilligløft benchmarks")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/frivilligloeft_bench"
+        ),
+    )
+    parser.add_argument("--courses", type=int, default=2000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=8100)
+    parser.add_argument("--skip-seed", action="store_true", help="reuse the database as it is")
+    parser.add_argument(
+        "--only", help="measure only targets whose name contains one of these (comma-separated)"
+    )
+    parser.add_argument("--no-storm", action="store_true")
+    args = parser.parse_args()
+
+    env = environment(args)
+    if args.skip_seed:
+        log("migrate (reusing the seeded database)")
+        manage(env, "migrate", "--noinput")
+    else:
+        seed(env, args)
+    log("collectstatic")
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    if "REDIS_URL" in env:
+        manage(env, "shell", "-c", "from django.core.cache import cache; cache.clear()")
+    targets = run_module(env, "bench.targets", prefix="")
+    if args.only:
+        wanted = [part.strip() for part in args.only.split(",")]
+        targets = {
+            name: path
+            for name, path in targets.items()
+            if any(part in name for part in wanted) or name == "bare view (baseline)"
+        }
+    log(f"targets: {json.dumps(targets, ensure_ascii=False)}")
+
+    server = start_server(env, args.port, workers=2)
+    try:
+        rows = measure(targets, args.port, args)
+        memory = {pid: memory_mb(pid) for pid in worker_pids(server.pid)}
+        storm = None
+        if not args.no_storm:
+            second = start_server(env, args.port + 1, workers=2)
+            try:
+                log("signup storm: 200 people, 20 seats, two gunicorn processes")
+                storm = run_module(
+                    env,
+                    "bench.storm",
+                    "--port",
+                    str(args.port),
+                    "--port",
+                    str(args.port + 1),
+                    prefix="STORM ",
+                )
+            finally:
+                stop_server(second)
+    finally:
+        stop_server(server)
+
+    certificates = None
+    if (ROOT / "certificates").is_dir():
+        log("certificate rendering")
+        certificates = run_module(env, "bench.certificates", prefix="CERTIFICATES ")
+
+    text, ok = report(rows, memory, storm, certificates, args, env)
+    print()
+    print(text)
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{datetime.now(UTC):%Y-%m-%d}.md"
+    path.write_text(text, encoding="utf-8")
+    log(f"written to {path.relative_to(ROOT)}")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Whole-page cache for anonymous visitors ("micro-caching").
+
+When the municipality's newsletter announces a course, hundreds of people open the same few
+pages in the same minute, almost all of them not logged in. Those pages are the same for every
+anonymous visitor, so we render each once and serve it from the shared cache (Redis in
+production) for a short while.
+
+Opt-in: a view marks its response with `public_page` (a decorator) or, for Wagtail pages, the
+`before_serve_page` hook in cms marks the request. Only marked `GET` responses are stored, and
+only when all of this holds:
+
+- the request carries no session cookie and no messages cookie (so no logged-in user, no
+  "you were signed up" message, no page-password session is ever involved);
+- the response is a 200 without cookies, not streaming, and not `private`/`no-store`;
+- rendering it neither wrote to the session nor used a CSRF token.
+
+A response's CSP nonce is swapped for a placeholder before it is stored, and every hit gets a
+fresh nonce, so caching never weakens the Content-Security-Policy.
+
+Invalidation: entries live `ANONYMOUS_PAGE_CACHE_SECONDS` (30 s by default; 0 turns the cache
+off), and any save or delete in a content app (`ANONYMOUS_PAGE_CACHE_APPS`) or a Wagtail
+publish bumps a generation number that is part of every key, so editors' changes show at once.
+Changes made with `QuerySet.update()` send no signals; they show when the entry expires.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
+
+GENERATION_KEY = "anonymous-page:generation"
+NONCE_PLACEHOLDER = b"__frivilligloeft_csp_nonce__"
+MARK = "_cache_anonymously"
+
+
+def cache_seconds() -> int:
+    return getattr(settings, "ANONYMOUS_PAGE_CACHE_SECONDS", 0)
+
+
+def mark(request_or_response) -> None:
+    """Allow this page to be served from the anonymous page cache."""
+    setattr(request_or_response, MARK, True)
+
+
+def public_page(view):
+    """Decorator for views whose anonymous response is the same for every visitor."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        mark(response)
+        return response
+
+    return wrapper
+
+
+def bump_generation(**kwargs) -> None:
+    """Make every cached page and content_cached value stale (called on content changes)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def content_cached(key: str, build, *, timeout: int):
+    """build()'s value, kept in the shared cache until content changes (any save in a content
+    app bumps the generation) or `timeout` seconds pass, whichever comes first. For private
+    things that are expensive to build and cheap to key, like a person's calendar feed."""
+    generation = cache.get(GENERATION_KEY, 0)
+    full_key = f"content:{generation}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, timeout=timeout)
+    return value
+
+
+def _is_anonymous(request) -> bool:
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _key(request, generation) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    htmx = "htmx" if request.headers.get("HX-Request") else "page"
+    return f"anonymous-page:{generation}:{htmx}:{path}"
+
+
+def _storable(request, response) -> bool:
+    if not (getattr(response, MARK, False) or getattr(request, MARK, False)):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # A page that wrote to the session or used a CSRF token (whose masked form reveals the
+    # visitor's secret) belongs to one visitor only. Reading the empty session of a visitor
+    # without a session cookie (request.user does) is the same for everyone.
+    session = getattr(request, "session", None)
+    if (session is not None and session.modified) or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous pages; see the module docstring. Sits below the CSP
+    middleware (so every hit gets its policy header with a fresh nonce) and below the session,
+    CSRF and message middleware (which leave a response alone when nothing touched them)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = cache_seconds()
+        if not seconds or request.method != "GET" or not _is_anonymous(request):
+            return self.get_response(request)
+        generation = cache.get(GENERATION_KEY, 0)
+        key = _key(request, generation)
+        stored = cache.get(key)
+        if stored is not None:
+            return self._rebuild(request, stored)
+        response = self.get_response(request)
+        if _storable(request, response):
+            cache.set(key, self._freeze(request, response), timeout=seconds)
+        return response
+
+    @staticmethod
+    def _freeze(request, response) -> dict:
+        body = response.content
+        nonce = get_nonce(request)
+        if nonce:  # generated, i.e. used by the page
+            body = body.replace(str(nonce).encode(), NONCE_PLACEHOLDER)
+        return {"status": response.status_code, "headers": dict(response.headers), "body": body}
+
+    @staticmethod
+    def _rebuild(request, stored: dict) -> HttpResponse:
+        headers = stored["headers"]
+        if "ETag" in headers or "Last-Modified" in headers:
+            # Calendar clients ask "changed since?"; answer from the stored copy too.
+            not_modified = get_conditional_response(
+                request,
+                etag=headers.get("ETag"),
+                last_modified=parse_http_date_safe(headers.get("Last-Modified", "")),
+            )
+            if not_modified is not None:
+                for header in ("ETag", "Last-Modified", "Cache-Control"):
+                    if header in headers:
+                        not_modified.headers[header] = headers[header]
+                return not_modified
+        body = stored["body"]
+        if NONCE_PLACEHOLDER in body:
+            body = body.replace(NONCE_PLACEHOLDER, str(get_nonce(request)).encode())
+        response = HttpResponse(body, status=stored["status"])
+        for header, value in headers.items():
+            response.headers[header] = value
+        response.headers["Content-Length"] = str(len(body))
+        return response

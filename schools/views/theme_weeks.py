@@ -1,0 +1,199 @@
+"""Theme weeks: the list, a theme week's programme with its calendar feed, posting one,
+offering contributions and deciding on them."""
+
+import hashlib
+
+from django.contrib import messages
+from django.db.models import Count, Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import condition, require_http_methods, require_POST, require_safe
+
+from associations.queries import associations_administered_by
+from core.ical import CONTENT_TYPE
+from schools import queries, services
+from schools.access import Actor, is_schools_staff, schools_coordinated_by, theme_week_actors
+from schools.forms import ContributionForm, ThemeWeekForm
+from schools.ics import theme_week_calendar
+from schools.models import (
+    ContributionStatus,
+    ThemeWeek,
+    ThemeWeekContribution,
+    ThemeWeekStatus,
+)
+from schools.views.common import login_required_404
+
+
+@require_safe
+def theme_week_list(request):
+    context = {
+        "theme_weeks": list(queries.open_theme_weeks()),
+        "can_post": schools_coordinated_by(request.user).exists(),
+    }
+    return render(request, "schools/theme_week_list.html", context)
+
+
+def _theme_week(pk) -> ThemeWeek:
+    return get_object_or_404(ThemeWeek.objects.select_related("school"), pk=pk)
+
+
+@require_safe
+def theme_week_detail(request, pk):
+    """The public programme; the school's coordinators also see and decide on offers, and an
+    association's admins see their own offers."""
+    theme_week = _theme_week(pk)
+    actors = theme_week_actors(request.user, theme_week)
+    my_associations = list(associations_administered_by(request.user))
+    others = ThemeWeekContribution.objects.none()
+    if actors:
+        others = theme_week.contributions.exclude(status=ContributionStatus.ACCEPTED)
+    elif my_associations:
+        others = theme_week.contributions.exclude(status=ContributionStatus.ACCEPTED).filter(
+            association__in=my_associations
+        )
+    mine = {a.pk for a in my_associations}
+    programme = list(queries.programme(theme_week))
+    for contribution in programme:
+        contribution.is_mine = contribution.association_id in mine
+    context = {
+        "theme_week": theme_week,
+        "programme": programme,
+        "others": list(others.select_related("association").order_by("starts_at", "pk")),
+        "is_school": Actor.SCHOOL in actors or Actor.STAFF in actors,
+        "my_association_ids": mine,
+        "can_offer": bool(my_associations) and theme_week.status == ThemeWeekStatus.OPEN,
+        "ThemeWeekStatus": ThemeWeekStatus,
+    }
+    return render(request, "schools/theme_week.html", context)
+
+
+def _feed_state(pk) -> dict:
+    theme_week = _theme_week(pk)
+    latest = theme_week.contributions.aggregate(changed=Max("updated_at"), count=Count("pk"))
+    return {"theme_week": theme_week, **latest}
+
+
+def _feed_etag(request, pk):
+    state = _feed_state(pk)
+    theme_week = state["theme_week"]
+    key = f"{theme_week.pk}:{theme_week.updated_at.isoformat()}:{state['changed']}:{state['count']}"
+    return hashlib.sha256(f"{key}:{get_language()}".encode()).hexdigest()[:32]
+
+
+@require_safe
+@condition(etag_func=_feed_etag)
+def theme_week_feed(request, pk):
+    """The programme as an iCalendar feed; unchanged programmes answer 304 Not Modified."""
+    theme_week = _theme_week(pk)
+    body = theme_week_calendar(theme_week, queries.programme(theme_week))
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="temauge-{theme_week.pk}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+@login_required_404
+@require_http_methods(["GET", "POST"])
+def post_theme_week(request):
+    schools = schools_coordinated_by(request.user)
+    if not schools.exists():
+        raise Http404
+    form = ThemeWeekForm(request.POST or None, schools=schools)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        school = data.pop("school")
+        try:
+            theme_week = services.post_theme_week(school, by=request.user, **data)
+        except services.SchoolError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("The theme week is posted. Associations can now offer contributions.")
+            )
+            return redirect(theme_week)
+    status = 400 if form.errors else 200
+    return render(request, "schools/theme_week_form.html", {"form": form}, status=status)
+
+
+@login_required_404
+@require_POST
+def change_theme_week_status(request, pk):
+    theme_week = _theme_week(pk)
+    if not (theme_week_actors(request.user, theme_week) or is_schools_staff(request.user)):
+        raise Http404
+    target = request.POST.get("status", "")
+    if target not in ThemeWeekStatus.values:
+        messages.error(request, _("Choose what to do with the theme week."))
+        return redirect(theme_week)
+    try:
+        theme_week = services.change_theme_week_status(theme_week, target, by=request.user)
+    except services.SchoolError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The theme week is now: %(status)s.") % {"status": theme_week.get_status_display()},
+        )
+    return redirect(theme_week)
+
+
+@login_required_404
+@require_http_methods(["GET", "POST"])
+def offer_contribution(request, pk):
+    theme_week = _theme_week(pk)
+    associations = associations_administered_by(request.user)
+    if not associations.exists():
+        raise Http404
+    form = ContributionForm(request.POST or None, associations=associations, theme_week=theme_week)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.offer_contribution(
+                theme_week,
+                data["association"],
+                by=request.user,
+                kind=data["kind"],
+                title=data["title"],
+                description=data["description"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                place=data["place"],
+                capacity=data["capacity"],
+            )
+        except services.SchoolError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your offer is sent to the school."))
+            return redirect(theme_week)
+    status = 400 if form.errors else 200
+    context = {"theme_week": theme_week, "form": form}
+    return render(request, "schools/contribution_form.html", context, status=status)
+
+
+CONTRIBUTION_ACTIONS = {
+    "accept": (services.accept_contribution, gettext_lazy("The contribution is on the programme.")),
+    "decline": (services.decline_contribution, gettext_lazy("The contribution is declined.")),
+    "withdraw": (services.withdraw_contribution, gettext_lazy("The contribution is withdrawn.")),
+}
+
+
+@login_required_404
+@require_POST
+def contribution_action(request, pk, action):
+    contribution = get_object_or_404(
+        ThemeWeekContribution.objects.select_related("theme_week__school", "association"), pk=pk
+    )
+    if not services.contribution_actors(request.user, contribution) or action not in (
+        CONTRIBUTION_ACTIONS
+    ):
+        raise Http404
+    change, _message = CONTRIBUTION_ACTIONS[action]
+    try:
+        change(contribution, by=request.user)
+    except services.SchoolError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _message)
+    return redirect(contribution.theme_week)

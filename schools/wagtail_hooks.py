@@ -1,0 +1,192 @@
+"""Schools in the Wagtail admin: one "Skoler" menu with schools, coordinators, internship offers,
+placements (read only) and theme weeks.
+
+States are not edited here: publishing, accepting and confirming hours go through
+schools.services on the site, so the børneattest rule, the places and the emails always hold.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from schools.models import (
+    InternshipOffer,
+    Placement,
+    School,
+    SchoolCoordinator,
+    ThemeWeek,
+    ThemeWeekContribution,
+)
+
+
+def read_only_urlpatterns(viewset, patterns):
+    """No add, edit or delete: the admin's "edit" links lead to the inspect view instead."""
+    kept = [p for p in patterns if p.name not in ("add", "edit", "delete")]
+    return [
+        *kept,
+        path(
+            "edit/<str:pk>/",
+            RedirectView.as_view(pattern_name=viewset.get_url_name("inspect")),
+            name="edit",
+        ),
+    ]
+
+
+class SchoolViewSet(ModelViewSet):
+    model = School
+    name = "school_admin"
+    url_prefix = "skoler"
+    icon = "home"
+    menu_label = _("Schools")
+    list_display = ["name", "school_type", "town"]
+    list_filter = ["school_type"]
+    search_fields = ["name", "town"]
+    copy_view_enabled = False
+    form_fields = ["name", "slug", "school_type", "address", "postcode", "town", "email"]
+
+
+class SchoolCoordinatorViewSet(ModelViewSet):
+    model = SchoolCoordinator
+    name = "school_coordinators"
+    url_prefix = "skoler/koordinatorer"
+    icon = "user"
+    menu_label = _("School coordinators")
+    list_display = ["user", "school", "created_at"]
+    list_filter = ["school"]
+    search_fields = ["user__full_name", "user__email", "school__name"]
+    copy_view_enabled = False
+    form_fields = ["school", "user"]
+
+
+class InternshipOfferViewSet(ModelViewSet):
+    model = InternshipOffer
+    name = "internship_offers"
+    url_prefix = "skoler/praktik"
+    icon = "doc-full"
+    menu_label = _("Internship offers")
+    list_display = ["title", "association", "status", "places", "hours_total", "published_at"]
+    list_filter = ["status", "involves_children_under_15"]
+    search_fields = ["title", "tasks", "association__name"]
+    copy_view_enabled = False
+    add_view_enabled = False
+    inspect_view_enabled = True
+    # The status is left out: it changes through schools.services (børneattest, places).
+    form_fields = [
+        "title",
+        "tasks",
+        "hours_total",
+        "weeks",
+        "starts_on",
+        "ends_on",
+        "minimum_age",
+        "grade_from",
+        "grade_to",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "conditions",
+    ]
+
+
+class PlacementViewSet(ModelViewSet):
+    """Read only: staff follow placements; the school and the association move them."""
+
+    model = Placement
+    name = "placements"
+    url_prefix = "skoler/forloeb"
+    icon = "list-ul"
+    menu_label = _("Placements")
+    list_display = ["offer", "school", "state", "pupil_count", "requested_at"]
+    list_filter = ["state", "school"]
+    search_fields = ["offer__title", "school__name", "offer__association__name"]
+    copy_view_enabled = False
+    add_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "offer",
+        "school",
+        "state",
+        "pupil_count",
+        "message",
+        "starts_on",
+        "ends_on",
+        "hours_confirmed",
+        "decision_note",
+        "cancellation_reason",
+        "requested_at",
+        "decided_at",
+        "agreed_at",
+        "completed_at",
+        "evaluated_at",
+        "cancelled_at",
+    ]
+    form_fields = ["offer"]
+
+    def get_urlpatterns(self):
+        return read_only_urlpatterns(self, super().get_urlpatterns())
+
+
+class ThemeWeekViewSet(ModelViewSet):
+    model = ThemeWeek
+    name = "theme_weeks"
+    url_prefix = "skoler/temauger"
+    icon = "date"
+    menu_label = _("Theme weeks")
+    list_display = ["theme", "school", "starts_on", "ends_on", "status"]
+    list_filter = ["status", "school"]
+    search_fields = ["theme", "description"]
+    copy_view_enabled = False
+    add_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = [
+        "theme",
+        "description",
+        "starts_on",
+        "ends_on",
+        "grade_level",
+        "classes",
+        "pupil_count",
+        "wants_talk",
+        "wants_workshop",
+        "wants_visit",
+    ]
+
+
+class ThemeWeekContributionViewSet(ModelViewSet):
+    model = ThemeWeekContribution
+    name = "theme_week_contributions"
+    url_prefix = "skoler/bidrag"
+    icon = "group"
+    menu_label = _("Theme-week contributions")
+    list_display = ["title", "association", "theme_week", "starts_at", "status"]
+    list_filter = ["status", "kind"]
+    search_fields = ["title", "association__name"]
+    copy_view_enabled = False
+    add_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["title"]
+
+    def get_urlpatterns(self):
+        return read_only_urlpatterns(self, super().get_urlpatterns())
+
+
+class SchoolsMenu(ViewSetGroup):
+    menu_label = _("Schools")
+    menu_icon = "home"
+    menu_order = 260
+    items = (
+        SchoolViewSet,
+        SchoolCoordinatorViewSet,
+        InternshipOfferViewSet,
+        PlacementViewSet,
+        ThemeWeekViewSet,
+        ThemeWeekContributionViewSet,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_schools_menu():
+    return SchoolsMenu()

@@ -1,0 +1,75 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from accounts.models import User
+from associations import queries
+from associations.models import (
+    Activity,
+    Association,
+    AssociationRole,
+    ChildRecordDeclaration,
+    Fair,
+    FairStand,
+    Venue,
+)
+from tests.associations.factories import AdminRoleFactory, DeclarationFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Association, AssociationRole, Venue, Activity, ChildRecordDeclaration, Fair, FairStand)
+
+
+def _counts():
+    return [model.objects.count() for model in MODELS]
+
+
+def test_seed_demo_adds_associations_and_a_frivillig_fredag_fair_once():
+    call_command("seed_demo", stdout=io.StringIO())
+    first = _counts()
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert _counts() == first
+    assert Association.objects.filter(is_public=True).count() >= 6
+    assert Association.objects.filter(is_public=False).exists()
+    fair = Fair.objects.get()
+    assert fair.date == queries.next_frivillig_fredag()
+    assert fair.stands.count() >= 4
+    volunteer_role = AssociationRole.objects.get(user__email="frivillig@frivilligloeft.test")
+    assert volunteer_role.is_admin
+    overview = queries.board_competence_overview(volunteer_role.association)
+    assert any(volunteer_role.user in entry.people for entry in overview.covered)
+    assert any(entry.is_gap and entry.suggested_courses for entry in overview.needs)
+
+
+def test_personal_data_export_lists_roles(client):
+    role = AdminRoleFactory(association__name="Ubby Syklub", consent_show_competences=True)
+    client.force_login(role.user)
+
+    response = client.get("/mine-sider/dine-data/eksport.json")
+
+    data = json.loads(response.content)
+    assert data["associations"]["roles"] == [
+        {
+            "association": "Ubby Syklub",
+            "role": "chair",
+            "is_admin": True,
+            "show_completed_courses_to_board": True,
+            "since": role.created_at.isoformat(),
+        }
+    ]
+
+
+def test_personal_data_erase_removes_roles_keeps_declarations():
+    role = RoleFactory()
+    declaration = DeclarationFactory(association=role.association, declared_by=role.user)
+    from associations.personal_data import erase_data
+
+    erase_data(role.user)
+    User.objects.filter(pk=role.user.pk).delete()
+
+    assert not AssociationRole.objects.exists()
+    declaration.refresh_from_db()
+    assert declaration.declared_by is None

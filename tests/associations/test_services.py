@@ -1,0 +1,299 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from associations import queries, services
+from associations.models import AssociationRole, ChildRecordDeclaration, FairStand, RoleKind
+from associations.services import AssociationError
+from tests.associations.factories import (
+    ActivityFactory,
+    AdminRoleFactory,
+    AssociationFactory,
+    CategoryFactory,
+    FairFactory,
+    RoleFactory,
+    StandFactory,
+    VenueFactory,
+)
+from tests.courses.factories import TopicFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_role():
+    return AdminRoleFactory()
+
+
+def test_create_association_makes_creator_admin_with_unique_slug():
+    creator = UserFactory()
+    AssociationFactory(slug="hoeng-boldklub")
+    category = CategoryFactory()
+
+    association = services.create_association(
+        creator, {"name": "Høng Boldklub", "town": "Høng", "categories": [category]}
+    )
+
+    assert association.slug == "hoeng-boldklub-2"
+    assert list(association.categories.all()) == [category]
+    role = AssociationRole.objects.get(association=association)
+    assert (role.user, role.role, role.is_admin) == (creator, RoleKind.CHAIR, True)
+
+
+def test_create_association_second_with_same_name_gets_new_slug():
+    creator = UserFactory()
+    first = services.create_association(creator, {"name": "Ubby Løbeklub", "town": "Ubby"})
+    second = services.create_association(creator, {"name": "Ubby Løbeklub", "town": "Ubby"})
+    assert (first.slug, second.slug) == ("ubby-loebeklub", "ubby-loebeklub-2")
+
+
+def test_update_association_by_admin_changes_fields(admin_role):
+    services.update_association(
+        admin_role.user, admin_role.association, {"name": "Nyt navn", "cvr": "29189846"}
+    )
+    admin_role.association.refresh_from_db()
+    assert (admin_role.association.name, admin_role.association.cvr) == ("Nyt navn", "29189846")
+
+
+@pytest.mark.parametrize("who", ["stranger", "board_member"])
+def test_update_association_by_non_admin_is_refused(who):
+    association = AssociationFactory(name="Før")
+    actor = UserFactory() if who == "stranger" else RoleFactory(association=association).user
+    with pytest.raises(AssociationError):
+        services.update_association(actor, association, {"name": "Efter"})
+    association.refresh_from_db()
+    assert association.name == "Før"
+
+
+def test_add_person_by_email_gives_role(admin_role):
+    person = UserFactory(email="ida@example.org")
+    role = services.add_person(
+        admin_role.user, admin_role.association, "IDA@example.org ", role=RoleKind.VOLUNTEER_LEADER
+    )
+    assert (role.user, role.role, role.is_admin) == (person, RoleKind.VOLUNTEER_LEADER, False)
+
+
+def test_add_person_unknown_email_is_refused(admin_role):
+    with pytest.raises(AssociationError, match="profil"):
+        services.add_person(
+            admin_role.user, admin_role.association, "nobody@example.org", role=RoleKind.CHAIR
+        )
+
+
+def test_add_person_twice_is_refused(admin_role):
+    person = RoleFactory(association=admin_role.association).user
+    with pytest.raises(AssociationError):
+        services.add_person(
+            admin_role.user, admin_role.association, person.email, role=RoleKind.CHAIR
+        )
+
+
+def test_add_person_by_non_admin_is_refused():
+    role = RoleFactory()
+    with pytest.raises(AssociationError):
+        services.add_person(
+            role.user, role.association, UserFactory().email, role=RoleKind.BOARD_MEMBER
+        )
+
+
+def test_change_role_last_admin_cannot_lose_admin_right(admin_role):
+    with pytest.raises(AssociationError, match="mindst én administrator"):
+        services.change_role(admin_role.user, admin_role, kind=RoleKind.CHAIR, is_admin=False)
+    admin_role.refresh_from_db()
+    assert admin_role.is_admin
+
+
+def test_change_role_with_other_admin_can_step_down(admin_role):
+    AdminRoleFactory(association=admin_role.association)
+    services.change_role(admin_role.user, admin_role, kind=RoleKind.BOARD_MEMBER, is_admin=False)
+    admin_role.refresh_from_db()
+    assert (admin_role.role, admin_role.is_admin) == (RoleKind.BOARD_MEMBER, False)
+
+
+def test_remove_person_last_admin_is_refused(admin_role):
+    with pytest.raises(AssociationError):
+        services.remove_person(admin_role.user, admin_role)
+    assert AssociationRole.objects.filter(pk=admin_role.pk).exists()
+
+
+def test_remove_person_by_admin_and_by_themselves(admin_role):
+    first = RoleFactory(association=admin_role.association)
+    second = RoleFactory(association=admin_role.association)
+
+    services.remove_person(admin_role.user, first)
+    services.remove_person(second.user, second)
+
+    assert list(AssociationRole.objects.filter(association=admin_role.association)) == [admin_role]
+
+
+def test_remove_person_by_other_non_admin_is_refused(admin_role):
+    first = RoleFactory(association=admin_role.association)
+    second = RoleFactory(association=admin_role.association)
+    with pytest.raises(AssociationError):
+        services.remove_person(second.user, first)
+
+
+def test_set_competence_consent_only_by_the_person(admin_role):
+    role = RoleFactory(association=admin_role.association)
+    with pytest.raises(AssociationError):
+        services.set_competence_consent(admin_role.user, role, consent=True)
+    services.set_competence_consent(role.user, role, consent=True)
+    role.refresh_from_db()
+    assert role.consent_show_competences
+
+
+def test_save_venue_and_activity_with_own_venue(admin_role):
+    association = admin_role.association
+    venue = services.save_venue(
+        admin_role.user, association, {"name": "Hallen", "address": "Vej 1", "capacity": 80}
+    )
+    activity = services.save_activity(
+        admin_role.user,
+        association,
+        {"title": "Træning", "schedule": "tirsdage 17–19", "venue": venue},
+    )
+    assert (activity.venue, activity.association) == (venue, association)
+
+    services.delete_venue(admin_role.user, venue)
+    activity.refresh_from_db()
+    assert activity.venue is None
+
+
+def test_save_activity_with_other_associations_venue_is_refused(admin_role):
+    with pytest.raises(AssociationError, match="egne lokaliteter"):
+        services.save_activity(
+            admin_role.user, admin_role.association, {"title": "X", "venue": VenueFactory()}
+        )
+
+
+def test_save_activity_ending_before_start_is_refused(admin_role):
+    now = timezone.now()
+    with pytest.raises(AssociationError):
+        services.save_activity(
+            admin_role.user,
+            admin_role.association,
+            {"title": "X", "starts_at": now, "ends_at": now - datetime.timedelta(hours=1)},
+        )
+
+
+def test_save_activity_of_other_association_is_refused(admin_role):
+    with pytest.raises(AssociationError):
+        services.save_activity(
+            admin_role.user, admin_role.association, {"title": "X"}, activity=ActivityFactory()
+        )
+
+
+def test_delete_activity_by_non_admin_is_refused():
+    activity = ActivityFactory()
+    with pytest.raises(AssociationError):
+        services.delete_activity(UserFactory(), activity)
+
+
+def test_declare_child_records_is_idempotent_and_counts(admin_role):
+    year = timezone.localdate().year
+    first = services.declare_child_records(admin_role.user, admin_role.association)
+    other_admin = AdminRoleFactory(association=admin_role.association).user
+    again = services.declare_child_records(other_admin, admin_role.association, year)
+
+    assert (first.pk, first.year, again.declared_by) == (again.pk, year, admin_role.user)
+    assert queries.has_current_child_record_declaration(admin_role.association)
+    assert ChildRecordDeclaration.objects.count() == 1
+
+
+@pytest.mark.parametrize("offset", [-1, 2], ids=["last-year", "in-two-years"])
+def test_declare_child_records_other_years_are_refused(admin_role, offset):
+    with pytest.raises(AssociationError):
+        services.declare_child_records(
+            admin_role.user, admin_role.association, timezone.localdate().year + offset
+        )
+
+
+def test_declare_child_records_by_non_admin_is_refused():
+    role = RoleFactory()
+    with pytest.raises(AssociationError):
+        services.declare_child_records(role.user, role.association)
+
+
+def test_verify_association_only_staff():
+    association = AssociationFactory()
+    with pytest.raises(AssociationError):
+        services.verify_association(UserFactory(), association)
+    services.verify_association(UserFactory(is_staff=True), association)
+    association.refresh_from_db()
+    assert association.verified_by_staff
+    assert association.verified_at is not None
+
+
+def test_competence_needs_add_twice_updates_note_and_remove(admin_role):
+    topic = TopicFactory()
+    services.add_competence_need(admin_role.user, admin_role.association, topic, "økonomi")
+    need = services.add_competence_need(admin_role.user, admin_role.association, topic, "regnskab")
+    assert need.note == "regnskab"
+    services.remove_competence_need(admin_role.user, need)
+    assert not admin_role.association.competence_needs.exists()
+
+
+def test_register_stand_before_deadline_then_change(admin_role):
+    fair = FairFactory()
+    stand = services.register_stand(
+        admin_role.user, fair, admin_role.association, offer="Prøv bueskydning"
+    )
+    again = services.register_stand(
+        admin_role.user,
+        fair,
+        admin_role.association,
+        offer="Prøv bueskydning og petanque",
+        volunteers_sought="Trænere",
+    )
+    assert stand.pk == again.pk
+    assert FairStand.objects.get().volunteers_sought == "Trænere"
+
+
+def test_register_stand_after_deadline_is_refused(admin_role):
+    fair = FairFactory()
+    with pytest.raises(AssociationError, match="Tilmeldingsfristen"):
+        services.register_stand(
+            admin_role.user,
+            fair,
+            admin_role.association,
+            offer="X",
+            today=fair.registration_deadline + datetime.timedelta(days=1),
+        )
+
+
+def test_register_stand_unpublished_fair_or_non_admin_is_refused(admin_role):
+    with pytest.raises(AssociationError):
+        services.register_stand(
+            admin_role.user, FairFactory(is_published=False), admin_role.association, offer="X"
+        )
+    with pytest.raises(AssociationError):
+        services.register_stand(UserFactory(), FairFactory(), admin_role.association, offer="X")
+
+
+def test_withdraw_stand_before_deadline(admin_role):
+    stand = StandFactory(association=admin_role.association)
+    services.withdraw_stand(admin_role.user, stand)
+    assert not FairStand.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        (2024, datetime.date(2024, 9, 27)),
+        (2025, datetime.date(2025, 9, 26)),
+        (2026, datetime.date(2026, 9, 25)),
+        (2027, datetime.date(2027, 9, 24)),
+        (2028, datetime.date(2028, 9, 29)),
+        (2023, datetime.date(2023, 9, 29)),
+    ],
+    ids=str,
+)
+def test_frivillig_fredag_is_last_friday_of_september(year, expected):
+    assert queries.frivillig_fredag(year) == expected
+
+
+def test_next_frivillig_fredag_rolls_over_after_the_day():
+    assert queries.next_frivillig_fredag(datetime.date(2026, 9, 25)) == datetime.date(2026, 9, 25)
+    assert queries.next_frivillig_fredag(datetime.date(2026, 9, 26)) == datetime.date(2027, 9, 24)

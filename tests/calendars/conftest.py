@@ -1,0 +1,28 @@
+import io
+
+import pytest
+import vobject
+from icalendar import Calendar
+
+
+def parse_both(data: bytes) -> Calendar:
+    """Parse with icalendar and, independently, with vobject; return icalendar's result.
+
+    vobject has its own parser and its own timezone handling, so a feed that only one of
+    them accepts, or on whose instants they disagree, fails here.
+    """
+    calendar = Calendar.from_ical(data)
+    parsed = vobject.readOne(io.StringIO(data.decode("utf-8")))
+    vevents = list(getattr(parsed, "vevent_list", []))
+    assert len(vevents) == len(calendar.events)
+    by_uid = {event.uid.value: event for event in vevents}
+    for event in calendar.events:
+        other = by_uid[str(event["UID"])]
+        assert other.dtstart.value == event.start
+        assert other.dtend.value == event.end
+    return calendar
+
+
+@pytest.fixture
+def ics():
+    return parse_both
