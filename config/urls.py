@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("mine-sider/skoler/", include("schools.urls_mine_sider")),
     path("", include("associations.urls")),
     path("mine-sider/foreninger/", include("associations.urls_mine_sider")),
+    path("", include("certificates.urls")),
     path("", include("courses.urls")),
     path("mine-sider/", include("accounts.urls")),
     path("", include("cms.urls")),

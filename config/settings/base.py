@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "networks",
     "associations",
     "schools",
+    "certificates",
     "cms",
     "calendars",
     # Wagtail

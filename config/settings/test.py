@@ -11,6 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="frivilligloeft-test-media-")
+CERTIFICATE_ROOT = tempfile.mkdtemp(prefix="frivilligloeft-test-certificates-")
 SERVE_MEDIA = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

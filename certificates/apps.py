@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self):
+        from accounts.registry import (
+            register_dashboard_panel,
+            register_mine_sider_link,
+            register_personal_data,
+        )
+        from certificates import personal_data
+        from certificates.views.mine import dashboard_panel
+
+        register_mine_sider_link("certificates:mine", _("My certificates"), order=30)
+        register_dashboard_panel(
+            "certificates/includes/dashboard_panel.html", dashboard_panel, order=30
+        )
+        register_personal_data(
+            "certificates", export=personal_data.export, erase=personal_data.erase
+        )

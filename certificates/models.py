@@ -1,0 +1,203 @@
+"""Certificates (beviser): course certificates, competence transcripts and internship
+certificates, each with a public verification code.
+
+Everything printed on a certificate is kept in `snapshot` when it is issued, so the PDF and the
+public verification page say the same thing even if the course is edited later; a reissue
+refreshes the snapshot and the PDF but keeps the code.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from certificates import codes
+
+
+def private_storage():
+    """Certificate PDFs are personal data: they live outside MEDIA_ROOT unless a storage named
+    "certificates" is configured (e.g. a private S3 bucket), and are only served through the
+    access-checked download view."""
+    if "certificates" in settings.STORAGES:
+        return storages["certificates"]
+    root = getattr(settings, "CERTIFICATE_ROOT", None) or settings.VAR_DIR / "private"
+    return FileSystemStorage(location=root)
+
+
+def pdf_path(instance, filename):
+    # A random name: nothing in the path tells whose certificate it is.
+    return f"certificates/{secrets.token_hex(16)}.pdf"
+
+
+class CertificateKind(models.TextChoices):
+    COURSE = "course", _("Course certificate")
+    TRANSCRIPT = "transcript", _("Competence transcript")
+    INTERNSHIP = "internship", _("Internship certificate")
+
+
+class Certificate(models.Model):
+    code = models.CharField(_("code"), max_length=codes.CODE_LENGTH, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=CertificateKind.choices)
+    # Internship certificates go to pupils, who have no account: holder stays empty then.
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="certificates",
+    )
+    holder_name = models.CharField(_("holder's name"), max_length=150)
+    source_signup = models.ForeignKey(
+        "courses.Signup",
+        verbose_name=_("signup"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    # What the certificate was issued for ("signup:12", "placement:7", "transcript:…"):
+    # issuing twice for the same source returns the first certificate.
+    source_key = models.CharField(_("source"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    snapshot = models.JSONField(_("printed content"), default=dict)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    issued_at = models.DateTimeField(_("issued"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reissued_at = models.DateTimeField(_("reissued"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    pdf = models.FileField(
+        _("PDF"), upload_to=pdf_path, storage=private_storage, blank=True, max_length=200
+    )
+    extra_viewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("may also download"),
+        blank=True,
+        related_name="viewable_certificates",
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-pk"]
+        indexes = [models.Index(fields=["holder", "kind"], name="certificates_holder_kind")]
+
+    def __str__(self):
+        return f"{self.title} – {self.holder_name} ({self.display_code})"
+
+    @property
+    def display_code(self) -> str:
+        return codes.display(self.code)
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def get_verification_url(self) -> str:
+        return reverse("certificates:verify", kwargs={"code": self.display_code})
+
+    def get_download_url(self) -> str:
+        return reverse("certificates:download", kwargs={"pk": self.pk})
+
+
+class BatchStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting to start")
+    RUNNING = "running", _("Issuing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class CertificateBatch(models.Model):
+    """One "issue to everyone who completed" run for a course, with its progress."""
+
+    course = models.ForeignKey(
+        "courses.Course",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="certificate_batches",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(_("to issue"), default=0)
+    issued = models.PositiveIntegerField(_("issued"), default=0)
+    failed = models.PositiveIntegerField(_("failed"), default=0)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("certificate batch")
+        verbose_name_plural = _("certificate batches")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.course} ({self.issued}/{self.total})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (BatchStatus.QUEUED, BatchStatus.RUNNING)
+
+
+@register_setting(icon="doc-full")
+class CertificateSettings(BaseSiteSetting):
+    """Who signs the certificates, and the issuer printed on them."""
+
+    issuer_name = models.CharField(
+        _("issuer"),
+        max_length=150,
+        default="Kalundborg Kommune",
+        help_text=_("E.g. the municipality."),
+    )
+    issuer_unit = models.CharField(_("department"), max_length=150, blank=True)
+    signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
+    signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A scanned signature, ideally a PNG with a transparent background."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the municipality's logo that ships with the site."),
+    )
+
+    class Meta:
+        verbose_name = _("certificate signer")

@@ -1,0 +1,90 @@
+"""Read queries for certificates, and what they read from courses and networks."""
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from certificates.models import Certificate, CertificateBatch
+from courses import queries as course_queries
+from courses.models import Attendance, Meeting, Signup, SignupStatus, Topic
+
+
+def _count(queryset):
+    return Coalesce(Subquery(queryset.order_by().values("n"), output_field=IntegerField()), 0)
+
+
+def completed_signups_of(user) -> list[Signup]:
+    """The person's signups of ended courses whose attendance met the course's minimum
+    (the same rule as courses.queries.completed_signups), oldest course first; one query
+    plus one for topics."""
+    attended = (
+        Attendance.objects.filter(
+            signup=OuterRef("pk"), present=True, meeting__cancelled_at__isnull=True
+        )
+        .values("signup")
+        .annotate(n=Count("pk"))
+    )
+    held = (
+        Meeting.objects.filter(course=OuterRef("course"), cancelled_at__isnull=True)
+        .values("course")
+        .annotate(n=Count("pk"))
+    )
+    signups = (
+        Signup.objects.filter(
+            user=user, status=SignupStatus.CONFIRMED, course__ends_at__lt=timezone.now()
+        )
+        .select_related("course__provider")
+        .prefetch_related(
+            Prefetch("course__topics", queryset=Topic.objects.order_by("name")),
+            Prefetch(
+                "course__meetings",
+                queryset=Meeting.objects.filter(cancelled_at__isnull=True).order_by("starts_at"),
+                to_attr="held_meetings",
+            ),
+        )
+        .annotate(attended=_count(attended), meetings_held=_count(held))
+        .order_by("course__starts_at", "pk")
+    )
+    return [
+        signup
+        for signup in signups
+        if signup.meetings_held
+        and signup.attended
+        >= course_queries.required_attendance(signup.course, signup.meetings_held)
+    ]
+
+
+def certificates_of(user) -> QuerySet[Certificate]:
+    """Everything a person may download from Mine beviser: their own certificates and the
+    ones they were named a viewer of."""
+    return (
+        Certificate.objects.filter(Q(holder=user) | Q(extra_viewers=user))
+        .distinct()
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def held_certificates(user) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(holder=user).order_by("-issued_at", "-pk")
+
+
+def course_certificates(course) -> QuerySet[Certificate]:
+    return Certificate.objects.filter(source_signup__course=course).order_by("holder_name", "pk")
+
+
+def latest_batch(course) -> CertificateBatch | None:
+    return CertificateBatch.objects.filter(course=course).first()
+
+
+def can_view(user, certificate: Certificate) -> bool:
+    """The holder, staff who manage certificates, and the certificate's named extra viewers
+    (e.g. a pupil's school coordinator)."""
+    if not user.is_authenticated:
+        return False
+    if certificate.holder_id == user.pk or is_certificate_staff(user):
+        return True
+    return certificate.extra_viewers.filter(pk=user.pk).exists()
+
+
+def is_certificate_staff(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm("certificates.view_certificate"))

@@ -1,0 +1,401 @@
+"""Issuing, reissuing and revoking certificates. Every change to a certificate happens here.
+
+- A course certificate goes only to a participant who completed the course
+  (courses' completion rule); issuing twice for the same source returns the first one.
+- A reissue keeps the code (printed copies stay verifiable), refreshes what is printed and
+  makes a new PDF. A revoked certificate stays revoked.
+- PDFs are rendered outside the database transaction (rendering takes a moment and must not
+  hold the write lock). If WeasyPrint cannot run here, the certificate is still issued and its
+  PDF is made on the first download.
+"""
+
+import logging
+import secrets
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from certificates import codes
+from certificates.models import (
+    BatchStatus,
+    Certificate,
+    CertificateBatch,
+    CertificateKind,
+    CertificateSettings,
+)
+from certificates.queries import completed_signups_of
+from certificates.rendering import PdfUnavailable, render_certificate_pdf
+from core.email import queue_email
+from courses import queries as course_queries
+from courses.models import Course, Signup
+from networks.queries import active_memberships
+
+logger = logging.getLogger(__name__)
+
+
+class CertificateError(Exception):
+    """A certificate action that the rules do not allow; the message is shown to the user."""
+
+
+# --- What is printed ------------------------------------------------------------------------
+
+
+def _signer_settings() -> CertificateSettings:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return CertificateSettings()
+    return CertificateSettings.for_site(site)
+
+
+def _issuer_fields() -> dict:
+    signer = _signer_settings()
+    return {
+        "issuer": signer.issuer_name,
+        "issuer_unit": signer.issuer_unit,
+        "signer_name": signer.signer_name,
+        "signer_title": signer.signer_title,
+        "signature_image_id": signer.signature_id,
+        "logo_image_id": signer.logo_id,
+    }
+
+
+def _hours(meetings) -> float:
+    seconds = sum((m.ends_at - m.starts_at).total_seconds() for m in meetings)
+    return round(seconds / 1800) / 2  # to the half hour
+
+
+def _local_date(value) -> str | None:
+    return timezone.localdate(value).isoformat() if value else None
+
+
+def _course_entry(course: Course, held_meetings) -> dict:
+    """What a certificate prints about one course, in the active language."""
+    return {
+        "title": course.title,
+        "provider": course.provider.name if course.provider else "",
+        "instructors": course.instructors,
+        "start": _local_date(course.starts_at),
+        "end": _local_date(course.ends_at),
+        "hours": _hours(held_meetings),
+        "meetings": len(held_meetings),
+        "topics": [topic.display_name for topic in course.topics.all()],
+        "price": f"{Decimal(course.price):.2f}",
+        "summary": course.summary,
+    }
+
+
+def _course_snapshot(signup: Signup, language: str) -> dict:
+    course = signup.course
+    held = list(course.meetings.filter(cancelled_at__isnull=True).order_by("starts_at"))
+    attended = signup.attendance.filter(present=True, meeting__cancelled_at__isnull=True).count()
+    with translation.override(language):
+        return {
+            "holder_name": signup.user.get_full_name(),
+            **_course_entry(course, held),
+            "attended": attended,
+            **_issuer_fields(),
+        }
+
+
+def _transcript_snapshot(user, language: str) -> dict:
+    signups = completed_signups_of(user)
+    with translation.override(language):
+        courses = [_course_entry(s.course, s.course.held_meetings) for s in signups]
+        networks = [
+            {"name": m.network.name, "since": _local_date(m.joined_at)}
+            for m in active_memberships(user)
+        ]
+        return {
+            "holder_name": user.get_full_name(),
+            "title": _("Competence transcript"),
+            "courses": courses,
+            "networks": networks,
+            "hours": sum(entry["hours"] for entry in courses),
+            "start": courses[0]["start"] if courses else None,
+            "end": courses[-1]["end"] if courses else None,
+            **_issuer_fields(),
+        }
+
+
+# --- Creating and PDFs ----------------------------------------------------------------------
+
+
+def _create(*, source_key: str, **fields) -> tuple[Certificate, bool]:
+    """Create the certificate for `source_key` once; a second call (or a concurrent one that
+    lost the race) gets the first certificate back."""
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Certificate.objects.get_or_create(
+                    source_key=source_key, defaults={"code": codes.generate(), **fields}
+                )
+        except IntegrityError:
+            existing = Certificate.objects.filter(source_key=source_key).first()
+            if existing is not None:
+                return existing, False
+            # Otherwise two codes collided (2⁻⁸⁰): draw again.
+    raise CertificateError(_("The certificate could not be issued. Please try again."))
+
+
+def store_pdf(certificate: Certificate) -> bool:
+    """Render the certificate's PDF and store it, replacing an older one. False (and a log
+    line) when WeasyPrint's native libraries are missing here."""
+    try:
+        data = render_certificate_pdf(certificate)
+    except PdfUnavailable as error:
+        logger.warning("Certificate %s: PDF not rendered (%s)", certificate.pk, error)
+        return False
+    old_name = certificate.pdf.name
+    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(data), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    if old_name:
+        certificate.pdf.storage.delete(old_name)
+    return True
+
+
+def ensure_pdf(certificate: Certificate) -> bool:
+    """Make sure the stored PDF exists (it may be missing when WeasyPrint was unavailable at
+    issue time)."""
+    if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
+        return True
+    return store_pdf(certificate)
+
+
+def _notify_holder(certificate: Certificate) -> None:
+    holder = certificate.holder
+    if holder is None or not holder.email:
+        return
+    with translation.override(certificate.language):
+        url = settings.SITE_URL.rstrip("/") + reverse("certificates:mine")
+    queue_email(
+        holder.email,
+        "emails/certificates/issued",
+        {"certificate": certificate, "holder_name": holder.get_full_name(), "url": url},
+        language=certificate.language,
+    )
+
+
+# --- Course certificates --------------------------------------------------------------------
+
+
+def issue_course_certificate(
+    signup: Signup, *, issued_by=None, notify: bool = True, with_pdf: bool = True
+):
+    """Issue the certificate for one participant who completed the course. Idempotent: a
+    second call returns the existing certificate without a second email. With
+    `with_pdf=False` the PDF is left to the first download."""
+    course = signup.course
+    existing = Certificate.objects.filter(source_key=f"signup:{signup.pk}").first()
+    if existing is not None:
+        return existing
+    if not course.issues_certificate:
+        raise CertificateError(_("This course does not issue certificates."))
+    if not course.has_ended:
+        raise CertificateError(_("Certificates can be issued once the course has ended."))
+    if not course_queries.has_completed(signup):
+        raise CertificateError(
+            _("Only participants who completed the course can get a certificate.")
+        )
+    language = signup.user.preferred_language
+    snapshot = _course_snapshot(signup, language)
+    certificate, created = _create(
+        source_key=f"signup:{signup.pk}",
+        kind=CertificateKind.COURSE,
+        holder=signup.user,
+        holder_name=snapshot["holder_name"],
+        source_signup=signup,
+        title=snapshot["title"],
+        snapshot=snapshot,
+        language=language,
+        issued_at=timezone.now(),
+        issued_by=issued_by,
+    )
+    if created:
+        if with_pdf:
+            store_pdf(certificate)
+        if notify:
+            _notify_holder(certificate)
+    return certificate
+
+
+def reissue_certificate(certificate: Certificate, *, by=None) -> Certificate:
+    """Refresh what is printed (after a correction) and make a new PDF; the code stays."""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.is_revoked:
+            raise CertificateError(_("A revoked certificate cannot be reissued."))
+        if certificate.kind == CertificateKind.COURSE and certificate.source_signup_id:
+            signup = Signup.objects.select_related("course", "user").get(
+                pk=certificate.source_signup_id
+            )
+            certificate.language = signup.user.preferred_language
+            certificate.snapshot = _course_snapshot(signup, certificate.language)
+        else:
+            certificate.snapshot = {**certificate.snapshot, **_issuer_fields()}
+            if certificate.holder_id:
+                certificate.snapshot["holder_name"] = certificate.holder.get_full_name()
+        certificate.holder_name = certificate.snapshot["holder_name"]
+        certificate.title = certificate.snapshot.get("title", certificate.title)
+        certificate.reissued_at = timezone.now()
+        certificate.save(
+            update_fields=["language", "snapshot", "holder_name", "title", "reissued_at"]
+        )
+    store_pdf(certificate)
+    return certificate
+
+
+def revoke_certificate(certificate: Certificate, *, reason: str, by=None) -> Certificate:
+    """Mark the certificate as revoked: the verification page says "Revoked" from now on."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise CertificateError(_("Give a reason for revoking the certificate."))
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.is_revoked:
+            raise CertificateError(_("The certificate is already revoked."))
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = by
+        certificate.revocation_reason = reason
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
+
+
+# --- Issuing a whole course in the background --------------------------------------------------
+
+
+def pending_signups(course: Course) -> list[Signup]:
+    """Completed participants who have no certificate yet."""
+    done = Certificate.objects.filter(source_signup__course=course).values("source_signup_id")
+    return list(course_queries.completed_signups(course).exclude(pk__in=done))
+
+
+def start_course_batch(course: Course, *, requested_by) -> CertificateBatch:
+    """Issue certificates to everyone who completed the course, as a background task.
+
+    A batch already running for the course is returned instead of starting a second one.
+    """
+    from certificates.tasks import issue_course_batch
+
+    if not course.issues_certificate:
+        raise CertificateError(_("This course does not issue certificates."))
+    if not course.has_ended:
+        raise CertificateError(_("Certificates can be issued once the course has ended."))
+    with transaction.atomic():
+        Course.objects.select_for_update().filter(pk=course.pk).first()
+        running = CertificateBatch.objects.filter(
+            course=course, status__in=[BatchStatus.QUEUED, BatchStatus.RUNNING]
+        ).first()
+        if running is not None:
+            return running
+        total = len(pending_signups(course))
+        if total == 0:
+            raise CertificateError(_("Everyone who completed the course has a certificate."))
+        batch = CertificateBatch.objects.create(
+            course=course, requested_by=requested_by, total=total
+        )
+        transaction.on_commit(lambda: issue_course_batch.enqueue(batch.pk))
+    return batch
+
+
+def run_course_batch(batch_id: int) -> None:
+    """The task's work: issue one certificate after the other, counting progress as it goes."""
+    batch = CertificateBatch.objects.select_related("course", "requested_by").get(pk=batch_id)
+    if batch.status not in (BatchStatus.QUEUED, BatchStatus.RUNNING):
+        return
+    CertificateBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.RUNNING)
+    try:
+        for signup in pending_signups(batch.course):
+            try:
+                issue_course_certificate(signup, issued_by=batch.requested_by)
+            except CertificateError:
+                CertificateBatch.objects.filter(pk=batch.pk).update(failed=F("failed") + 1)
+            else:
+                CertificateBatch.objects.filter(pk=batch.pk).update(issued=F("issued") + 1)
+    except Exception:
+        logger.exception("Certificate batch %s failed", batch.pk)
+        CertificateBatch.objects.filter(pk=batch.pk).update(
+            status=BatchStatus.FAILED, finished_at=timezone.now()
+        )
+        raise
+    CertificateBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.DONE, finished_at=timezone.now()
+    )
+
+
+# --- Transcripts and internships ----------------------------------------------------------
+
+
+def issue_transcript(user, *, issued_by=None) -> Certificate:
+    """A competence transcript (kompetencebevis) of everything the person has completed.
+    Each one gets its own code: it proves what was true on the day it was made."""
+    language = user.preferred_language
+    snapshot = _transcript_snapshot(user, language)
+    if not snapshot["courses"]:
+        raise CertificateError(
+            _("A competence transcript lists completed courses; you have none yet.")
+        )
+    certificate, _created = _create(
+        source_key=f"transcript:{user.pk}:{secrets.token_hex(8)}",
+        kind=CertificateKind.TRANSCRIPT,
+        holder=user,
+        holder_name=snapshot["holder_name"],
+        title=snapshot["title"],
+        snapshot=snapshot,
+        language=language,
+        issued_at=timezone.now(),
+        issued_by=issued_by or user,
+    )
+    store_pdf(certificate)
+    return certificate
+
+
+def issue_internship_certificate(
+    *,
+    source_key: str,
+    holder_name: str,
+    title: str,
+    issuer_name: str,
+    hours: float,
+    start: date,
+    end: date,
+    description: str = "",
+    language: str = settings.LANGUAGE_CODE,
+    issued_by=None,
+    viewers=(),
+) -> Certificate:
+    """A certificate for someone without an account (a pupil's volunteer internship).
+    Idempotent by `source_key` (e.g. "placement:7"); `viewers` may download it."""
+    snapshot = {
+        "holder_name": holder_name,
+        "title": title,
+        "hours": hours,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "description": description,
+        **_issuer_fields(),
+        "issuer": issuer_name,
+    }
+    certificate, created = _create(
+        source_key=source_key,
+        kind=CertificateKind.INTERNSHIP,
+        holder=None,
+        holder_name=holder_name,
+        title=title,
+        snapshot=snapshot,
+        language=language,
+        issued_at=timezone.now(),
+        issued_by=issued_by,
+    )
+    if viewers:
+        certificate.extra_viewers.add(*viewers)
+    if created:
+        store_pdf(certificate)
+    return certificate

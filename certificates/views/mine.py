@@ -1,0 +1,77 @@
+"""Mine sider → Mine beviser, the competence transcript, and downloading a certificate."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from certificates import queries, services
+from certificates.models import Certificate, CertificateKind
+
+
+def pdf_response(certificate: Certificate, request):
+    """The stored PDF as a download; rendered now if it was not stored at issue time."""
+    if not services.ensure_pdf(certificate):
+        return render(request, "certificates/pdf_unavailable.html", status=503)
+    # A certificate is a few dozen kilobytes: read it whole, so no file handle outlives the
+    # request.
+    with certificate.pdf.open("rb") as handle:
+        data = handle.read()
+    filename = f"{certificate.get_kind_display()} {certificate.display_code}.pdf"
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def download(request, pk):
+    """The holder, certificate staff and named viewers only; a 404 for everyone else."""
+    certificate = get_object_or_404(Certificate, pk=pk)
+    if not queries.can_view(request.user, certificate):
+        raise Http404
+    if certificate.is_revoked and not queries.is_certificate_staff(request.user):
+        raise Http404
+    return pdf_response(certificate, request)
+
+
+@login_required
+@require_safe
+def my_certificates(request):
+    certificates = list(queries.certificates_of(request.user))
+    courses = [c for c in certificates if c.kind == CertificateKind.COURSE]
+    transcripts = [c for c in certificates if c.kind == CertificateKind.TRANSCRIPT]
+    others = [c for c in certificates if c.kind == CertificateKind.INTERNSHIP]
+    return render(
+        request,
+        "certificates/mine.html",
+        {"courses": courses, "transcripts": transcripts, "others": others},
+    )
+
+
+@login_required
+@require_POST
+def create_transcript(request):
+    try:
+        certificate = services.issue_transcript(request.user)
+    except services.CertificateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("Your competence transcript %(code)s is ready to download.")
+            % {"code": certificate.display_code},
+        )
+    return redirect("certificates:mine")
+
+
+def dashboard_panel(request) -> dict | None:
+    if not request.user.is_authenticated:
+        return None
+    certificates = list(queries.held_certificates(request.user).filter(revoked_at__isnull=True)[:3])
+    if not certificates:
+        return None
+    return {"certificates": certificates}

@@ -1,0 +1,96 @@
+"""Public verification: /bevis/ (type a code) and /bevis/<code>/ (the answer).
+
+The page shows only what a reader needs to trust a printed certificate: the holder's name,
+what it is for, when, who issued it, and whether it is valid. Lookups are rate limited per IP
+address so codes cannot be guessed in bulk, and search engines are asked not to index them.
+"""
+
+from allauth.account.adapter import get_adapter
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from certificates import codes
+from certificates.forms import VerifyForm
+from certificates.models import Certificate
+
+RATE_LIMIT = getattr(settings, "CERTIFICATE_VERIFY_RATE_LIMIT", (30, 600))
+
+
+def _client_ip(request) -> str:
+    # allauth's adapter, so login and verification limits agree on who the client is
+    # (including allauth's trusted-proxy settings behind a load balancer).
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
+
+
+def _over_limit(request) -> bool:
+    """Count this lookup against the client's budget (fixed window in the cache)."""
+    limit, window = RATE_LIMIT
+    key = f"certificates:verify:{_client_ip(request)}"
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count > limit
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _too_many(request):
+    response = render(
+        request,
+        "certificates/too_many.html",
+        {"message": _("Too many lookups. Please wait a few minutes and try again.")},
+        status=429,
+    )
+    response["Retry-After"] = str(RATE_LIMIT[1])
+    return _noindex(response)
+
+
+@require_safe
+def verify_form(request):
+    form = VerifyForm(request.GET or None)
+    if request.GET:
+        if _over_limit(request):
+            return _too_many(request)
+        if form.is_valid():
+            return redirect("certificates:verify", code=codes.display(form.cleaned_data["code"]))
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    return _noindex(render(request, "certificates/verify_form.html", {"form": form}, status=status))
+
+
+@require_safe
+def verify(request, code):
+    if _over_limit(request):
+        return _too_many(request)
+    stored = codes.normalise(code)
+    if stored is None:
+        raise Http404
+    if code != codes.display(stored):
+        return redirect("certificates:verify", code=codes.display(stored))
+    certificate = get_object_or_404(
+        Certificate.objects.only(
+            "code", "kind", "holder_name", "title", "snapshot", "issued_at", "revoked_at"
+        ),
+        code=stored,
+    )
+    return _noindex(
+        render(
+            request,
+            "certificates/verify.html",
+            {"certificate": certificate, "s": certificate.snapshot},
+        )
+    )

@@ -1,0 +1,66 @@
+import os
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone, translation
+
+from courses.models import Attendance
+from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory
+
+PDF_REQUIRED = os.environ.get("FRIVILLIGLOEFT_REQUIRE_PDF") == "1"
+
+
+def weasyprint_available() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture
+def needs_pdf():
+    """Skip a test that renders a PDF where WeasyPrint's native libraries are missing, unless
+    FRIVILLIGLOEFT_REQUIRE_PDF=1 (set by .ci/run) makes that an error."""
+    if not weasyprint_available():
+        if PDF_REQUIRED:
+            pytest.fail("FRIVILLIGLOEFT_REQUIRE_PDF=1 but WeasyPrint cannot load Pango")
+        pytest.skip("WeasyPrint's native libraries (Pango) are not installed")
+
+
+def finished_course(**kwargs):
+    """A course that ended last week, two meetings, 80 % attendance required."""
+    first_day = timezone.localdate() - timedelta(days=14)
+    kwargs.setdefault("topics", [TopicFactory(name="Bestyrelsesarbejde", slug="bestyrelse")])
+    return CourseFactory(
+        meetings=2, meetings__first_day=first_day, min_attendance_percent=80, **kwargs
+    )
+
+
+def attend(signup, present=True):
+    for meeting in signup.course.meetings.all():
+        Attendance.objects.create(signup=signup, meeting=meeting, present=present)
+    return signup
+
+
+@pytest.fixture
+def course(db):
+    return finished_course(title="Bestyrelsesarbejde for begyndere", price=250)
+
+
+@pytest.fixture
+def completed(course):
+    return attend(SignupFactory(course=course, user__full_name="Birthe Østergaard"))
+
+
+@pytest.fixture
+def not_completed(course):
+    return attend(SignupFactory(course=course), present=False)
+
+
+@pytest.fixture(autouse=True)
+def _danish():
+    # A request to /en/… leaves English active in this thread; reverse() in the next test
+    # would then give /en/ addresses.
+    with translation.override("da"):
+        yield

@@ -1,0 +1,58 @@
+"""Issuing under real concurrency, on PostgreSQL: however many organisers press "issue" at
+once, each participant gets one certificate, one code and one email."""
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from certificates import services
+from certificates.models import Certificate, CertificateBatch
+from tests.certificates.conftest import attend, finished_course
+from tests.courses.factories import SignupFactory
+from tests.courses.test_concurrency import race
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "
+        "(run with DATABASE_URL=postgres://…; CI always does)",
+    ),
+]
+
+
+@pytest.fixture(autouse=True)
+def _no_pdfs(monkeypatch):
+    # The race is about rows and emails; rendering 20 PDFs would only make it slow.
+    monkeypatch.setattr(services, "store_pdf", lambda certificate: False)
+
+
+def test_twenty_simultaneous_issues_make_one_certificate():
+    signup = attend(SignupFactory(course=finished_course()))
+
+    results, errors = race(lambda: services.issue_course_certificate(signup).pk for _ in range(20))
+
+    assert errors == []
+    assert len(set(results)) == 1
+    assert Certificate.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_simultaneous_issue_all_runs_one_batch():
+    course = finished_course()
+    for _ in range(5):
+        attend(SignupFactory(course=course))
+
+    def issue_all():
+        try:
+            return services.start_course_batch(course, requested_by=None).pk
+        except services.CertificateError:
+            return None  # a later press found everyone issued already
+
+    results, errors = race(issue_all for _ in range(8))
+
+    assert errors == []
+    assert Certificate.objects.count() == 5
+    assert CertificateBatch.objects.count() == 1
+    assert {pk for pk in results if pk is not None} == {CertificateBatch.objects.get().pk}
+    assert len(mail.outbox) == 5
