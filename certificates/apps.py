@@ -13,7 +13,9 @@ class CertificatesConfig(AppConfig):
             register_personal_data,
         )
         from certificates import personal_data
+        from certificates.receivers import issue_placement_certificates
         from certificates.views.mine import dashboard_panel
+        from schools.signals import placement_completed
 
         register_mine_sider_link("certificates:mine", _("My certificates"), order=30)
         register_dashboard_panel(
@@ -21,4 +23,7 @@ class CertificatesConfig(AppConfig):
         )
         register_personal_data(
             "certificates", export=personal_data.export, erase=personal_data.erase
+        )
+        placement_completed.connect(
+            issue_placement_certificates, dispatch_uid="certificates-internship"
         )

@@ -177,3 +177,20 @@ def contributions_for_person(user) -> QuerySet[ThemeWeekContribution]:
         .distinct()
         .order_by("starts_at", "pk")
     )
+
+
+def placement_contacts(placement: Placement) -> list:
+    """The people on both sides of a placement: the school's coordinators and the admins of
+    the host association (who may download the pupils' internship certificates)."""
+    from accounts.models import User
+
+    return list(
+        User.objects.filter(
+            Q(school_coordinator_roles__school_id=placement.school_id)
+            | Q(
+                association_roles__association_id=placement.offer.association_id,
+                association_roles__is_admin=True,
+            ),
+            is_active=True,
+        ).distinct()
+    )

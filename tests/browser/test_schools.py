@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from certificates.models import Certificate
 from schools.models import Placement, PlacementState
 
 pytestmark = [
@@ -36,7 +37,7 @@ def log_out(page):
     page.get_by_role("button", name=re.compile("Log ud|Log out")).click()
 
 
-def test_internship_from_offer_to_confirmed_hours(page, demo, assert_accessible):
+def test_internship_from_offer_to_certificate(page, demo, assert_accessible):
     # Anyone finds the internships through the main menu and filters them.
     page.goto(demo.url + "/")
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Skoler").click()
@@ -91,6 +92,22 @@ def test_internship_from_offer_to_confirmed_hours(page, demo, assert_accessible)
     placement = Placement.objects.get(pupils__first_name="Sara")
     assert placement.state == PlacementState.COMPLETED
     assert placement.hours_confirmed == 16
+    log_out(page)
+
+    # The school coordinator finds Sara's internship certificate under Mine beviser, and
+    # anyone can check it by its code.
+    log_in(page, demo, SCHOOL)
+    page.goto(demo.url + "/mine-sider/beviser/")
+    expect(page.get_by_text("Sara (8.B)").first).to_be_visible()
+    assert_accessible(page)
+    certificate = Certificate.objects.get(holder_name="Sara (8.B)")
+    log_out(page)
+    page.goto(demo.url + "/bevis/")
+    page.get_by_role("textbox").first.fill(certificate.code.lower())
+    page.get_by_role("button", name=re.compile("^(Tjek|Kontrollér|Kontroller)$")).first.click()
+    expect(page.get_by_text("Gyldigt").first).to_be_visible()
+    expect(page.get_by_text("Sara (8.B)").first).to_be_visible()
+    assert_accessible(page)
 
 
 def test_theme_week_programme_in_english(page, demo, assert_accessible):
