@@ -86,12 +86,21 @@ def feed_targets() -> dict[str, str]:
     }
 
 
+def certificate_target() -> dict[str, str]:
+    from certificates.models import Certificate
+
+    certificate = Certificate.objects.filter(revoked_at=None).order_by("pk").first()
+    return {"/bevis/<code>/": certificate.get_verification_url()}
+
+
 def main() -> None:
     targets = {"bare view (baseline)": "/bench/bare/", "/": "/"}
     targets.update(course_targets())
     targets.update(guide_target())
     if apps.is_installed("calendars"):
         targets.update(feed_targets())
+    if apps.is_installed("certificates"):
+        targets.update(certificate_target())
     print(json.dumps(targets))
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from certificates import codes
 from certificates.forms import VerifyForm
 from certificates.models import Certificate
+from core.page_cache import public_page
 
 RATE_LIMIT = getattr(settings, "CERTIFICATE_VERIFY_RATE_LIMIT", (30, 600))
 
@@ -43,9 +44,9 @@ def _over_limit(request) -> bool:
     return count > limit
 
 
-def _noindex(response):
+def _noindex(response, cache_control="private, no-store"):
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = cache_control
     return response
 
 
@@ -73,7 +74,11 @@ def verify_form(request):
 
 
 @require_safe
+@public_page
 def verify(request, code):
+    """A valid code's page is the same for everyone, so it may come from the anonymous page
+    cache (a revocation bumps its generation: "certificates" is a content app). Unknown codes
+    are 404s, never cached, so guessing codes always meets the rate limit."""
     if _over_limit(request):
         return _too_many(request)
     stored = codes.normalise(code)
@@ -92,5 +97,7 @@ def verify(request, code):
             request,
             "certificates/verify.html",
             {"certificate": certificate, "s": certificate.snapshot},
-        )
+        ),
+        # Browsers and proxies must ask again every time: a revocation shows at once.
+        cache_control="no-cache",
     )

@@ -187,6 +187,7 @@ ANONYMOUS_PAGE_CACHE_APPS = [
     "networks",
     "associations",
     "schools",
+    "certificates",
     "cms",
     "wagtailcore",
     "wagtailimages",

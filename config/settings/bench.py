@@ -15,3 +15,6 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 DEMO_CONTENT_ALLOWED = True
 STAFF_MFA_REQUIRED = False
+# The load generator is one client: keep the verification rate limit's bookkeeping (it still
+# runs on every lookup) but never let it answer 429.
+CERTIFICATE_VERIFY_RATE_LIMIT = (10**9, 600)

@@ -317,3 +317,16 @@ def test_progress_polls_while_the_batch_runs_and_stops_when_done(client, course,
     assert "12 af 30 udstedt" in running
     assert 'hx-trigger="every 2s"' in running
     assert "hx-get" not in done
+
+
+def test_a_cached_verification_page_shows_a_revocation_at_once(client, certificate, settings):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 30
+    url = certificate.get_verification_url()
+    client.get(url)
+    assert "Gyldigt" in client.get(url).content.decode()
+
+    services.revoke_certificate(certificate, reason="Udstedt ved en fejl")
+
+    response = client.get(url)
+    assert "Tilbagekaldt" in response.content.decode()
+    assert response["Cache-Control"] == "no-cache"
