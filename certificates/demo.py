@@ -20,8 +20,10 @@ from wagtail.models import Site
 
 from certificates import services
 from certificates.models import CertificateSettings
+from certificates.receivers import issue_placement_certificates
 from certificates.rendering import pdf_available
 from courses.models import Course, CourseStatus
+from schools import queries as school_queries
 
 logger = logging.getLogger(__name__)
 
@@ -76,4 +78,11 @@ def seed(command):
             issued += 1
     if issued:
         command.stdout.write(f"  {issued} certificates")
+    # The demo schools' completed internships get their pupils' certificates, as if the
+    # association had just confirmed the hours (idempotent per pupil).
+    placements = list(school_queries.completed_placements())
+    for placement in placements:
+        issue_placement_certificates(sender=None, placement=placement, with_pdf=with_pdf)
+    if placements:
+        command.stdout.write(f"  internship certificates for {len(placements)} placements")
     return []

@@ -12,7 +12,7 @@ from schools import queries as school_queries
 logger = logging.getLogger(__name__)
 
 
-def issue_placement_certificates(sender, placement, **kwargs) -> None:
+def issue_placement_certificates(sender, placement, with_pdf: bool = True, **kwargs) -> None:
     """One internship certificate (frivilligbevis) per pupil when a placement's hours are
     confirmed. Pupils have no accounts: the school's coordinators and the association's
     admins may download them (Mine beviser). Idempotent per pupil."""
@@ -47,6 +47,7 @@ def issue_placement_certificates(sender, placement, **kwargs) -> None:
             description=description,
             language="da",
             viewers=viewers,
+            with_pdf=with_pdf,
         )
     logger.info(
         "Internship certificates for placement %s: %s pupils", placement.pk, len(data["pupils"])

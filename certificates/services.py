@@ -370,9 +370,11 @@ def issue_internship_certificate(
     language: str = settings.LANGUAGE_CODE,
     issued_by=None,
     viewers=(),
+    with_pdf: bool = True,
 ) -> Certificate:
     """A certificate for someone without an account (a pupil's volunteer internship).
-    Idempotent by `source_key` (e.g. "placement:7"); `viewers` may download it."""
+    Idempotent by `source_key` (e.g. "placement:7"); `viewers` may download it. Without
+    `with_pdf` the PDF is rendered on first download."""
     snapshot = {
         "holder_name": holder_name,
         "title": title,
@@ -396,6 +398,6 @@ def issue_internship_certificate(
     )
     if viewers:
         certificate.extra_viewers.add(*viewers)
-    if created:
+    if created and with_pdf:
         store_pdf(certificate)
     return certificate

@@ -21,6 +21,8 @@ def test_seed_demo_gives_the_demo_volunteer_a_certificate_and_is_idempotent(monk
     assert Certificate.objects.count() == count
     assert Certificate.objects.filter(holder__email=VOLUNTEER, kind="course").exists()
     assert CertificateSettings.objects.get().signer_name == "Lene Dalgaard"
+    # The demo schools' completed internships have their pupils' certificates.
+    assert Certificate.objects.filter(kind="internship", holder=None).exists()
 
 
 def test_seed_demo_without_weasyprint_logs_and_skips_pdfs(monkeypatch, caplog):
