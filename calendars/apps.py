@@ -21,3 +21,17 @@ class CalendarsConfig(AppConfig):
         register_personal_data(
             "calendars", export=personal_data.export_data, erase=personal_data.erase_data
         )
+
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save
+
+        from calendars.services import forget_feed_owner
+
+        def deactivated(sender, instance, **kwargs):
+            # A deactivated person's feed must answer 404 at once, not when the cache expires.
+            if not instance.is_active:
+                forget_feed_owner(instance)
+
+        post_save.connect(
+            deactivated, sender=get_user_model(), weak=False, dispatch_uid="calendars-deactivated"
+        )

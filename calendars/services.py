@@ -10,6 +10,7 @@ import hmac
 import secrets
 from datetime import datetime
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,6 +18,10 @@ from calendars.models import FeedToken
 
 TOKEN_BYTES = 32  # 256 bits
 TOKEN_LENGTH = 43  # len(secrets.token_urlsafe(32))
+# Calendar programs fetch a feed every few hours, many people at once; the token → person
+# lookup is kept in the shared cache this long, and dropped when the token is replaced or
+# deleted, or the person is deactivated.
+OWNER_CACHE_SECONDS = 300
 
 
 def hash_token(token: str) -> str:
@@ -30,6 +35,7 @@ def regenerate_feed_token(user, *, now: datetime | None = None) -> str:
     """
     token = secrets.token_urlsafe(TOKEN_BYTES)
     with transaction.atomic():
+        forget_feed_owner(user)
         FeedToken.objects.update_or_create(
             user=user,
             defaults={
@@ -40,20 +46,48 @@ def regenerate_feed_token(user, *, now: datetime | None = None) -> str:
     return token
 
 
-def feed_owner(token: str):
-    """The active user whose live token this is, or None (unknown, replaced or malformed)."""
+def _owner_key(digest: str) -> str:
+    return f"calendars:feed-owner:{digest}"
+
+
+def feed_owner_id(token: str) -> int | None:
+    """The pk of the active user whose live token this is, or None (unknown, replaced or
+    malformed). Answered from the shared cache when it can be."""
     if not token or len(token) != TOKEN_LENGTH:
         return None
     digest = hash_token(token)
+    cached = cache.get(_owner_key(digest))
+    if cached is not None:
+        return cached
     feed_token = (
-        FeedToken.objects.select_related("user")
-        .filter(token_hash=digest, user__is_active=True)
+        FeedToken.objects.filter(token_hash=digest, user__is_active=True)
+        .only("token_hash", "user_id")
         .first()
     )
     if feed_token is None or not hmac.compare_digest(feed_token.token_hash, digest):
         return None
-    return feed_token.user
+    cache.set(_owner_key(digest), feed_token.user_id, timeout=OWNER_CACHE_SECONDS)
+    return feed_token.user_id
+
+
+def feed_owner(token: str):
+    """The active user whose live token this is, or None."""
+    from accounts.models import User
+
+    user_id = feed_owner_id(token)
+    if user_id is None:
+        return None
+    return User.objects.filter(pk=user_id, is_active=True).first()
+
+
+def forget_feed_owner(user) -> None:
+    """Drop the cached token → person answer for `user`'s current token (before it is
+    replaced or deleted, and when the person is deactivated)."""
+    digests = FeedToken.objects.filter(user=user).values_list("token_hash", flat=True)
+    cache.delete_many([_owner_key(digest) for digest in digests])
 
 
 def delete_feed_token(user) -> None:
-    FeedToken.objects.filter(user=user).delete()
+    with transaction.atomic():
+        forget_feed_owner(user)
+        FeedToken.objects.filter(user=user).delete()

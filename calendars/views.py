@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from accounts.models import User
 from calendars import feeds, queries, services
 from calendars.http import feed_response
 from core.page_cache import content_cached, public_page
@@ -43,19 +44,24 @@ def network_feed(request, slug):
 
 @require_safe
 def personal_feed(request, token):
-    user = services.feed_owner(token)
-    if user is None:
+    user_id = services.feed_owner_id(token)
+    if user_id is None:
         raise Http404
-    # Building a few hundred events takes the better part of a second; calendar programs ask
-    # every few hours. The built feed is kept per person until any course or network content
-    # changes (core.page_cache generation) or ten minutes pass (time windows, names).
-    feed = content_cached(
-        f"personal-feed:{user.pk}:{translation.get_language()}",
-        lambda: feeds.personal_feed(
+
+    def build():
+        user = User.objects.get(pk=user_id)
+        return feeds.personal_feed(
             queries.personal_signups(user),
             queries.personal_network_meetings(user),
             queries.personal_school_events(user),
-        ),
+        )
+
+    # Building a few hundred events takes the better part of a second; calendar programs ask
+    # every few hours. The built feed is kept per person until any course, network or school
+    # content changes (core.page_cache generation) or ten minutes pass (time windows, names).
+    feed = content_cached(
+        f"personal-feed:{user_id}:{translation.get_language()}",
+        build,
         timeout=PERSONAL_FEED_CACHE_SECONDS,
     )
     return feed_response(request, feed, filename="kalender.ics", private=True)

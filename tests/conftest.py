@@ -5,6 +5,7 @@ from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
+from core import page_cache
 from tests.factories import UserFactory
 
 # Playwright's sync API (started before the database, see django_db_setup below) runs an event
@@ -16,8 +17,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def _clear_cache():
     # allauth's rate limits and the footer live in the cache; no test may see another's.
     cache.clear()
+    page_cache.clear_local()
     yield
     cache.clear()
+    page_cache.clear_local()
 
 
 @pytest.fixture

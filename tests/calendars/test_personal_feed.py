@@ -216,9 +216,9 @@ def test_personal_feed_runs_a_constant_number_of_queries(client, django_assert_n
         SchoolCoordinatorFactory(school=contribution.theme_week.school, user=user)
     token = services.regenerate_feed_token(user)
 
-    # Token with its user; signups with courses; meetings; topics; network meetings;
+    # Cold: the token; the person; signups with courses; meetings; topics; network meetings;
     # theme-week contributions.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(feed_path(token))
 
     assert len(parse_both(response.content).events) == 5 * count
@@ -254,7 +254,7 @@ def test_a_built_feed_is_reused_until_my_courses_change(client, django_assert_ma
     token = services.regenerate_feed_token(user)
     assert summaries(client.get(feed_path(token))) == ["Første kursus"]
 
-    with django_assert_max_num_queries(1):  # only the token lookup
+    with django_assert_max_num_queries(0):  # token owner and built feed come from the cache
         assert summaries(client.get(feed_path(token))) == ["Første kursus"]
 
     SignupFactory(course=CourseFactory(title="Andet kursus"), user=user)
@@ -286,3 +286,14 @@ def test_theme_week_contributions_reach_the_schools_coordinator_and_the_associat
         assert len(found) == expected, person
     coordinator_feed = client.get(feed_path(services.regenerate_feed_token(coordinator)))
     assert b"Kun tilbudt" not in coordinator_feed.content
+
+
+def test_a_deactivated_persons_cached_feed_is_404_at_once(client):
+    user = UserFactory()
+    token = services.regenerate_feed_token(user)
+    assert client.get(feed_path(token)).status_code == 200  # owner now cached
+
+    user.is_active = False
+    user.save()
+
+    assert client.get(feed_path(token)).status_code == 404
