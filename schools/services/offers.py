@@ -46,7 +46,9 @@ OFFER_FIELDS = (
 def lock_offer(offer: InternshipOffer) -> InternshipOffer:
     """Lock the offer row: decisions about its places happen one at a time."""
     return (
-        InternshipOffer.objects.select_for_update().select_related("association").get(pk=offer.pk)
+        InternshipOffer.objects.select_for_update(of=("self",))
+        .select_related("association")
+        .get(pk=offer.pk)
     )
 
 

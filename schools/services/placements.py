@@ -66,7 +66,11 @@ def allowed_moves(placement: Placement, actors: set[Actor]) -> set[str]:
 
 def _lock(placement: Placement) -> tuple[Placement, InternshipOffer]:
     offer = lock_offer(placement.offer)
-    placement = Placement.objects.select_for_update().select_related("school").get(pk=placement.pk)
+    placement = (
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("school")
+        .get(pk=placement.pk)
+    )
     placement.offer = offer
     return placement, offer
 

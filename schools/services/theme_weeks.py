@@ -85,7 +85,9 @@ def change_theme_week_status(theme_week: ThemeWeek, target: str, *, by) -> Theme
     told)."""
     with transaction.atomic():
         theme_week = (
-            ThemeWeek.objects.select_for_update().select_related("school").get(pk=theme_week.pk)
+            ThemeWeek.objects.select_for_update(of=("self",))
+            .select_related("school")
+            .get(pk=theme_week.pk)
         )
         if theme_week.status == target:
             return theme_week
@@ -141,7 +143,9 @@ def offer_contribution(
         raise SchoolError(_("Only the association's admins can offer a contribution."))
     with transaction.atomic():
         theme_week = (
-            ThemeWeek.objects.select_for_update().select_related("school").get(pk=theme_week.pk)
+            ThemeWeek.objects.select_for_update(of=("self",))
+            .select_related("school")
+            .get(pk=theme_week.pk)
         )
         if theme_week.status != W.OPEN:
             raise SchoolError(_("This theme week no longer takes contributions."))
@@ -180,9 +184,11 @@ def _mail_association(contribution: ThemeWeekContribution, template: str) -> Non
 
 def _decide(contribution: ThemeWeekContribution, target: str, by) -> ThemeWeekContribution:
     with transaction.atomic():
-        theme_week = ThemeWeek.objects.select_for_update().get(pk=contribution.theme_week_id)
+        theme_week = ThemeWeek.objects.select_for_update(of=("self",)).get(
+            pk=contribution.theme_week_id
+        )
         contribution = (
-            ThemeWeekContribution.objects.select_for_update()
+            ThemeWeekContribution.objects.select_for_update(of=("self",))
             .select_related("association", "offered_by")
             .get(pk=contribution.pk)
         )
