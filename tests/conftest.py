@@ -13,6 +13,28 @@ from tests.factories import UserFactory
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test must use serialized_rollback.
+
+    A transactional test ends with a flush. Without serialized_rollback the flush re-creates the
+    content types under new ids while ContentType's in-process cache keeps the old ones, and
+    the migrations' data (Wagtail's root page, locales, groups) is gone; with it, the flush
+    leaves the tables empty and the next transactional test gets the migrations' data back
+    under the same ids. Mixing the two breaks whichever kind runs second.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, "
+                "serialized_rollback=True); see tests/conftest.py"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # allauth's rate limits and the footer live in the cache; no test may see another's.

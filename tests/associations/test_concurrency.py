@@ -15,8 +15,6 @@ from tests.associations.factories import AdminRoleFactory, AssociationFactory
 from tests.courses.test_concurrency import race
 
 pytestmark = [
-    # serialized_rollback: the browser tests that come next restore the migrations' data into an
-    # empty database, which a plain transactional flush (re-creating content types) breaks.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",

@@ -12,7 +12,7 @@ from tests.courses.factories import SignupFactory
 from tests.courses.test_concurrency import race
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "

@@ -13,7 +13,7 @@ def test_render_email_uses_the_recipients_language(settings, tmp_path):
     assert message_en["subject"] == "Welcome, Mette"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queue_email_sends_only_after_commit():
     with transaction.atomic():
         queue_email("a@example.org", "emails/test/greeting", {"name": "A"}, "da")
@@ -23,7 +23,7 @@ def test_queue_email_sends_only_after_commit():
     assert mail.outbox[0].to == ["a@example.org"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_queue_email_is_dropped_when_the_transaction_rolls_back():
     def change_that_fails():
         with transaction.atomic():
@@ -36,7 +36,7 @@ def test_queue_email_is_dropped_when_the_transaction_rolls_back():
     assert mail.outbox == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_failing_mail_server_does_not_undo_the_change(settings, user):
     settings.MAILERS = {"default": {"BACKEND": "tests.core.broken_email_backend.BrokenBackend"}}
 
@@ -49,7 +49,7 @@ def test_failing_mail_server_does_not_undo_the_change(settings, user):
     assert user.full_name == "Ændret Navn"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_attachments_survive_the_task_queue():
     queue_email(
         "a@example.org",

@@ -24,7 +24,7 @@ from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 MAX_CONNECTIONS = 40
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "

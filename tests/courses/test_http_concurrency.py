@@ -15,7 +15,7 @@ from accounts.models import User
 from courses.models import Signup, SignupStatus
 from tests.courses.factories import CourseFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_simultaneous_signups_over_http_never_give_a_500():

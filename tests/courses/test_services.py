@@ -334,7 +334,7 @@ def test_nobody_is_promoted_after_the_signup_deadline(mode, emails):
     assert [m.to[0] for m in outbox] == [leaver.user.email]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_promote_waiting_list_refuses_to_run_outside_a_transaction():
     with pytest.raises(RuntimeError, match=r"transaction\.atomic"):
         services.promote_waiting_list(CourseFactory())

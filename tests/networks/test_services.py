@@ -420,7 +420,7 @@ def test_rsvp_refused_for_cancelled_or_started_meetings():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rsvp_last_seat_goes_to_exactly_one_of_many():
     meeting = MeetingFactory(capacity=1)
     users = [MembershipFactory(network=meeting.network).user for _ in range(6)]

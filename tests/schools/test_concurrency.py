@@ -15,7 +15,7 @@ from tests.courses.test_concurrency import race
 from tests.schools.factories import OfferFactory, PlacementFactory, association_admin
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "
