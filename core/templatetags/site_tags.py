@@ -41,3 +41,26 @@ def language_switcher(context):
 def home_url():
     """The front page in the current language: / or /en/."""
     return reverse("wagtail_serve", args=[""])
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page, param="page", anchor="", label=""):
+    """Previous/next links for a Paginator page, keeping the rest of the query string.
+
+    `param` names the page parameter, so one view can page two lists independently
+    (Mine sider › Skoler: `skoleside` and `foreningsside`); `anchor` brings the reader back
+    to the list they paged instead of the top of the page.
+    """
+    request = context["request"]
+
+    def link(number):
+        query = request.GET.copy()
+        query[param] = number
+        return f"?{query.urlencode()}{'#' + anchor if anchor else ''}"
+
+    return {
+        "page": page,
+        "label": label,
+        "previous_url": link(page.previous_page_number()) if page.has_previous() else "",
+        "next_url": link(page.next_page_number()) if page.has_next() else "",
+    }

@@ -1,6 +1,7 @@
 """Mine sider → Skoler og praktik: the dashboard for school coordinators and association admins."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -9,6 +10,8 @@ from schools import queries
 from schools.access import schools_coordinated_by
 from schools.models import Placement, PlacementState, ThemeWeek
 
+PLACEMENTS_PER_PAGE = 20
+
 
 @login_required
 @require_safe
@@ -16,26 +19,28 @@ def my_schools(request):
     user = request.user
     schools = list(schools_coordinated_by(user))
     associations = list(associations_administered_by(user).order_by("name"))
-    school_placements = []
-    association_placements = []
+    school_placements = association_placements = None
+    waiting = 0
     if schools:
-        school_placements = list(
+        school_placements = Paginator(
             queries.with_pupils(Placement.objects.filter(school__in=schools)).order_by(
                 "-requested_at", "-pk"
-            )[:50]
-        )
+            ),
+            PLACEMENTS_PER_PAGE,
+        ).get_page(request.GET.get("skoleside"))
     if associations:
-        association_placements = list(
-            queries.with_pupils(
-                Placement.objects.filter(offer__association__in=associations)
-            ).order_by("-requested_at", "-pk")[:50]
-        )
+        mine = Placement.objects.filter(offer__association__in=associations)
+        association_placements = Paginator(
+            queries.with_pupils(mine).order_by("-requested_at", "-pk"), PLACEMENTS_PER_PAGE
+        ).get_page(request.GET.get("foreningsside"))
+        # Counted over all of them, not just the page on screen.
+        waiting = mine.filter(state=PlacementState.REQUESTED).count()
     context = {
         "schools": schools,
         "associations": associations,
         "school_placements": school_placements,
         "association_placements": association_placements,
-        "waiting": [p for p in association_placements if p.state == PlacementState.REQUESTED],
+        "waiting": waiting,
         "theme_weeks": list(
             ThemeWeek.objects.filter(school__in=schools)
             .select_related("school")

@@ -366,10 +366,46 @@ def test_mine_query_count_is_constant(client, django_assert_num_queries, count):
         offer.association.roles.create(user=coordinator, role="contact", is_admin=True)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(20):
+    # 20 before paging; +2 page counts, +1 count of requests waiting for an answer.
+    with django_assert_num_queries(23):
         response = client.get(reverse("my_schools:index"))
 
     assert response.status_code == 200
+
+
+def test_mine_pages_a_long_placement_history_and_counts_every_waiting_request(client):
+    school = SchoolFactory()
+    coordinator = school_coordinator(school)
+    offer = OfferFactory()
+    offer.association.roles.create(user=coordinator, role="contact", is_admin=True)
+    for number in range(23):
+        PlacementFactory(offer=offer, school=school, pupils=[(f"Elev{number:02d}-X", "8.A")])
+    client.force_login(coordinator)
+
+    first = client.get(reverse("my_schools:index")).content.decode()
+    second = client.get(reverse("my_schools:index"), {"skoleside": 2}).content.decode()
+
+    # The newest first, 20 a page; both lists (school and association) are paged on their own.
+    assert "Elev22-X" in first
+    assert "Elev02-X" not in first.split('id="association-heading"')[0]
+    assert "Elev02-X" in second.split('id="association-heading"')[0]
+    assert "Elev22-X" not in second.split('id="association-heading"')[0]
+    assert "?skoleside=2#school-placements" in first
+    assert "?foreningsside=2#association-placements" in first
+    assert "23 anmodninger fra skoler venter på jeres svar." in first
+
+
+@pytest.mark.parametrize("page", ["0", "abc", "999", "-1"])
+def test_mine_shrugs_off_a_bad_page_number(client, page):
+    school = SchoolFactory()
+    coordinator = school_coordinator(school)
+    PlacementFactory(school=school, pupils=[(PUPIL_A, "8.A")])
+    client.force_login(coordinator)
+
+    response = client.get(reverse("my_schools:index"), {"skoleside": page})
+
+    assert response.status_code == 200
+    assert PUPIL_A in response.content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 3], ids=["one", "many"])
