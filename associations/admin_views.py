@@ -1,14 +1,17 @@
 """Wagtail admin screens for associations that go through the services, and the stand list."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
+from wagtail.log_actions import log
 
 from associations import exports, services
-from associations.models import Fair, FairStand
+from associations.models import AssociationRole, Fair, FairStand
 from associations.validators import normalise_cvr, validate_cvr
 
 
@@ -65,3 +68,102 @@ def stands_csv(request, pk):
         .order_by("association__name", "pk")
     )
     return exports.stands_csv(fair, stands)
+
+
+# --- People in associations ---------------------------------------------------------------
+# Staff step in when an association has lost its admins. Every change goes through the same
+# services as the association's own "People" page, so the rules (one role per person, at least
+# one admin, accounts only by the person themselves) hold here too.
+
+
+class PersonAddForm(WagtailAdminModelForm):
+    email = forms.EmailField(
+        label=gettext_lazy("Email address"),
+        help_text=gettext_lazy("The person must already have an account on Frivilligløft."),
+    )
+
+    class Meta:
+        model = AssociationRole
+        fields = ["association", "email", "role", "is_admin"]
+
+
+class PersonEditForm(WagtailAdminModelForm):
+    class Meta:
+        model = AssociationRole
+        fields = ["role", "is_admin"]
+
+
+def _refuse(view, form, field, error):
+    """Show a refusal from the services next to the field it concerns, like a validation error."""
+    form.add_error(field, str(error))
+    view.produced_error_message = view.get_error_message()
+    return view.form_invalid(form)
+
+
+class PersonIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "association")
+
+    def get_add_url(self):
+        # Listing one association's people: "Add" adds to that association.
+        url = super().get_add_url()
+        association = self.request.GET.get("association", "")
+        if url and association.isdigit():
+            url = f"{url}{'&' if '?' in url else '?'}association={association}"
+        return url
+
+
+class PersonCreateView(generic.CreateView):
+    def get_initial(self):
+        # From an association's "People" list: that association is already chosen.
+        initial = super().get_initial()
+        association = self.request.GET.get("association", "")
+        if association.isdigit():
+            initial["association"] = int(association)
+        return initial
+
+    def form_valid(self, form):
+        self.form = form
+        data = form.cleaned_data
+        try:
+            self.object = services.add_person(
+                self.request.user,
+                data["association"],
+                data["email"],
+                role=data["role"],
+                is_admin=data["is_admin"],
+            )
+        except services.AssociationError as error:
+            return _refuse(self, form, "email", error)
+        log(self.object, "wagtail.create", user=self.request.user)
+        return self.save_action()
+
+
+class PersonEditView(generic.EditView):
+    def form_valid(self, form):
+        self.form = form
+        data = form.cleaned_data
+        try:
+            self.object = services.change_role(
+                self.request.user,
+                AssociationRole.objects.get(pk=self.object.pk),
+                kind=data["role"],
+                is_admin=data["is_admin"],
+            )
+        except services.AssociationError as error:
+            return _refuse(self, form, "is_admin", error)
+        log(self.object, "wagtail.edit", user=self.request.user)
+        return self.save_action()
+
+
+class PersonDeleteView(generic.DeleteView):
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():  # no log entry for a removal that was refused
+                log(self.object, "wagtail.delete", user=self.request.user)
+                services.remove_person(self.request.user, self.object)
+        except services.AssociationError as error:
+            messages.error(self.request, str(error))
+            return redirect(self.edit_url_name, self.object.pk)
+        messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url())

@@ -65,6 +65,17 @@ def _require_admin(actor, association: Association) -> None:
         raise AssociationError(_("Only the association's admins can do this."))
 
 
+def _require_admin_or_staff(actor, association: Association, action: str) -> None:
+    """The association's admins, or staff allowed to `action` roles in the Wagtail admin.
+
+    Staff step in when an association has lost its admins (the chair moved away, the treasurer
+    never made an account), so the last-admin rule holds for them too.
+    """
+    if actor.has_perm(f"associations.{action}_associationrole"):
+        return
+    _require_admin(actor, association)
+
+
 def _lock(association: Association) -> Association:
     return Association.objects.select_for_update().get(pk=association.pk)
 
@@ -160,9 +171,10 @@ def add_person(
 ) -> AssociationRole:
     """Give a person with an account a role in the association. Only its admins.
 
-    The person must already have an account: we never create accounts for others.
+    The person must already have an account: we never create accounts for others. Staff with
+    the right to add roles may do it too.
     """
-    _require_admin(actor, association)
+    _require_admin_or_staff(actor, association, "add")
     user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
         raise AssociationError(
@@ -190,10 +202,11 @@ def _other_admins(association: Association, role: AssociationRole) -> bool:
 
 def change_role(actor, role: AssociationRole, *, kind: str, is_admin: bool) -> AssociationRole:
     """Change a person's role and admin right. The last admin cannot lose the admin right."""
-    _require_admin(actor, role.association)
+    _require_admin_or_staff(actor, role.association, "change")
     with transaction.atomic():
         association = _lock(role.association)
-        _require_admin(actor, association)  # again: another admin may have just demoted them
+        # again: another admin may have just demoted them
+        _require_admin_or_staff(actor, association, "change")
         role = AssociationRole.objects.select_for_update().get(pk=role.pk)
         if role.is_admin and not is_admin and not _other_admins(association, role):
             raise AssociationError(
@@ -206,12 +219,12 @@ def change_role(actor, role: AssociationRole, *, kind: str, is_admin: bool) -> A
 
 
 def remove_person(actor, role: AssociationRole) -> None:
-    """Remove a person from the association (admins, or the person themselves).
+    """Remove a person from the association (admins, staff, or the person themselves).
 
     The last admin cannot be removed.
     """
     if role.user_id != actor.pk:
-        _require_admin(actor, role.association)
+        _require_admin_or_staff(actor, role.association, "delete")
     with transaction.atomic():
         association = _lock(role.association)
         role = AssociationRole.objects.select_for_update().filter(pk=role.pk).first()

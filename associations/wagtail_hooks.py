@@ -6,12 +6,21 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from associations import admin_views
-from associations.models import Association, Category, Fair, FairStand
+from associations.models import Association, AssociationRole, Category, Fair, FairStand
+
+
+def _people_link(association):
+    return format_html(
+        '<a href="{}?association={}">{}</a>',
+        reverse("association_people:index"),
+        association.pk,
+        _("People"),
+    )
 
 
 class AssociationViewSet(ModelViewSet):
@@ -22,7 +31,14 @@ class AssociationViewSet(ModelViewSet):
     menu_label = _("Associations")
     add_view_class = admin_views.AssociationCreateView
     edit_view_class = admin_views.AssociationEditView
-    list_display = ["name", "town", "is_public", "verified_by_staff", "created_at"]
+    list_display = [
+        "name",
+        "town",
+        BooleanColumn("is_public", label=_("Public"), sort_key="is_public"),
+        BooleanColumn("verified_by_staff", label=_("Verified"), sort_key="verified_by_staff"),
+        "created_at",
+        Column("people", label=_("People"), accessor=_people_link),
+    ]
     list_filter = ["is_public", "verified_by_staff", "categories", "town"]
     search_fields = ["name", "town", "cvr"]
     copy_view_enabled = False
@@ -124,11 +140,39 @@ class FairStandViewSet(ModelViewSet):
     list_export = ["association", "fair", "offer", "volunteers_sought", "registered_at"]
 
 
+class PersonViewSet(ModelViewSet):
+    """The people of every association, for staff who step in when an association has no admin."""
+
+    model = AssociationRole
+    name = "association_people"
+    url_prefix = "foreninger/personer"
+    icon = "user"
+    menu_label = _("People")
+    index_view_class = admin_views.PersonIndexView
+    add_view_class = admin_views.PersonCreateView
+    edit_view_class = admin_views.PersonEditView
+    delete_view_class = admin_views.PersonDeleteView
+    list_display = [
+        "user",
+        Column("email", label=_("Email"), accessor="user.email"),
+        "association",
+        "role",
+        BooleanColumn("is_admin", label=_("Admin"), sort_key="is_admin"),
+    ]
+    list_filter = ["is_admin", "role", "association"]
+    search_fields = ["user__full_name", "user__email", "association__name"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return admin_views.PersonEditForm if for_update else admin_views.PersonAddForm
+
+
 class AssociationsMenu(ViewSetGroup):
     menu_label = _("Associations")
     menu_icon = "group"
     menu_order = 260
-    items = (AssociationViewSet, CategoryViewSet, FairViewSet, FairStandViewSet)
+    items = (AssociationViewSet, PersonViewSet, CategoryViewSet, FairViewSet, FairStandViewSet)
 
 
 @hooks.register("register_admin_viewset")

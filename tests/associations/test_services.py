@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from accounts.roles import Role
 from associations import queries, services
 from associations.models import AssociationRole, ChildRecordDeclaration, FairStand, RoleKind
 from associations.services import AssociationError
@@ -133,6 +134,37 @@ def test_remove_person_by_other_non_admin_is_refused(admin_role):
     second = RoleFactory(association=admin_role.association)
     with pytest.raises(AssociationError):
         services.remove_person(second.user, first)
+
+
+def test_consultant_steps_in_for_an_association_without_admins():
+    association = AssociationFactory()
+    consultant = UserFactory(roles=[Role.VOLUNTEER_CONSULTANT])
+    leaving = RoleFactory(association=association)
+
+    role = services.add_person(
+        consultant, association, UserFactory(email="ny@example.org").email, role=RoleKind.CHAIR
+    )
+    role = services.change_role(consultant, role, kind=RoleKind.CHAIR, is_admin=True)
+    services.remove_person(consultant, leaving)
+
+    assert list(association.roles.values_list("user__email", "is_admin")) == [
+        ("ny@example.org", True)
+    ]
+    # The last-admin rule holds for staff too.
+    with pytest.raises(AssociationError, match="mindst én administrator"):
+        services.remove_person(consultant, role)
+
+
+@pytest.mark.parametrize("role", [Role.EDITOR, Role.COURSE_ADMINISTRATOR])
+def test_other_staff_cannot_manage_an_associations_people(role):
+    staff = UserFactory(roles=[role])
+    member = RoleFactory()
+    with pytest.raises(AssociationError):
+        services.add_person(staff, member.association, UserFactory().email, role=RoleKind.CHAIR)
+    with pytest.raises(AssociationError):
+        services.change_role(staff, member, kind=RoleKind.CHAIR, is_admin=True)
+    with pytest.raises(AssociationError):
+        services.remove_person(staff, member)
 
 
 def test_set_competence_consent_only_by_the_person(admin_role):
