@@ -46,13 +46,10 @@ def network_list(request):
         )
     for network in page.object_list:
         network.my_status = statuses.get(network.pk)
-    query = request.GET.copy()
-    query.pop("side", None)
     context = {
         "filter": filterset,
         "page": page,
         "networks": page.object_list,
-        "query": query.urlencode(),
         "filtered": any(request.GET.get(name) for name in ("topic", "audience")),
     }
     template = "networks/includes/network_results.html" if request.htmx else "networks/list.html"

@@ -39,13 +39,10 @@ def offer_list(request):
     else:
         results, status = offer_filter.qs, 200
     page = Paginator(results, PER_PAGE).get_page(request.GET.get("side"))
-    query = request.GET.copy()
-    query.pop("side", None)
     context = {
         "filter": offer_filter,
         "page": page,
         "offers": page.object_list,
-        "query": query.urlencode(),
         "filtered": any(request.GET.get(name) for name in offer_filter.filters),
     }
     template = "schools/includes/offer_results.html" if request.htmx else "schools/offer_list.html"
