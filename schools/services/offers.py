@@ -60,7 +60,9 @@ def places_held(offer: InternshipOffer) -> int:
     return held or 0
 
 
-def _require_child_record_declaration(offer: InternshipOffer) -> None:
+def require_child_record_declaration(offer: InternshipOffer) -> None:
+    """Pupils under 15 only with this year's børneattest declaration: on publishing an offer,
+    and again when the association accepts pupils (a declaration lapses with the year)."""
     if offer.involves_children_under_15 and not has_current_child_record_declaration(
         offer.association
     ):
@@ -106,7 +108,7 @@ def update_offer(offer: InternshipOffer, *, by, **fields) -> InternshipOffer:
                 % {"held": held}
             )
         if offer.is_public:
-            _require_child_record_declaration(offer)
+            require_child_record_declaration(offer)
         offer.full_clean()
         offer.save()
         sync_filled_status(offer, held)
@@ -127,7 +129,7 @@ def change_offer_status(offer: InternshipOffer, target: str, *, by) -> Internshi
             OFFER_TRANSITIONS, offer.status, target, offer_actors(by, offer), OfferStatus
         )
         if target == OfferStatus.PUBLISHED:
-            _require_child_record_declaration(offer)
+            require_child_record_declaration(offer)
             if offer.published_at is None:
                 offer.published_at = timezone.now()
         if target == OfferStatus.DRAFT and Placement.objects.filter(offer=offer).exists():

@@ -28,7 +28,12 @@ from schools.models import (
     School,
 )
 from schools.services.common import SchoolError, check_transition, mail_address, mail_school
-from schools.services.offers import lock_offer, places_held, sync_filled_status
+from schools.services.offers import (
+    lock_offer,
+    places_held,
+    require_child_record_declaration,
+    sync_filled_status,
+)
 from schools.signals import placement_completed
 
 logger = logging.getLogger(__name__)
@@ -150,6 +155,7 @@ def accept_placement(placement: Placement, *, by, note: str = "") -> Placement:
         _move(placement, S.ACCEPTED, by)
         if offer.status == OfferStatus.CLOSED:
             raise SchoolError(_("The offer is closed. Reopen it before accepting pupils."))
+        require_child_record_declaration(offer)
         held = places_held(offer)
         if held + placement.pupil_count > offer.places:
             raise SchoolError(

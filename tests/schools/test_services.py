@@ -366,6 +366,21 @@ def test_a_published_offer_cannot_be_changed_to_involve_under_15s_without_declar
         )
 
 
+def test_pupils_under_15_are_accepted_only_under_this_years_declaration(world):
+    # Published last year under last year's declaration; the new year has none yet.
+    offer = OfferFactory(status=OfferStatus.PUBLISHED, involves_children_under_15=True)
+    DeclarationFactory(association=offer.association, year=timezone.localdate().year - 1)
+    admin = association_admin(offer.association)
+    placement = PlacementFactory(offer=offer, pupils=[("Idalina", "6.A")])
+
+    with pytest.raises(services.SchoolError, match="børneattest"):
+        services.accept_placement(placement, by=admin)
+    placement.refresh_from_db()
+    assert placement.state == S.REQUESTED
+    DeclarationFactory(association=offer.association)
+    assert services.accept_placement(placement, by=admin).state == S.ACCEPTED
+
+
 def test_places_cannot_go_below_those_held(world):
     PlacementFactory(offer=world["offer"], state=S.AGREED, pupil_count=3, pupils=[("A", "1")] * 3)
 
