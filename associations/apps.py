@@ -15,7 +15,7 @@ class AssociationsConfig(AppConfig):
         from associations import personal_data, queries
         from core.navigation import register_main_nav
 
-        register_main_nav("associations", _("Associations"), "associations:directory", order=40)
+        register_main_nav("associations", _("Associations"), "associations:directory", order=50)
         register_mine_sider_link("my_associations:index", _("My associations"), order=40)
         register_dashboard_panel(
             "associations/includes/dashboard_panel.html", queries.dashboard_context, order=40
