@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from associations.models import (
@@ -457,3 +459,35 @@ def test_logo_that_is_not_an_image_is_a_form_error(admin_client):
     )
     assert response.status_code == 400
     assert "logo_upload" in response.context["form"].errors
+
+
+def _query_count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_list_pages_run_as_many_queries_for_many_rows_as_for_one(client):
+    """Fair list, Mine foreninger and an association's people: no query per row."""
+    me = UserFactory()
+    client.force_login(me)
+    mine = AdminRoleFactory(user=me).association
+    FairFactory(is_published=True, date=timezone.localdate() + datetime.timedelta(days=30))
+    urls = [
+        "/frivilligmesse/",
+        "/mine-sider/foreninger/",
+        f"/mine-sider/foreninger/{mine.slug}/personer/",
+    ]
+    for url in urls:
+        client.get(url)  # warm per-process caches (site, locale)
+    few = [_query_count(client, url) for url in urls]
+
+    for days in range(40, 44):
+        FairFactory(is_published=True, date=timezone.localdate() + datetime.timedelta(days=days))
+        AdminRoleFactory(user=me)
+        RoleFactory(association=mine)
+        AdminRoleFactory(association=mine)
+
+    many = [_query_count(client, url) for url in urls]
+    # <=, not ==: the site and footer lookups are cached per process and may drop out.
+    assert all(m <= f for m, f in zip(many, few, strict=True)), (many, few)

@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.roles import Role
@@ -594,3 +596,21 @@ def test_association_overview_query_count_is_constant(client, django_assert_num_
         response = client.get(reverse("schools:association", args=[association.slug]))
 
     assert response.status_code == 200
+
+
+def test_schools_front_page_query_count_is_constant(client):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("schools:index")).status_code == 200
+        return len(queries)
+
+    OfferFactory(status=OfferStatus.PUBLISHED)
+    ThemeWeekFactory()
+    count()  # warm per-process caches
+    few = count()
+    for _ in range(4):
+        OfferFactory(status=OfferStatus.PUBLISHED)
+        ThemeWeekFactory()
+
+    # <=, not ==: the site and footer lookups are cached per process and may drop out.
+    assert count() <= few
