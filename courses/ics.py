@@ -28,10 +28,48 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
+def meeting_place(course: Course, meeting: Meeting) -> tuple[str, str]:
+    """The place (name, address) a meeting's event shows: the meeting's own, else the
+    course's (as Meeting.place_name/place_address); none for an online course."""
+    if course.is_online:
+        return "", ""
+    return (
+        meeting.venue_name or course.venue_name,
+        meeting.venue_address or course.venue_address,
+    )
+
+
+def event_online_link(course: Course) -> str:
+    """The online link that confirmed participants' events carry ("" for in-person courses)."""
+    if course.format == CourseFormat.IN_PERSON:
+        return ""
+    return course.online_link
+
+
+def schedule_fingerprint(course: Course, meeting: Meeting) -> tuple:
+    """The time, place and status of a meeting as its calendar event shows them, with the
+    place taken from the course where the meeting has none, the course's format and the
+    online link a confirmed participant's event carries. Free of translated text, so it can be
+    compared before and after an edit: a difference raises Meeting.sequence (see
+    courses.services.refresh_schedule). A called-off meeting only keeps its time: moving the
+    course elsewhere does not concern it.
+    """
+    if meeting.cancelled_at is not None:
+        return (meeting.starts_at, meeting.ends_at, True)
+    return (
+        meeting.starts_at,
+        meeting.ends_at,
+        False,
+        course.format,
+        *meeting_place(course, meeting),
+        event_online_link(course),
+    )
+
+
 def meeting_location(course: Course, meeting: Meeting) -> str:
     if course.is_online:
         return _("Online")
-    place = ", ".join(part for part in (meeting.place_name, meeting.place_address) if part)
+    place = ", ".join(part for part in meeting_place(course, meeting) if part)
     if course.format == CourseFormat.HYBRID:
         return _("%(place)s or online") % {"place": place} if place else _("Online")
     return place
@@ -44,8 +82,8 @@ def meeting_events(
     meetings = list(meetings)
     url = absolute_url(course.get_absolute_url())
     description_parts = [course.summary]
-    if with_online_link and course.online_link and course.format != CourseFormat.IN_PERSON:
-        description_parts.append(_("Online link: %(link)s") % {"link": course.online_link})
+    if with_online_link and event_online_link(course):
+        description_parts.append(_("Online link: %(link)s") % {"link": event_online_link(course)})
     description_parts.append(url)
     description = "\n\n".join(part for part in description_parts if part)
     topics = tuple(topic.display_name for topic in course.topics.all())

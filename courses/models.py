@@ -302,8 +302,8 @@ class Meeting(models.Model):
     )
     venue_address = models.CharField(_("venue address"), max_length=250, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
-    # iCalendar SEQUENCE: raised whenever time, place or status changes, so subscribed
-    # calendars replace their copy.
+    # iCalendar SEQUENCE: raised whenever time, place or status changes (also the place,
+    # format or online link taken from the course), so subscribed calendars replace their copy.
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:

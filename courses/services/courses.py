@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from courses.access import can_manage_courses, is_organiser
+from courses.ics import schedule_fingerprint
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
     SEAT_HOLDING_STATUSES,
@@ -29,25 +30,22 @@ from courses.services.signups import change_capacity
 
 logger = logging.getLogger(__name__)
 
-# What a calendar program must hear about when it changes (see Meeting.sequence).
+# What a calendar program must hear about when it changes (see Meeting.sequence): the
+# values that end up in the meeting's calendar event, including those it takes from the
+# course (place, format, online link), so that moving the course moves its meetings too.
 MeetingFingerprint = tuple
 
 
-def _fingerprint(meeting: Meeting) -> MeetingFingerprint:
-    return (
-        meeting.starts_at,
-        meeting.ends_at,
-        meeting.venue_name,
-        meeting.venue_address,
-        meeting.cancelled_at is not None,
-    )
-
-
 def meeting_snapshot(course: Course) -> dict[int, MeetingFingerprint]:
-    """Time, place and status of each saved meeting, to compare after an edit."""
+    """Time, place and status of each saved meeting, to compare after an edit.
+
+    Course and meetings are read as stored, never from `course` itself: an admin form has
+    already put the edited values on the instance before it is saved.
+    """
     if course.pk is None:
         return {}
-    return {m.pk: _fingerprint(m) for m in Meeting.objects.filter(course_id=course.pk)}
+    meetings = Meeting.objects.filter(course_id=course.pk).select_related("course")
+    return {m.pk: schedule_fingerprint(m.course, m) for m in meetings}
 
 
 def refresh_schedule(
@@ -61,15 +59,22 @@ def refresh_schedule(
 
     Keeps `Course.starts_at`/`ends_at` (first start, last end of the meetings that take
     place), raises `Meeting.sequence` for every meeting whose time, place or status differs
-    from `before`, and tells confirmed participants of a published course about changed and
-    added meetings that are still to come. Returns the changed meetings.
+    from `before` (also when it comes from the course: its venue, format or online link),
+    and tells confirmed participants of a published course about changed and added
+    meetings that are still to come. Returns the changed meetings.
     """
     now = now or timezone.now()
     before = before or {}
     with transaction.atomic():
         course = lock_course(course.pk)
         meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
-        changed = [m for m in meetings if m.pk in before and before[m.pk] != _fingerprint(m)]
+        for meeting in meetings:
+            meeting.course = course
+        changed = [
+            m
+            for m in meetings
+            if m.pk in before and before[m.pk] != schedule_fingerprint(course, m)
+        ]
         if changed:
             Meeting.objects.filter(pk__in=[m.pk for m in changed]).update(
                 sequence=F("sequence") + 1
@@ -167,6 +172,7 @@ def save_course(
             course.refresh_from_db()
             return course
         current = lock_course(course.pk)
+        # Before save(): `course` already carries the editor's new venue, format and link.
         before = meeting_snapshot(current)
         # The stored values stay until the services below change them.
         course.capacity = current.capacity

@@ -5,6 +5,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from courses import ics
+
 register = template.Library()
 
 
@@ -16,6 +18,13 @@ def _day(value) -> str:
 def _time(value) -> str:
     # 24-hour clock in both languages: "17:30", never "5:30 p.m." (reads oddly mid-sentence).
     return formats.time_format(timezone.localtime(value), "H:i")
+
+
+@register.filter
+def meeting_location(meeting) -> str:
+    """Where a meeting takes place as its calendar event says it: its own place or the
+    course's, "Online", or "… or online" for a hybrid course."""
+    return ics.meeting_location(meeting.course, meeting)
 
 
 @register.filter

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from accounts.roles import Role
 from courses.models import Course, CourseStatus, Signup, SignupStatus
+from tests.calendars.conftest import parse_both
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory, waitlist
 from tests.factories import UserFactory
 
@@ -71,6 +72,11 @@ def course_form(course: Course | None = None, meetings=None, **overrides) -> dic
             summary=course.summary,
             capacity=str(course.capacity or ""),
             status=course.status,
+            # Where the course takes place: changing it moves every meeting in calendars.
+            format=course.format,
+            venue_name=course.venue_name,
+            venue_address=course.venue_address,
+            online_link=course.online_link,
         )
         meetings = meetings or [
             {
@@ -245,6 +251,78 @@ def test_moving_a_meeting_in_the_admin_bumps_its_sequence_and_tells_participants
     assert meeting.sequence == 1
     assert course.starts_at == meeting.starts_at
     assert mail.outbox[0].subject == f"Ny tid eller nyt sted: {course.title}"
+
+
+def request_events(message) -> list:
+    """The events of the METHOD:REQUEST calendar attached to an email."""
+    ((_name, content, mimetype),) = message.attachments
+    assert mimetype == "text/calendar; charset=utf-8; method=REQUEST"
+    calendar = parse_both(content if isinstance(content, bytes) else content.encode())
+    assert str(calendar["METHOD"]) == "REQUEST"
+    return calendar.events
+
+
+def test_changing_the_course_venue_in_the_admin_moves_its_meetings_in_calendars(
+    admin_client, django_capture_on_commit_callbacks
+):
+    course = CourseFactory(meetings=2)
+    signup = SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            edit_url(course),
+            course_form(course, venue_name="Kulturhuset", venue_address="Skolegade 2"),
+        )
+
+    assert response.status_code == 302
+    assert list(course.meetings.values_list("sequence", flat=True)) == [1, 1]
+    (message,) = mail.outbox
+    assert message.to == [signup.user.email]
+    assert message.subject == f"Ny tid eller nyt sted: {course.title}"
+    events = request_events(message)
+    assert [str(e["LOCATION"]) for e in events] == ["Kulturhuset, Skolegade 2"] * 2
+    assert [e["SEQUENCE"] for e in events] == [1, 1]
+
+
+def test_switching_a_course_online_in_the_admin_moves_its_meetings_in_calendars(
+    admin_client, django_capture_on_commit_callbacks
+):
+    course = CourseFactory()
+    signup = SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            edit_url(course),
+            course_form(course, format="online", online_link="https://meet.example.org/kursus"),
+        )
+
+    assert response.status_code == 302
+    assert course.meetings.get().sequence == 1
+    (message,) = mail.outbox
+    assert message.to == [signup.user.email]
+    (event,) = request_events(message)
+    assert str(event["LOCATION"]) == "Online"
+    assert "https://meet.example.org/kursus" in str(event["DESCRIPTION"])
+    assert event["SEQUENCE"] == 1
+
+
+def test_editing_only_the_description_in_the_admin_tells_nobody(
+    admin_client, django_capture_on_commit_callbacks
+):
+    course = CourseFactory()
+    SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            edit_url(course),
+            course_form(course, description=rich_text("<p>Nu også om regnskab.</p>")),
+        )
+
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert "regnskab" in course.description
+    assert course.meetings.get().sequence == 0
+    assert mail.outbox == []
 
 
 def test_a_cancelled_course_cannot_be_reopened(admin_client):

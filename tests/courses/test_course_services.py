@@ -12,12 +12,14 @@ from courses import queries, services
 from courses.models import (
     Attendance,
     Course,
+    CourseFormat,
     CourseMessage,
     CourseStatus,
     Meeting,
     MessageRecipients,
     SignupStatus,
 )
+from tests.calendars.conftest import parse_both
 from tests.courses.factories import CourseFactory, SignupFactory, local, waitlist
 from tests.factories import UserFactory
 
@@ -148,6 +150,153 @@ def test_refresh_schedule_without_changes_bumps_nothing_and_sends_nothing(
     assert changed == []
     assert list(course.meetings.values_list("sequence", flat=True)) == [0, 0]
     assert mail.outbox == []
+
+
+def invitation(message):
+    """The METHOD:REQUEST calendar attached to an email, parsed."""
+    (calendar,) = (
+        parse_both(content if isinstance(content, bytes) else content.encode())
+        for _name, content, mimetype in message.attachments
+        if mimetype.endswith("method=REQUEST")
+    )
+    assert str(calendar["METHOD"]) == "REQUEST"
+    return calendar
+
+
+def edit_course(course_admin, course, **changes):
+    """Save an edit the way the admin does: the new values are on the instance before
+    save_course sees it."""
+    edited = Course.objects.get(pk=course.pk)
+    for name, value in changes.items():
+        setattr(edited, name, value)
+    return services.save_course(
+        edited,
+        by=course_admin,
+        save=edited.save,
+        capacity=edited.capacity,
+        status=edited.status,
+    )
+
+
+def test_changing_the_course_venue_moves_every_meeting_without_a_place_of_its_own(
+    course_admin, django_capture_on_commit_callbacks
+):
+    course = CourseFactory(meetings=4)
+    participant = SignupFactory(course=course)
+    waitlist(course, [UserFactory()])
+    first, second, own_place, called_off = course.meetings.order_by("starts_at")
+    Meeting.objects.filter(pk=own_place.pk).update(
+        venue_name="Ungdomsskolen", venue_address="Skolevej 3"
+    )
+    Meeting.objects.filter(pk=called_off.pk).update(cancelled_at=timezone.now(), sequence=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_course(course_admin, course, venue_name="Kulturhuset", venue_address="Skolegade 2")
+
+    sequences = dict(course.meetings.values_list("pk", "sequence"))
+    assert sequences == {first.pk: 1, second.pk: 1, own_place.pk: 0, called_off.pk: 1}
+    (message,) = mail.outbox
+    assert message.to == [participant.user.email]
+    assert message.subject == f"Ny tid eller nyt sted: {course.title}"
+    events = {str(e["UID"]): e for e in invitation(message).events}
+    for meeting in (first, second):
+        event = events[f"meeting-{meeting.pk}@testserver"]
+        assert str(event["LOCATION"]) == "Kulturhuset, Skolegade 2"
+        assert event["SEQUENCE"] == 1
+    assert str(events[f"meeting-{own_place.pk}@testserver"]["LOCATION"]) == (
+        "Ungdomsskolen, Skolevej 3"
+    )
+
+
+def test_switching_the_course_online_moves_every_meeting_and_sends_the_link(
+    course_admin, django_capture_on_commit_callbacks
+):
+    course = CourseFactory(meetings=2)
+    participant = SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_course(
+            course_admin,
+            course,
+            format=CourseFormat.ONLINE,
+            online_link="https://meet.example.org/bestyrelse",
+        )
+
+    assert list(course.meetings.values_list("sequence", flat=True)) == [1, 1]
+    (message,) = mail.outbox
+    assert message.to == [participant.user.email]
+    # The email says where as the calendar does, not the venue the course left behind.
+    changed_lines = message.body.split("Ændret:")[1].split("\n\n")[0]
+    assert changed_lines.count(", Online") == 2
+    assert course.venue_name not in changed_lines
+    events = invitation(message).events
+    assert len(events) == 2
+    for event in events:
+        assert str(event["LOCATION"]) == "Online"
+        assert "https://meet.example.org/bestyrelse" in str(event["DESCRIPTION"])
+        assert event["SEQUENCE"] == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "changes"),
+    [
+        ({}, {"format": CourseFormat.HYBRID, "online_link": "https://meet.example.org/a"}),
+        ({}, {"venue_name": "Kulturhuset"}),
+        ({}, {"venue_address": "Skolegade 2, 4400 Kalundborg"}),
+        (
+            {"format": CourseFormat.ONLINE, "online_link": "https://meet.example.org/a"},
+            {"online_link": "https://meet.example.org/b"},
+        ),
+    ],
+    ids=["hybrid", "venue-name", "venue-address", "online-link"],
+)
+def test_course_changes_that_reach_the_calendar_raise_the_sequence(
+    course_admin, django_capture_on_commit_callbacks, start, changes
+):
+    course = CourseFactory(**start)
+    SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        edit_course(course_admin, course, **changes)
+
+    assert course.meetings.get().sequence == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("start", "changes"),
+    [
+        ({}, {"description": "<p>Vi gennemgår også regnskabet.</p>"}),
+        ({}, {"online_link": "https://meet.example.org/a"}),
+        (
+            {"format": CourseFormat.ONLINE, "online_link": "https://meet.example.org/a"},
+            {"venue_name": "Kulturhuset", "venue_address": "Skolegade 2"},
+        ),
+    ],
+    ids=["description", "link-of-an-in-person-course", "venue-of-an-online-course"],
+)
+def test_course_changes_that_do_not_reach_the_calendar_raise_nothing_and_tell_nobody(
+    course_admin, django_capture_on_commit_callbacks, start, changes
+):
+    course = CourseFactory(meetings=2, **start)
+    SignupFactory(course=course)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = edit_course(course_admin, course, **changes)
+
+    assert all(getattr(saved, name) == value for name, value in changes.items())
+    assert list(course.meetings.values_list("sequence", flat=True)) == [0, 0]
+    assert mail.outbox == []
+
+
+def test_meeting_snapshot_reads_the_stored_course_not_the_edited_instance():
+    course = CourseFactory()
+    stored = services.meeting_snapshot(course)
+    course.venue_name = "Kulturhuset"  # edited in a form, not saved yet
+
+    assert services.meeting_snapshot(course) == stored
+    course.save()
+    assert services.meeting_snapshot(course) != stored
 
 
 def test_cancel_meeting_marks_it_cancelled_in_calendars_and_moves_the_course_dates(
