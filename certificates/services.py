@@ -192,10 +192,33 @@ def issue_course_certificate(
     """Issue the certificate for one participant who completed the course. Idempotent: a
     second call returns the existing certificate without a second email. With
     `with_pdf=False` the PDF is left to the first download."""
+    certificate, _created = _issue_course_certificate(
+        signup, issued_by=issued_by, notify=notify, with_pdf=with_pdf
+    )
+    return certificate
+
+
+def issue_single_course_certificate(signup: Signup, *, issued_by=None) -> Certificate:
+    """An organiser issues one participant's certificate (e.g. after attendance was corrected).
+    The same rules as for everyone, but a participant who already has a certificate is an
+    error to show, not a quiet success; either way there is one certificate and one email."""
+    certificate, created = _issue_course_certificate(
+        signup, issued_by=issued_by, notify=True, with_pdf=True
+    )
+    if not created:
+        raise CertificateError(
+            _("%(name)s already has a certificate.") % {"name": certificate.holder_name}
+        )
+    return certificate
+
+
+def _issue_course_certificate(
+    signup: Signup, *, issued_by, notify: bool, with_pdf: bool
+) -> tuple[Certificate, bool]:
     course = signup.course
     existing = Certificate.objects.filter(source_key=f"signup:{signup.pk}").first()
     if existing is not None:
-        return existing
+        return existing, False
     if not course.issues_certificate:
         raise CertificateError(_("This course does not issue certificates."))
     if not course.has_ended:
@@ -223,7 +246,7 @@ def issue_course_certificate(
             store_pdf(certificate)
         if notify:
             _notify_holder(certificate)
-    return certificate
+    return certificate, created
 
 
 def reissue_certificate(certificate: Certificate, *, by=None) -> Certificate:

@@ -15,6 +15,11 @@ urlpatterns = [
     path("kurser/<slug:slug>/arrangoer/beviser/udsted/", organiser.issue_all, name="issue_all"),
     path("kurser/<slug:slug>/arrangoer/beviser/beviser.zip", organiser.download_zip, name="zip"),
     path(
+        "kurser/<slug:slug>/arrangoer/beviser/deltager/<int:pk>/udsted/",
+        organiser.issue_one,
+        name="issue_one",
+    ),
+    path(
         "kurser/<slug:slug>/arrangoer/beviser/<int:pk>/genudsted/",
         organiser.reissue,
         name="reissue",

@@ -1,5 +1,6 @@
 """Certificates on a course's organiser tools: issue to everyone who completed (as a
-background task with progress), reissue, revoke, and download all as one ZIP.
+background task with progress) or to one participant, reissue, revoke, and download all as
+one ZIP.
 
 Open to the course's organisers and course administrators (courses.access); a 404 for others.
 """
@@ -74,6 +75,23 @@ def issue_all(request, slug):
         messages.success(
             request,
             _("%(issued)s of %(total)s issued.") % {"issued": batch.issued, "total": batch.total},
+        )
+    return redirect("certificates:organiser", slug=course.slug)
+
+
+@require_POST
+def issue_one(request, slug, pk):
+    """Issue one participant's certificate (pk is the course signup's)."""
+    course = _organised_course(request, slug)
+    signup = get_object_or_404(course.signups.select_related("user"), pk=pk)
+    try:
+        certificate = services.issue_single_course_certificate(signup, issued_by=request.user)
+    except services.CertificateError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The certificate for %(name)s was issued.") % {"name": certificate.holder_name},
         )
     return redirect("certificates:organiser", slug=course.slug)
 
