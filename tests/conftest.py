@@ -14,7 +14,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every transactional test must use serialized_rollback.
+    """Every transactional test must use serialized_rollback; only browser tests use Playwright.
 
     A transactional test ends with a flush. Without serialized_rollback the flush re-creates the
     content types under new ids while ContentType's in-process cache keeps the old ones, and
@@ -23,6 +23,13 @@ def pytest_collection_modifyitems(config, items):
     under the same ids. Mixing the two breaks whichever kind runs second.
     """
     for item in items:
+        if "page" in item.fixturenames and item.get_closest_marker("browser") is None:
+            # pytest-playwright parametrizes such a test per browser and pytest-django then
+            # runs it among the browser tests, after their flushes: on an empty database.
+            raise pytest.UsageError(
+                f"{item.nodeid} uses a Playwright fixture (a parameter named 'page'?) but is "
+                "not a browser test; rename it or mark the test 'browser'"
+            )
         marker = item.get_closest_marker("django_db")
         if (
             marker

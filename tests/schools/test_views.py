@@ -397,14 +397,15 @@ def test_mine_pages_a_long_placement_history_and_counts_every_waiting_request(cl
     assert "23 anmodninger fra skoler venter på jeres svar." in first
 
 
-@pytest.mark.parametrize("page", ["0", "abc", "999", "-1"])
-def test_mine_shrugs_off_a_bad_page_number(client, page):
+# Not named "page": Playwright has a fixture by that name (see tests/conftest.py).
+@pytest.mark.parametrize("number", ["0", "abc", "999", "-1"])
+def test_mine_shrugs_off_a_bad_page_number(client, number):
     school = SchoolFactory()
     coordinator = school_coordinator(school)
     PlacementFactory(school=school, pupils=[(PUPIL_A, "8.A")])
     client.force_login(coordinator)
 
-    response = client.get(reverse("my_schools:index"), {"skoleside": page})
+    response = client.get(reverse("my_schools:index"), {"skoleside": number})
 
     assert response.status_code == 200
     assert PUPIL_A in response.content.decode()
