@@ -6,9 +6,10 @@
    DEBUG off, Redis cache when reachable) on 127.0.0.1 and drives every target with wrk for a
    fixed time, measuring the bare baseline view before and after each target, so each target's
    throughput is a ratio to the same server in the same minute (these machines are shared).
-3. Reads the web workers' peak memory (VmHWM).
-4. Runs the signup storm (bench/storm.py) against two gunicorn processes sharing PostgreSQL.
-5. Runs the certificate rendering comparison when the certificates app exists.
+3. Runs the signup storm (bench/storm.py) against two gunicorn processes sharing PostgreSQL.
+4. Reads the first server's web workers' peak memory (VmHWM) after all of that.
+5. Times issuing certificates against bare WeasyPrint (bench/certificates.py) when the
+   certificates app exists.
 6. Prints the table, checks the budget, writes bench/results/<date>.md.
 
 Options: see `python bench/run.py --help`. Environment: BENCH_DATABASE_URL (default
@@ -257,7 +258,7 @@ def report(rows, memory, storm, certificates, args, env) -> tuple[str, bool]:
         ok &= certificates["ratio_100"] <= CERTIFICATE_BUDGET
         lines += [
             "",
-            "Certificate rendering (same HTML): "
+            "Issuing certificates (bare: WeasyPrint on the same HTML): "
             + "; ".join(
                 f"{n}: ours {certificates[f'ours_{n}']:.2f} s, bare WeasyPrint "
                 f"{certificates[f'bare_{n}']:.2f} s, ratio {certificates[f'ratio_{n}']:.2f}"
@@ -312,7 +313,6 @@ def main() -> None:
     server = start_server(env, args.port, workers=2)
     try:
         rows = measure(targets, args.port, args)
-        memory = {pid: memory_mb(pid) for pid in worker_pids(server.pid)}
         storm = None
         if not args.no_storm:
             second = start_server(env, args.port + 1, workers=2)
@@ -329,12 +329,14 @@ def main() -> None:
                 )
             finally:
                 stop_server(second)
+        # Peak RSS (VmHWM) of the web workers after everything they served, the storm included.
+        memory = {pid: memory_mb(pid) for pid in worker_pids(server.pid)}
     finally:
         stop_server(server)
 
     certificates = None
     if (ROOT / "certificates").is_dir():
-        log("certificate rendering")
+        log("issuing certificates against bare WeasyPrint")
         certificates = run_module(env, "bench.certificates", prefix="CERTIFICATES ")
 
     text, ok = report(rows, memory, storm, certificates, args, env)
