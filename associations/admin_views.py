@@ -93,11 +93,33 @@ class PersonEditForm(WagtailAdminModelForm):
         fields = ["role", "is_admin"]
 
 
-def _refuse(view, form, field, error):
-    """Show a refusal from the services next to the field it concerns, like a validation error."""
-    form.add_error(field, str(error))
-    view.produced_error_message = view.get_error_message()
-    return view.form_invalid(form)
+def _association_param(request) -> int | None:
+    """The association a people list is filtered to (`?association=<pk>`), if any."""
+    value = request.GET.get("association", "")
+    return int(value) if value.isdigit() else None
+
+
+class _ThroughServices:
+    """Saves by calling the service instead of saving the form. A refusal from the service is
+    shown next to `refused_field`, like a validation error; a change is logged as
+    `log_action` in Wagtail's history."""
+
+    refused_field: str
+    log_action: str
+
+    def run_service(self, data: dict) -> AssociationRole:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        self.form = form
+        try:
+            self.object = self.run_service(form.cleaned_data)
+        except services.AssociationError as error:
+            form.add_error(self.refused_field, str(error))
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+        log(self.object, self.log_action, user=self.request.user)
+        return self.save_action()
 
 
 class PersonIndexView(generic.IndexView):
@@ -107,53 +129,45 @@ class PersonIndexView(generic.IndexView):
     def get_add_url(self):
         # Listing one association's people: "Add" adds to that association.
         url = super().get_add_url()
-        association = self.request.GET.get("association", "")
-        if url and association.isdigit():
+        association = _association_param(self.request)
+        if url and association is not None:
             url = f"{url}{'&' if '?' in url else '?'}association={association}"
         return url
 
 
-class PersonCreateView(generic.CreateView):
+class PersonCreateView(_ThroughServices, generic.CreateView):
+    refused_field = "email"
+    log_action = "wagtail.create"
+
     def get_initial(self):
         # From an association's "People" list: that association is already chosen.
         initial = super().get_initial()
-        association = self.request.GET.get("association", "")
-        if association.isdigit():
-            initial["association"] = int(association)
+        association = _association_param(self.request)
+        if association is not None:
+            initial["association"] = association
         return initial
 
-    def form_valid(self, form):
-        self.form = form
-        data = form.cleaned_data
-        try:
-            self.object = services.add_person(
-                self.request.user,
-                data["association"],
-                data["email"],
-                role=data["role"],
-                is_admin=data["is_admin"],
-            )
-        except services.AssociationError as error:
-            return _refuse(self, form, "email", error)
-        log(self.object, "wagtail.create", user=self.request.user)
-        return self.save_action()
+    def run_service(self, data):
+        return services.add_person(
+            self.request.user,
+            data["association"],
+            data["email"],
+            role=data["role"],
+            is_admin=data["is_admin"],
+        )
 
 
-class PersonEditView(generic.EditView):
-    def form_valid(self, form):
-        self.form = form
-        data = form.cleaned_data
-        try:
-            self.object = services.change_role(
-                self.request.user,
-                AssociationRole.objects.get(pk=self.object.pk),
-                kind=data["role"],
-                is_admin=data["is_admin"],
-            )
-        except services.AssociationError as error:
-            return _refuse(self, form, "is_admin", error)
-        log(self.object, "wagtail.edit", user=self.request.user)
-        return self.save_action()
+class PersonEditView(_ThroughServices, generic.EditView):
+    refused_field = "is_admin"
+    log_action = "wagtail.edit"
+
+    def run_service(self, data):
+        return services.change_role(
+            self.request.user,
+            AssociationRole.objects.get(pk=self.object.pk),
+            kind=data["role"],
+            is_admin=data["is_admin"],
+        )
 
 
 class PersonDeleteView(generic.DeleteView):
