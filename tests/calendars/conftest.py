@@ -23,6 +23,18 @@ def parse_both(data: bytes) -> Calendar:
     return calendar
 
 
+def invitations(message) -> list[tuple[str, Calendar]]:
+    """(METHOD, parsed calendar) for every calendar attached to an email."""
+    found = []
+    for _name, content, mimetype in message.attachments:
+        assert mimetype.startswith("text/calendar; charset=utf-8; method=")
+        data = content if isinstance(content, bytes) else content.encode()
+        calendar = parse_both(data)
+        assert mimetype.endswith(str(calendar["METHOD"]))
+        found.append((str(calendar["METHOD"]), calendar))
+    return found
+
+
 @pytest.fixture
 def ics():
     return parse_both

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from accounts.roles import Role
 from courses.models import Course, CourseStatus, Signup, SignupStatus
-from tests.calendars.conftest import parse_both
+from tests.calendars.conftest import invitations
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory, waitlist
 from tests.factories import UserFactory
 
@@ -254,11 +254,9 @@ def test_moving_a_meeting_in_the_admin_bumps_its_sequence_and_tells_participants
 
 
 def request_events(message) -> list:
-    """The events of the METHOD:REQUEST calendar attached to an email."""
-    ((_name, content, mimetype),) = message.attachments
-    assert mimetype == "text/calendar; charset=utf-8; method=REQUEST"
-    calendar = parse_both(content if isinstance(content, bytes) else content.encode())
-    assert str(calendar["METHOD"]) == "REQUEST"
+    """The events of the METHOD:REQUEST calendar attached to an email, its only attachment."""
+    ((method, calendar),) = invitations(message)
+    assert method == "REQUEST"
     return calendar.events
 
 

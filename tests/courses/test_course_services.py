@@ -19,7 +19,7 @@ from courses.models import (
     MessageRecipients,
     SignupStatus,
 )
-from tests.calendars.conftest import parse_both
+from tests.calendars.conftest import invitations
 from tests.courses.factories import CourseFactory, SignupFactory, local, waitlist
 from tests.factories import UserFactory
 
@@ -153,13 +153,8 @@ def test_refresh_schedule_without_changes_bumps_nothing_and_sends_nothing(
 
 
 def invitation(message):
-    """The METHOD:REQUEST calendar attached to an email, parsed."""
-    (calendar,) = (
-        parse_both(content if isinstance(content, bytes) else content.encode())
-        for _name, content, mimetype in message.attachments
-        if mimetype.endswith("method=REQUEST")
-    )
-    assert str(calendar["METHOD"]) == "REQUEST"
+    """The METHOD:REQUEST calendar attached to an email."""
+    (calendar,) = (calendar for method, calendar in invitations(message) if method == "REQUEST")
     return calendar
 
 

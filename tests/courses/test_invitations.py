@@ -7,23 +7,11 @@ from django.core import mail
 from accounts.roles import Role
 from courses import services
 from courses.models import SignupStatus
-from tests.calendars.conftest import parse_both
+from tests.calendars.conftest import invitations
 from tests.courses.factories import CourseFactory, waitlist
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def invitations(message) -> list[tuple[str, object]]:
-    """(METHOD, parsed calendar) for every calendar attached to an email."""
-    found = []
-    for _name, content, mimetype in message.attachments:
-        assert mimetype.startswith("text/calendar; charset=utf-8; method=")
-        data = content if isinstance(content, bytes) else content.encode()
-        calendar = parse_both(data)
-        assert mimetype.endswith(str(calendar["METHOD"]))
-        found.append((str(calendar["METHOD"]), calendar))
-    return found
 
 
 def sign_up(course, user, django_capture_on_commit_callbacks):
