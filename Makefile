@@ -16,9 +16,13 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.14; do \
 .PHONY: help
 help:
 	@echo "make run        install, migrate, load demo content and serve at http://$(HOST):$(PORT)/"
-	@echo "make test       run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)"
+	@echo "make test       the test suite without the browser tests, on every core (SQLite; set DATABASE_URL for PostgreSQL)"
+	@echo "make test-browser  the browser tests (Playwright + Chromium); make test-all runs both, as CI does"
+	@echo "make install-test-tools  the W3C HTML checker for the tests (npm; needs Java to run)"
 	@echo "make bench      benchmarks against gunicorn on a large data set (PostgreSQL; see bench/)"
-	@echo "make lint       ruff check, ruff format --check, makemigrations --check"
+	@echo "make fuzz       the fuzz test with every payload on every URL (slow; tests/core/test_fuzz.py)"
+	@echo "make api-fuzz   Schemathesis with many examples on every API operation (tests/api/)"
+	@echo "make lint       ruff check, ruff format --check, makemigrations --check, import contracts"
 	@echo "make format     ruff format and ruff check --fix"
 	@echo "make messages   update locale/da/LC_MESSAGES/django.po from the source"
 	@echo "make compilemessages  compile django.po to django.mo (commit both)"
@@ -36,6 +40,14 @@ $(VENV)/.installed: requirements.lock
 .PHONY: install
 install: $(VENV)/.installed
 
+# Tools the tests run that are not Python: the W3C Nu HTML checker (vnu.jar from npm's
+# vnu-jar), oidc-provider (a real OpenID Connect provider for the login tests, Node) and
+# Digital Bazaar's Verifiable Credentials libraries (the independent Open Badges verifier).
+# --ignore-scripts: vnu-jar's install script would download a Java; we use the system's.
+.PHONY: install-test-tools
+install-test-tools:
+	npm ci --prefix tests/tools --ignore-scripts --no-audit --no-fund
+
 .PHONY: run
 run: install
 	@mkdir -p var
@@ -45,16 +57,46 @@ run: install
 	@echo "Frivilligløft runs at http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/, admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# pytest-xdist runs one worker per core (TEST_WORKERS=0: none); each worker has its own test
+# database and VAR_DIR, and seeds the demo site once (tests/demo_snapshot.py). Worksteal keeps
+# both cores busy when the long tests (fuzz, HTML validity) come last. Locally,
+# PYTEST_ARGS=--reuse-db keeps the test databases between runs (--create-db starts afresh).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+
 .PHONY: test
 test: install
 	@mkdir -p var
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
+
+.PHONY: test-browser
+test-browser: install
+	@mkdir -p var
+	$(PYTEST) -m browser $(PYTEST_ARGS)
+
+.PHONY: test-all
+test-all: install
+	@mkdir -p var
+	$(PYTEST) $(PYTEST_ARGS)
+
+# The suite's fuzz test sends each URL a rotating few malformed inputs; this sends them all,
+# to Wagtail's own admin views too. Set DATABASE_URL for PostgreSQL.
+.PHONY: fuzz
+fuzz: install
+	FRIVILLIGLOEFT_FUZZ=deep $(PY) -m pytest tests/core/test_fuzz.py -q $(PYTEST_ARGS)
+
+# Schemathesis with many random examples for every operation of the public API's OpenAPI
+# document (the suite runs a fixed dozen per operation). Set DATABASE_URL for PostgreSQL.
+.PHONY: api-fuzz
+api-fuzz: install
+	FRIVILLIGLOEFT_SCHEMATHESIS=deep $(PY) -m pytest tests/api/test_schemathesis.py -q -s $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports --no-cache  # the app order of docs/architecture.md (.importlinter)
 
 .PHONY: format
 format: install

@@ -1,10 +1,27 @@
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
+from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils import translation
 
-from core.email import queue_rendered_email
+from accounts.sso.protocol import end_session_url
+from accounts.sso.services import SESSION_KEY as SSO_SESSION_KEY
+from core.email import email_context, email_headers, queue_rendered_email
+from core.email_html import render_html
+from core.http import client_ip
+
+# The links allauth puts in its mails' context (verification, password reset, signup).
+_LINKS = ("activate_url", "password_reset_url", "signup_url")
+
+
+def on_site_url(url: str) -> str:
+    """`url` (absolute, on whatever host the request came to) with SITE_URL's scheme and host:
+    a mail must not send people to an internal host name or a proxy's address."""
+    parts = urlsplit(url)
+    return settings.SITE_URL.rstrip("/") + urlunsplit(("", "", parts.path, parts.query, ""))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -26,19 +43,54 @@ class AccountAdapter(DefaultAccountAdapter):
         request = allauth_context.request
         ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
         ctx.update(context)
+        # allauth builds its links from the request's host; ours go to SITE_URL.
+        for key in _LINKS:
+            if ctx.get(key):
+                ctx[key] = on_site_url(ctx[key])
+        ctx = email_context(ctx)
         with translation.override(language):
             message = self.render_mail(template_prefix, email, ctx)
-        html = next(
-            (
-                content
-                for content, mime in getattr(message, "alternatives", [])
-                if mime == "text/html"
-            ),
-            "",
-        )
+            html = next(
+                (
+                    content
+                    for content, mime in getattr(message, "alternatives", [])
+                    if mime == "text/html"
+                ),
+                "",
+            ) or render_html(
+                subject=message.subject, body=message.body, language=language, context=ctx
+            )
         queue_rendered_email(
-            to=list(message.to), subject=message.subject, body=message.body, html=html
+            to=list(message.to),
+            subject=message.subject,
+            body=message.body,
+            html=html,
+            headers=email_headers(automatic=True, unsubscribe=None),
+            kind=template_prefix,
+            language=language,
         )
+
+    def get_client_ip(self, request):
+        # The same answer as every other rate limit of the site (core.http: trusted proxies).
+        return client_ip(request)
+
+    def get_login_stages(self):
+        # allauth's code step is skipped after a two-step login at a provider (accounts.sso).
+        return [
+            "accounts.sso.stages.AuthenticateStage"
+            if path == "allauth.mfa.stages.AuthenticateStage"
+            else path
+            for path in super().get_login_stages()
+        ]
+
+    def get_logout_redirect_url(self, request):
+        # A session from a provider ends there too (RP-initiated logout), then comes home.
+        provider_id = request.session.get(SSO_SESSION_KEY, {}).get("provider")
+        if provider_id:
+            url = end_session_url(request, provider_id)
+            if url:
+                return url
+        return super().get_logout_redirect_url(request)
 
     def get_login_redirect_url(self, request):
         with translation.override(request.user.preferred_language):

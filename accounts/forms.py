@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.validators import validate_single_line
 
 
 class SignupForm(AllauthSignupForm):
@@ -13,6 +14,7 @@ class SignupForm(AllauthSignupForm):
         label=_("Full name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        validators=[validate_single_line],
     )
 
     field_order = ["full_name", "email", "password1", "password2"]
@@ -61,9 +63,27 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if not user.has_usable_password():
+            # An account made by a MitID or municipal login has no password to ask for; the
+            # person has just logged in through that provider.
+            del self.fields["password"]
 
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
+
+
+class EmailChoicesForm(forms.Form):
+    """Which of the emails a person may turn off they want (Mine sider › Emails)."""
+
+    wanted = forms.MultipleChoiceField(
+        label=_("Send me these emails"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, kinds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wanted"].choices = [(kind.key, kind.label) for kind in kinds]

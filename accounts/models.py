@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -35,7 +37,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person with a login. The email address is the login; we keep no username."""
 
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150)
+    full_name = models.CharField(_("full name"), max_length=150, validators=[validate_single_line])
     phone = models.CharField(
         _("phone number"),
         max_length=30,
@@ -56,6 +58,21 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # MitID through the broker: the assurance level of the last MitID login (NSIS), never the
+    # CPR number or any other identifier (accounts.sso).
+    mitid_assurance = models.CharField(
+        _("MitID assurance level"),
+        max_length=12,
+        blank=True,
+        choices=[
+            ("low", _("Low")),
+            ("substantial", _("Substantial")),
+            ("high", _("High")),
+        ],
+    )
+    mitid_verified_at = models.DateTimeField(
+        _("identity confirmed with MitID"), null=True, blank=True
+    )
 
     objects = UserManager()
 
@@ -83,3 +100,49 @@ class User(AbstractBaseUser, PermissionsMixin):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+class ProviderSession(models.Model):
+    """Which of our sessions a login at an OpenID Connect provider opened, so that the
+    provider's back-channel logout can end them (it names its session `sid` or the person
+    `sub`, never our session key)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="provider_sessions")
+    provider_id = models.CharField(max_length=40)
+    sub = models.CharField(max_length=255)
+    sid = models.CharField(max_length=255, blank=True)
+    session_key = models.CharField(max_length=40)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["provider_id", "sid"], name="accounts_ps_sid"),
+            models.Index(fields=["provider_id", "sub"], name="accounts_ps_sub"),
+        ]
+
+    def __str__(self):
+        return f"{self.provider_id}:{self.sub}"
+
+
+class EmailOptOut(models.Model):
+    """A kind of email the person has chosen not to get (reminders, messages…).
+
+    A row means "no"; no row, the default, means "yes". The kinds are registered by the apps
+    that send them (accounts.registry.register_email_kind); mails a person must get —
+    confirmations, cancellations, changes to what they signed up for — have no kind and
+    cannot be turned off.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_opt_outs")
+    kind = models.CharField(_("kind of email"), max_length=40)
+    created_at = models.DateTimeField(_("chosen"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("email opt-out")
+        verbose_name_plural = _("email opt-outs")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="accounts_email_opt_out_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.kind}"

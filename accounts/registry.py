@@ -10,6 +10,11 @@ Each app calls these from its AppConfig.ready():
   "Mine sider" menu.
 - `register_dashboard_panel(template, get_context, order)`: a summary box on the Mine sider
   front page; `get_context(request)` returns the template's context or None to hide it.
+- `register_email_kind(key, label, order)`: a kind of email a person may turn off (reminders,
+  messages): listed on Mine sider › Emails, and the kind its unsubscribe links name.
+- `register_association_source(source)`: the associations a person holds a role in, as
+  `source(user) -> [(id, name), …]`; forms of lower apps (course signup, network join,
+  sparring) offer them through `associations_of(user)` without importing `associations`.
 """
 
 from collections.abc import Callable
@@ -43,6 +48,14 @@ class DashboardPanel:
 _personal_data: dict[str, PersonalData] = {}
 _links: dict[str, MineSiderLink] = {}
 _panels: dict[str, DashboardPanel] = {}
+_email_kinds: dict[str, "EmailKind"] = {}
+
+
+@dataclass(frozen=True)
+class EmailKind:
+    key: str
+    label: str
+    order: int
 
 
 def register_personal_data(
@@ -71,3 +84,33 @@ def register_dashboard_panel(
 
 def dashboard_panels() -> list[DashboardPanel]:
     return sorted(_panels.values(), key=lambda panel: panel.order)
+
+
+def register_email_kind(key: str, label: str, order: int = 50) -> None:
+    _email_kinds[key] = EmailKind(key=key, label=label, order=order)
+
+
+def email_kinds() -> list[EmailKind]:
+    return sorted(_email_kinds.values(), key=lambda kind: kind.order)
+
+
+def email_kind(key: str) -> EmailKind | None:
+    return _email_kinds.get(key)
+
+
+_association_sources: list[Callable[[Any], list[tuple[int, str]]]] = []
+
+
+def register_association_source(source: Callable[[Any], list[tuple[int, str]]]) -> None:
+    if source not in _association_sources:
+        _association_sources.append(source)
+
+
+def associations_of(user) -> list[tuple[int, str]]:
+    """(id, name) of the associations `user` holds a role in now, by name; [] for anonymous."""
+    if user is None or not user.is_authenticated:
+        return []
+    found: dict[int, str] = {}
+    for source in _association_sources:
+        found.update(source(user))
+    return sorted(found.items(), key=lambda item: (item[1].casefold(), item[0]))

@@ -8,11 +8,14 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts import services
-from accounts.forms import DeleteAccountForm, ProfileForm
-from accounts.registry import dashboard_panels
+from accounts.forms import DeleteAccountForm, EmailChoicesForm, ProfileForm
+from accounts.models import EmailOptOut
+from accounts.registry import dashboard_panels, email_kind, email_kinds
 
 
 @login_required
@@ -72,3 +75,54 @@ def delete_account(request):
             return redirect("/")
         return render(request, "accounts/delete_account.html", {"form": form}, status=400)
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def email_choices(request):
+    kinds = email_kinds()
+    turned_off = set(request.user.email_opt_outs.values_list("kind", flat=True))
+    form = EmailChoicesForm(
+        request.POST or None,
+        kinds=kinds,
+        initial={"wanted": [kind.key for kind in kinds if kind.key not in turned_off]},
+    )
+    if request.method == "POST":
+        if form.is_valid():
+            services.set_wanted_email_kinds(request.user, set(form.cleaned_data["wanted"]))
+            messages.success(request, _("Your choices have been saved."))
+            return redirect("accounts:email_choices")
+        return render(request, "accounts/email_choices.html", {"form": form}, status=400)
+    return render(request, "accounts/email_choices.html", {"form": form})
+
+
+# The token in the link is the person's authority (as in a one-click unsubscribe from a mail
+# program, RFC 8058, which posts without a session or a CSRF token): no login, no CSRF.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    found = services.read_unsubscribe_token(token)
+    if found is None:
+        response = render(request, "accounts/unsubscribe.html", {"invalid": True}, status=404)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+    user, kind = found
+    done = None
+    if request.method == "POST":
+        # A mail program's one-click POST has "List-Unsubscribe=One-Click" and no action.
+        wanted = request.POST.get("action") == "subscribe"
+        services.set_email_kind(user, kind, wanted=wanted)
+        done = "subscribed" if wanted else "unsubscribed"
+    response = render(
+        request,
+        "accounts/unsubscribe.html",
+        {
+            "kind": email_kind(kind),
+            "turned_off": EmailOptOut.objects.filter(user=user, kind=kind).exists(),
+            "done": done,
+            "address": user.email,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

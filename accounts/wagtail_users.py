@@ -7,6 +7,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from accounts.models import User
+from core.admin_viewsets import SafeViewSetMixin
 
 
 class AdminLoginForm(LoginForm):
@@ -47,6 +48,6 @@ class AdminUserEditForm(_FullNameMixin, UserEditForm):
         ]
 
 
-class UserViewSet(WagtailUserViewSet):
+class UserViewSet(SafeViewSetMixin, WagtailUserViewSet):
     def get_form_class(self, for_update=False):
         return AdminUserEditForm if for_update else AdminUserCreationForm

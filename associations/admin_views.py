@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 
 from associations import exports, services
-from associations.models import AssociationRole, Fair, FairStand
+from associations.models import AssociationInvitation, AssociationRole, Fair, FairStand
 from associations.validators import normalise_cvr, validate_cvr
 
 
@@ -79,7 +79,10 @@ def stands_csv(request, pk):
 class PersonAddForm(WagtailAdminModelForm):
     email = forms.EmailField(
         label=gettext_lazy("Email address"),
-        help_text=gettext_lazy("The person must already have an account on Frivilligløft."),
+        help_text=gettext_lazy(
+            "Someone with a profile gets the role at once (also a second role). Someone "
+            "without one gets an invitation by email, valid for 14 days."
+        ),
     )
 
     class Meta:
@@ -148,13 +151,26 @@ class PersonCreateView(_ThroughServices, generic.CreateView):
         return initial
 
     def run_service(self, data):
-        return services.add_person(
+        return services.add_or_invite_person(
             self.request.user,
             data["association"],
             data["email"],
             role=data["role"],
             is_admin=data["is_admin"],
         )
+
+    def save_action(self):
+        if isinstance(self.object, AssociationInvitation):
+            messages.success(
+                self.request,
+                gettext(
+                    "%(email)s has no profile on Frivilligløft yet. We have sent an "
+                    "invitation; the role is theirs when they accept it."
+                )
+                % {"email": self.object.email},
+            )
+            return redirect("association_invitations:index")
+        return super().save_action()
 
 
 class PersonEditView(_ThroughServices, generic.EditView):
@@ -180,4 +196,23 @@ class PersonDeleteView(generic.DeleteView):
             messages.error(self.request, str(error))
             return redirect(self.edit_url_name, self.object.pk)
         messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url())
+
+
+class InvitationWithdrawView(generic.DeleteView):
+    """ "Delete" withdraws: the row stays (who was invited, by whom, when), the link stops
+    working (410)."""
+
+    def form_valid(self, form):
+        try:
+            services.revoke_invitation(self.request.user, self.object)
+        except services.AssociationError as error:
+            messages.error(self.request, str(error))
+            return redirect(self.index_url_name)
+        log(self.object, "wagtail.edit", user=self.request.user)
+        messages.success(
+            self.request,
+            gettext("The invitation to %(email)s has been withdrawn.")
+            % {"email": self.object.email},
+        )
         return redirect(self.get_success_url())

@@ -1,50 +1,35 @@
-"""CSV export of a fair's stand list for the organisers."""
-
-import csv
+"""CSV export of a fair's stand list for the organisers (core.exports: Danish Excel's CSV,
+formula cells escaped)."""
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exports import csv_response
+
 
 def stands_csv(fair, stands) -> HttpResponse:
-    """Semicolon-separated UTF-8 with a BOM, which Danish Excel opens correctly."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{fair.slug}-stande.csv"'
-    response["Cache-Control"] = "private, no-store"
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
+    headers = [
+        _("Association"),
+        _("Town or area"),
+        _("What we offer"),
+        _("Volunteers we seek"),
+        _("Contact email"),
+        _("Contact phone"),
+        _("Registered by"),
+        _("Registered"),
+    ]
+    rows = (
         [
-            _("Association"),
-            _("Town or area"),
-            _("What we offer"),
-            _("Volunteers we seek"),
-            _("Contact email"),
-            _("Contact phone"),
-            _("Registered by"),
-            _("Registered"),
+            stand.association.name,
+            stand.association.town,
+            stand.offer,
+            stand.volunteers_sought,
+            stand.association.email,
+            stand.association.phone,
+            stand.registered_by.get_full_name() if stand.registered_by else "",
+            timezone.localtime(stand.registered_at).strftime("%Y-%m-%d %H:%M"),
         ]
+        for stand in stands
     )
-    for stand in stands:
-        association = stand.association
-        writer.writerow(
-            [
-                _safe(association.name),
-                _safe(association.town),
-                _safe(stand.offer),
-                _safe(stand.volunteers_sought),
-                _safe(association.email),
-                _safe(association.phone),
-                _safe(stand.registered_by.get_full_name() if stand.registered_by else ""),
-                timezone.localtime(stand.registered_at).strftime("%Y-%m-%d %H:%M"),
-            ]
-        )
-    return response
-
-
-def _safe(value: str) -> str:
-    """Stop spreadsheet programs from running a cell as a formula (CSV injection)."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
+    return csv_response(f"{fair.slug}-stande.csv", headers, rows)

@@ -5,8 +5,11 @@ import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
 
 from associations.models import Activity, Association, Category
+from associations.queries import has_admin
 
 
 class AreaChoiceFilter(django_filters.ChoiceFilter):
@@ -85,3 +88,21 @@ class AssociationFilter(django_filters.FilterSet):
         return queryset.filter(
             Exists(Activity.objects.filter(association=OuterRef("pk"), looking_for_volunteers=True))
         )
+
+
+class AssociationAdminFilterSet(WagtailFilterSet):
+    """The association list in the Wagtail admin; "Has an admin: No" lists those the volunteer
+    consultants must find a new admin for."""
+
+    has_admin = django_filters.BooleanFilter(
+        label=_("Has an admin"), method="filter_has_admin", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = Association
+        fields = ["is_public", "verified_by_staff", "categories", "town", "has_admin"]
+
+    def filter_has_admin(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(has_admin()) if value else queryset.exclude(has_admin())

@@ -103,7 +103,10 @@ class AssociationForm(forms.ModelForm):
 class AddPersonForm(forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
-        help_text=_("The person must already have an account on Frivilligløft."),
+        help_text=_(
+            "Someone with a profile gets the role at once (also a second role). Someone "
+            "without one gets an invitation by email, valid for 14 days."
+        ),
     )
     role = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
     is_admin = forms.BooleanField(

@@ -15,14 +15,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from associations.validators import validate_cvr
+from core.validators import validate_single_line
 from courses.models import Topic
 
 
 class Category(models.Model):
     """What kind of association it is: sport, social work, culture …"""
 
-    name = models.CharField(_("name"), max_length=80, unique=True)
-    name_en = models.CharField(_("name in English"), max_length=80, blank=True)
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        unique=True,
+        validators=[validate_single_line],
+    )
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=80,
+        blank=True,
+        validators=[validate_single_line],
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:
@@ -41,7 +52,7 @@ class Category(models.Model):
 
 
 class Association(index.Indexed, models.Model):
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     cvr = models.CharField(
         _("CVR number"),
@@ -61,9 +72,17 @@ class Association(index.Indexed, models.Model):
         Category, verbose_name=_("categories"), related_name="associations", blank=True
     )
     town = models.CharField(
-        _("town or area"), max_length=80, help_text=_("For example Høng, Gørlev or Kalundborg.")
+        _("town or area"),
+        max_length=80,
+        help_text=_("For example Høng, Gørlev or Kalundborg."),
+        validators=[validate_single_line],
     )
-    address = models.CharField(_("address"), max_length=250, blank=True)
+    address = models.CharField(
+        _("address"),
+        max_length=250,
+        blank=True,
+        validators=[validate_single_line],
+    )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -108,16 +127,22 @@ class Association(index.Indexed, models.Model):
 
 class RoleKind(models.TextChoices):
     CHAIR = "chair", _("Chair")
+    TREASURER = "treasurer", _("Treasurer")
     BOARD_MEMBER = "board_member", _("Board member")
     VOLUNTEER_LEADER = "volunteer_leader", _("Volunteer leader")
     CONTACT_PERSON = "contact_person", _("Contact person")
 
 
-BOARD_ROLES = (RoleKind.CHAIR, RoleKind.BOARD_MEMBER)
+BOARD_ROLES = (RoleKind.CHAIR, RoleKind.TREASURER, RoleKind.BOARD_MEMBER)
 
 
 class AssociationRole(models.Model):
-    """A person's role in an association. Admins manage the association on the site."""
+    """One role of a person in an association (a person may hold several: chair and treasurer).
+
+    Admins manage the association on the site. Being an admin and the consent to show
+    completed courses belong to the person, not to one of their roles: `associations.services`
+    keeps them the same on all of a person's roles in the association.
+    """
 
     association = models.ForeignKey(
         Association, verbose_name=_("association"), on_delete=models.CASCADE, related_name="roles"
@@ -149,7 +174,7 @@ class AssociationRole(models.Model):
         ordering = ["association", "user__full_name", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["association", "user"], name="associations_one_role_per_person"
+                fields=["association", "user", "role"], name="associations_each_role_once"
             ),
         ]
 
@@ -167,8 +192,8 @@ class Venue(models.Model):
     association = models.ForeignKey(
         Association, verbose_name=_("association"), on_delete=models.CASCADE, related_name="venues"
     )
-    name = models.CharField(_("name"), max_length=150)
-    address = models.CharField(_("address"), max_length=250)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
+    address = models.CharField(_("address"), max_length=250, validators=[validate_single_line])
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,
@@ -202,13 +227,14 @@ class Activity(models.Model):
         on_delete=models.CASCADE,
         related_name="activities",
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     description = models.TextField(_("description"), blank=True, max_length=3000)
     schedule = models.CharField(
         _("when"),
         max_length=150,
         blank=True,
         help_text=_('For recurring activities, e.g. "Tuesdays 17–19" or "every other Saturday".'),
+        validators=[validate_single_line],
     )
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
@@ -310,13 +336,18 @@ class BoardCompetenceNeed(models.Model):
 class Fair(models.Model):
     """A volunteer fair (frivilligmesse) where associations have stands."""
 
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     date = models.DateField(_("date"))
     starts_at = models.TimeField(_("opens"), null=True, blank=True)
     ends_at = models.TimeField(_("closes"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=150)
-    address = models.CharField(_("address"), max_length=250, blank=True)
+    place = models.CharField(_("place"), max_length=150, validators=[validate_single_line])
+    address = models.CharField(
+        _("address"),
+        max_length=250,
+        blank=True,
+        validators=[validate_single_line],
+    )
     registration_deadline = models.DateField(
         _("registration deadline"), help_text=_("Associations can register a stand until then.")
     )
@@ -381,3 +412,73 @@ class FairStand(models.Model):
 
     def __str__(self):
         return f"{self.association} @ {self.fair}"
+
+
+class AssociationInvitation(models.Model):
+    """An invitation by email to take a role in an association, for a person who may not have
+    a profile yet. The link's token is random (256 bits, `core.tokens`) and only its SHA-256
+    hash is stored; the link gives the role only to an account that has verified `email`."""
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+    is_admin = models.BooleanField(_("can manage the association"), default=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation to an association")
+        verbose_name_plural = _("invitations to associations")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(Lower("email"), "association", name="associations_invitation_email"),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.association}"
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == "open"
+
+    def get_status_display(self) -> str:
+        return {
+            "accepted": _("Accepted"),
+            "revoked": _("Withdrawn"),
+            "expired": _("Expired"),
+            "open": _("Waiting for an answer"),
+        }[self.status]

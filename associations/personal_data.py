@@ -20,6 +20,9 @@ def export_data(user) -> dict:
 
 
 def erase_data(user) -> None:
-    """Remove the person's roles. Declarations and stands they made stay with the association,
-    without their name (the foreign keys are SET_NULL)."""
-    AssociationRole.objects.filter(user=user).delete()
+    """Remove the person's roles; an association left without an admin goes to the volunteer
+    consultants (associations.services). Declarations and stands they made stay with the
+    association, without their name (the foreign keys are SET_NULL)."""
+    from associations import services
+
+    services.remove_people_of_deleted_account(user)

@@ -24,6 +24,8 @@ from associations.models import (
     BoardCompetenceNeed,
     Category,
     ChildRecordDeclaration,
+    Fair,
+    FairStand,
 )
 from courses import queries as courses_queries
 from courses.models import Meeting, Signup, SignupStatus, Topic
@@ -34,11 +36,73 @@ def public_associations() -> QuerySet[Association]:
     return Association.objects.filter(is_public=True)
 
 
+def public_activities(association: Association) -> QuerySet[Activity]:
+    """An association's activities as its page lists them: those seeking volunteers first."""
+    return (
+        Activity.objects.filter(association=association)
+        .select_related("venue")
+        .order_by("-looking_for_volunteers", "starts_at", "title", "pk")
+    )
+
+
+def coming_fairs(today: datetime.date | None = None) -> QuerySet[Fair]:
+    """Published volunteer fairs from today on, soonest first."""
+    today = today or timezone.localdate()
+    return Fair.objects.filter(is_published=True, date__gte=today).order_by("date", "pk")
+
+
+def coming_stands_of(association: Association, today: datetime.date | None = None):
+    """The association's stands at coming published fairs."""
+    today = today or timezone.localdate()
+    return FairStand.objects.filter(
+        association=association, fair__is_published=True, fair__date__gte=today
+    ).select_related("fair")
+
+
+def fair_stands(fair: Fair) -> QuerySet[FairStand]:
+    """A fair's programme: the stands of associations shown in the directory, by name."""
+    return (
+        FairStand.objects.filter(fair=fair, association__is_public=True)
+        .select_related("association")
+        .prefetch_related(
+            Prefetch("association__categories", queryset=Category.objects.order_by("name"))
+        )
+        .order_by("association__name", "pk")
+    )
+
+
 def associations_administered_by(user) -> QuerySet[Association]:
     """The associations this person may manage (admins of the association)."""
     if not user.is_authenticated:
         return Association.objects.none()
     return Association.objects.filter(roles__user=user, roles__is_admin=True).distinct()
+
+
+def admins_of(association: Association):
+    """The association's admins now (active accounts), for mail about the association."""
+    from accounts.models import User
+
+    return User.objects.filter(
+        association_roles__association=association,
+        association_roles__is_admin=True,
+        is_active=True,
+    ).order_by("pk")
+
+
+def has_admin() -> Exists:
+    """Whether an association has an admin with an active account now (an expression, for
+    `filter(has_admin())` or `exclude(...)`)."""
+    return Exists(
+        AssociationRole.objects.filter(
+            association=OuterRef("pk"), is_admin=True, user__is_active=True
+        )
+    )
+
+
+def associations_without_admin() -> QuerySet[Association]:
+    """Associations nobody can manage (the last admin left or deleted their account): the
+    volunteer consultants appoint a new admin. Read from the roles, never stored."""
+    return Association.objects.exclude(has_admin())
 
 
 def is_association_admin(user, association: Association) -> bool:
@@ -132,7 +196,7 @@ class TopicCompetence:
 
 @dataclass
 class BoardOverview:
-    board: list  # AssociationRole rows of chair and board members
+    board: list  # an AssociationRole row of each board member (chair, treasurer, member)
     covered: list  # TopicCompetence with people, by topic name
     needs: list  # TopicCompetence the board needs, gaps first
     consenting_count: int = 0
@@ -141,21 +205,39 @@ class BoardOverview:
 def board_competence_overview(
     association: Association, *, suggestions_per_topic: int = 3
 ) -> BoardOverview:
-    """What the board knows (from completed courses of consenting board members), what it
-    says it needs, and upcoming published courses for each gap. Five queries however big."""
+    """What the board knows (from completed courses of consenting board members; a course
+    that grants a qualification only while it is valid), what it says it needs, and upcoming
+    published courses for each gap. Five queries however big."""
+    # One entry per person, however many board roles they hold (chair and treasurer).
     board = list(
-        AssociationRole.objects.filter(association=association, role__in=BOARD_ROLES)
-        .select_related("user")
-        .order_by("role", "user__full_name", "pk")
+        {
+            role.user_id: role
+            for role in AssociationRole.objects.filter(
+                association=association, role__in=BOARD_ROLES
+            )
+            .select_related("user")
+            .order_by("-pk")
+        }.values()
     )
+    board.sort(key=lambda role: (role.user.full_name, role.user_id))
     consenting = {role.user_id: role.user for role in board if role.consent_show_competences}
     by_topic: dict[int, TopicCompetence] = {}
     completed = (
         _completed_signups_of(list(consenting))
         .prefetch_related(Prefetch("course__topics", queryset=Topic.objects.order_by("name")))
-        .select_related("course")
+        .select_related("course__qualification")
     )
+    today = timezone.localdate()
     for signup in completed:
+        # A course that grants a qualification counts while the qualification is valid:
+        # an expired first aid no longer covers first aid.
+        expired = (
+            signup.course.qualification_id is not None
+            and signup.course.ends_at is not None
+            and not courses_queries.qualification_of_signup(signup).is_valid(today)
+        )
+        if expired:
+            continue
         for topic in signup.course.topics.all():
             entry = by_topic.setdefault(topic.pk, TopicCompetence(topic=topic))
             person = consenting[signup.user_id]
@@ -198,8 +280,27 @@ def dashboard_context(request) -> dict | None:
                 )
             )
         )
-        .order_by("association__name")
+        .order_by("association__name", "association_id", "pk")
     )
     if not roles:
         return None
-    return {"roles": roles, "year": year}
+    # One line per association, with all the person's roles in it.
+    by_association: dict[int, AssociationRole] = {}
+    for role in roles:
+        first = by_association.setdefault(role.association_id, role)
+        if first is role:
+            first.role_names = []
+        first.role_names.append(role.get_role_display())
+        first.is_admin = first.is_admin or role.is_admin
+    return {"roles": list(by_association.values()), "year": year}
+
+
+def association_choices_for(user) -> list[tuple[int, str]]:
+    """(id, name) of the associations `user` holds a role in: what the course signup, network
+    and sparring forms offer (registered with `accounts.registry.register_association_source`)."""
+    return list(
+        Association.objects.filter(roles__user=user)
+        .order_by("name", "pk")
+        .values_list("pk", "name")
+        .distinct()
+    )

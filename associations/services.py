@@ -7,18 +7,24 @@ time cannot leave it without an admin.
 """
 
 import datetime
+import logging
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
-from django.utils import timezone
-from django.utils.text import slugify
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
+from accounts.invitations import address_refusal
 from accounts.models import User
+from accounts.roles import Role, people_with_role
 from associations.models import (
     Activity,
     Association,
+    AssociationInvitation,
     AssociationRole,
     BoardCompetenceNeed,
     ChildRecordDeclaration,
@@ -28,7 +34,13 @@ from associations.models import (
     Venue,
 )
 from associations.queries import is_association_admin
+from core.email import queue_email
+from core.services import ServiceError
+from core.slugs import save_with_unique_slug
+from core.tokens import hash_token, new_token
 from courses.models import Topic
+
+logger = logging.getLogger(__name__)
 
 ASSOCIATION_FIELDS = (
     "name",
@@ -56,7 +68,7 @@ ACTIVITY_FIELDS = (
 )
 
 
-class AssociationError(Exception):
+class AssociationError(ServiceError):
     """A change to an association that is not allowed; the message is shown to the person."""
 
 
@@ -78,17 +90,6 @@ def _require_admin_or_staff(actor, association: Association, action: str) -> Non
 
 def _lock(association: Association) -> Association:
     return Association.objects.select_for_update().get(pk=association.pk)
-
-
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name.translate(DANISH_LETTERS))[:150] or "forening"
-    slug, n = base, 2
-    while Association.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _apply(instance, data: dict, allowed: tuple[str, ...]) -> None:
@@ -115,8 +116,7 @@ def create_association(creator, data: dict, *, role: str = RoleKind.CHAIR) -> As
         _logo_from(data, data.get("name", ""))
         association = Association()
         _apply(association, data, ASSOCIATION_FIELDS)
-        association.slug = _unique_slug(association.name)
-        association.save()
+        save_with_unique_slug(association, association.name, fallback="forening")
         if "categories" in data:
             association.categories.set(data["categories"])
         AssociationRole.objects.create(
@@ -171,8 +171,9 @@ def add_person(
 ) -> AssociationRole:
     """Give a person with an account a role in the association. Only its admins.
 
-    The person must already have an account: we never create accounts for others. Staff with
-    the right to add roles may do it too.
+    The person must already have an account: we never create accounts for others (invite
+    them instead, `invite_person`). Staff with the right to add roles may do it too. A person
+    may hold several roles (chair and treasurer), each once.
     """
     _require_admin_or_staff(actor, association, "add")
     user = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
@@ -185,23 +186,52 @@ def add_person(
         )
     with transaction.atomic():
         association = _lock(association)
-        if AssociationRole.objects.filter(association=association, user=user).exists():
-            raise AssociationError(_("This person already has a role in the association."))
-        return AssociationRole.objects.create(
-            association=association, user=user, role=role, is_admin=is_admin
-        )
+        return _give_role(association, user, role, is_admin=is_admin)
+
+
+def _give_role(association: Association, user, kind: str, *, is_admin: bool) -> AssociationRole:
+    """Add role `kind` to the person's roles (the association row is locked). Being an admin
+    and the competence consent belong to the person: the new role takes them from the
+    person's other roles, and an admin role makes all of them admin."""
+    mine = AssociationRole.objects.filter(association=association, user=user)
+    if mine.filter(role=kind).exists():
+        raise AssociationError(_("This person already has this role in the association."))
+    others = list(mine)
+    is_admin = is_admin or any(other.is_admin for other in others)
+    consent = any(other.consent_show_competences for other in others)
+    if is_admin:
+        mine.update(is_admin=True)
+    return AssociationRole.objects.create(
+        association=association,
+        user=user,
+        role=kind,
+        is_admin=is_admin,
+        consent_show_competences=consent,
+    )
+
+
+def add_or_invite_person(
+    actor, association: Association, email: str, *, role: str, is_admin: bool = False
+) -> AssociationRole | AssociationInvitation:
+    """Give the role to the person with this email address, or, when nobody has a profile
+    with it, send them an invitation (see `invite_person`). Returns what was done."""
+    if User.objects.filter(email__iexact=email.strip(), is_active=True).exists():
+        return add_person(actor, association, email, role=role, is_admin=is_admin)
+    return invite_person(actor, association, email, role=role, is_admin=is_admin)
 
 
 def _other_admins(association: Association, role: AssociationRole) -> bool:
+    """Whether someone other than `role`'s person is an admin of the association."""
     return (
         AssociationRole.objects.filter(association=association, is_admin=True)
-        .exclude(pk=role.pk)
+        .exclude(user_id=role.user_id)
         .exists()
     )
 
 
 def change_role(actor, role: AssociationRole, *, kind: str, is_admin: bool) -> AssociationRole:
-    """Change a person's role and admin right. The last admin cannot lose the admin right."""
+    """Change one of a person's roles and their admin right (which holds for all their roles
+    in the association). The last admin cannot lose the admin right."""
     _require_admin_or_staff(actor, role.association, "change")
     with transaction.atomic():
         association = _lock(role.association)
@@ -212,16 +242,21 @@ def change_role(actor, role: AssociationRole, *, kind: str, is_admin: bool) -> A
             raise AssociationError(
                 _("The association must have at least one admin. Make someone else admin first.")
             )
+        mine = AssociationRole.objects.filter(association=association, user_id=role.user_id)
+        if kind != role.role and mine.filter(role=kind).exists():
+            raise AssociationError(_("This person already has this role in the association."))
         role.role = kind
         role.is_admin = is_admin
         role.save(update_fields=["role", "is_admin"])
+        mine.exclude(pk=role.pk).update(is_admin=is_admin)
     return role
 
 
 def remove_person(actor, role: AssociationRole) -> None:
-    """Remove a person from the association (admins, staff, or the person themselves).
+    """Remove one role of a person (admins, staff, or the person themselves); the person stays
+    in the association with their other roles.
 
-    The last admin cannot be removed.
+    The last admin cannot lose their last role.
     """
     if role.user_id != actor.pk:
         _require_admin_or_staff(actor, role.association, "delete")
@@ -230,7 +265,12 @@ def remove_person(actor, role: AssociationRole) -> None:
         role = AssociationRole.objects.select_for_update().filter(pk=role.pk).first()
         if role is None:
             return
-        if role.is_admin and not _other_admins(association, role):
+        keeps_a_role = (
+            AssociationRole.objects.filter(association=association, user_id=role.user_id)
+            .exclude(pk=role.pk)
+            .exists()
+        )
+        if role.is_admin and not keeps_a_role and not _other_admins(association, role):
             raise AssociationError(
                 _("The association must have at least one admin. Make someone else admin first.")
             )
@@ -238,12 +278,152 @@ def remove_person(actor, role: AssociationRole) -> None:
 
 
 def set_competence_consent(user, role: AssociationRole, *, consent: bool) -> AssociationRole:
-    """Only the person themselves decides whether the board sees their completed courses."""
+    """Only the person themselves decides whether the board sees their completed courses (for
+    all their roles in the association)."""
     if role.user_id != user.pk:
         raise AssociationError(_("Only the person themselves can change this consent."))
-    AssociationRole.objects.filter(pk=role.pk).update(consent_show_competences=consent)
+    AssociationRole.objects.filter(association_id=role.association_id, user=user).update(
+        consent_show_competences=consent
+    )
     role.consent_show_competences = consent
     return role
+
+
+# --- Invitations ------------------------------------------------------------------------
+
+INVITATION_DAYS = 14
+
+
+class InvitationForSomeoneElse(AssociationError):
+    """The invitation was sent to an address that is not this account's (verified) one."""
+
+
+def invitation_path(token: str, language: str) -> str:
+    with translation.override(language):
+        return reverse("associations:invitation", kwargs={"token": token})
+
+
+def invite_person(
+    actor, association: Association, email: str, *, role: str, is_admin: bool = False
+) -> AssociationInvitation:
+    """Email a link, valid for INVITATION_DAYS days, that gives `role` to whoever accepts it
+    with a verified `email` (signing up on the way if they have no profile). Only the
+    association's admins and staff with the right to add roles. An older open invitation to
+    the same address for this association is withdrawn, so only the newest link works."""
+    _require_admin_or_staff(actor, association, "add")
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise AssociationError(
+            _("“%(email)s” is not a valid email address.") % {"email": email}
+        ) from None
+    if role not in RoleKind.values:
+        raise AssociationError(_("Choose one of the roles."))
+    now = timezone.now()
+    language = translation.get_language() or "da"
+    with transaction.atomic():
+        association = _lock(association)
+        AssociationInvitation.objects.filter(
+            association=association,
+            email__iexact=email,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+        ).update(revoked_at=now)
+        token = new_token()
+        invitation = AssociationInvitation.objects.create(
+            association=association,
+            email=email,
+            role=role,
+            is_admin=is_admin,
+            token_hash=hash_token(token),
+            invited_by=actor,
+            expires_at=now + datetime.timedelta(days=INVITATION_DAYS),
+        )
+        queue_email(
+            email,
+            "emails/associations/invitation",
+            {
+                "association": association,
+                "invitation": invitation,
+                "inviter": actor,
+                "path": invitation_path(token, language),
+            },
+            language,
+            about=invitation,
+        )
+    return invitation
+
+
+def find_invitation(token: str) -> AssociationInvitation | None:
+    """The invitation a link's token belongs to, whatever its state, or None."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        AssociationInvitation.objects.select_related("association")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def invitation_refusal(invitation: AssociationInvitation, user) -> str | None:
+    """Why `user` may not accept `invitation` (a message for them), or None if they may."""
+    return address_refusal(
+        invitation.email,
+        user,
+        other_address=_(
+            "This invitation was sent to %(email)s, which is not the address you are logged "
+            "in with. Log in with that address, or ask the association's admins to invite "
+            "the address you use here."
+        ),
+    )
+
+
+def accept_invitation(token: str, user) -> AssociationRole:
+    """Accept an invitation: the person gets its role (and admin right). The link works once,
+    until it expires or is withdrawn, and only for the account that has verified the invited
+    address; anyone else gets InvitationForSomeoneElse and the invitation stays open."""
+    invitation = find_invitation(token)
+    if invitation is None:
+        raise AssociationError(
+            _("This invitation link is not valid. Check that you copied all of it.")
+        )
+    with transaction.atomic():
+        association = _lock(invitation.association)
+        invitation = AssociationInvitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.status == "accepted":
+            raise AssociationError(_("This invitation has already been used."))
+        if invitation.status == "revoked":
+            raise AssociationError(_("This invitation has been withdrawn. Ask for a new one."))
+        if invitation.status == "expired":
+            raise AssociationError(
+                _("This invitation has expired. Ask the association's admins for a new one.")
+            )
+        if refusal := invitation_refusal(invitation, user):
+            raise InvitationForSomeoneElse(refusal)
+        role = AssociationRole.objects.filter(
+            association=association, user=user, role=invitation.role
+        ).first()
+        if role is None:
+            role = _give_role(association, user, invitation.role, is_admin=invitation.is_admin)
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return role
+
+
+def revoke_invitation(actor, invitation: AssociationInvitation) -> AssociationInvitation:
+    """Withdraw an open invitation: its link stops working at once (410)."""
+    _require_admin_or_staff(actor, invitation.association, "add")
+    with transaction.atomic():
+        invitation = AssociationInvitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.status != "open":
+            raise AssociationError(
+                _("Only an invitation that waits for an answer can be withdrawn.")
+            )
+        invitation.revoked_at = timezone.now()
+        invitation.save(update_fields=["revoked_at"])
+    return invitation
 
 
 # --- Venues and activities --------------------------------------------------------------
@@ -387,3 +567,45 @@ def unverify_association(staff_user, association: Association) -> Association:
     )
     association.verified_by_staff, association.verified_at = False, None
     return association
+
+
+def remove_people_of_deleted_account(user) -> list[Association]:
+    """An account is being deleted: remove its roles. An association that loses its last admin
+    this way is handed to the volunteer consultants — each is told by email, with a link to the
+    association's people in the admin, where they appoint a new admin (consultants may manage
+    every association's people). Nothing is copied: "has no admin" is read from the roles.
+    Returns the associations left without an admin."""
+    with transaction.atomic():
+        admin_of = list(
+            Association.objects.filter(roles__user=user, roles__is_admin=True).order_by("pk")
+        )
+        orphaned = []
+        for association in admin_of:
+            association = _lock(association)
+            # Admins whose accounts are closed cannot step in either.
+            others = AssociationRole.objects.filter(
+                association=association, is_admin=True, user__is_active=True
+            )
+            if not others.exclude(user=user).exists():
+                orphaned.append(association)
+        AssociationRole.objects.filter(user=user).delete()
+        for association in orphaned:
+            tell_consultants_no_admin(association)
+    return orphaned
+
+
+def tell_consultants_no_admin(association: Association) -> None:
+    """Email every volunteer consultant that `association` has no admin any more."""
+    consultants = list(people_with_role(Role.VOLUNTEER_CONSULTANT))
+    if not consultants:
+        logger.warning(
+            "Association %s has no admin and there is no consultant to tell", association.pk
+        )
+    for consultant in consultants:
+        queue_email(
+            consultant.email,
+            "emails/associations/no_admin",
+            {"recipient": consultant, "association": association},
+            consultant.preferred_language or "da",
+            about=association,
+        )

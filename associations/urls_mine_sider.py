@@ -15,6 +15,11 @@ urlpatterns = [
     path("<slug:slug>/personer/", manage.people, name="people"),
     path("<slug:slug>/personer/<int:role_id>/", manage.change_role, name="change_role"),
     path("<slug:slug>/personer/<int:role_id>/fjern/", manage.remove_person, name="remove_person"),
+    path(
+        "<slug:slug>/invitationer/<int:invitation_id>/tilbagekald/",
+        manage.revoke_invitation,
+        name="revoke_invitation",
+    ),
     path("<slug:slug>/lokaliteter/ny/", manage.venue_form, name="add_venue"),
     path("<slug:slug>/lokaliteter/<int:venue_id>/", manage.venue_form, name="venue"),
     path("<slug:slug>/lokaliteter/<int:venue_id>/slet/", manage.delete_venue, name="delete_venue"),

@@ -1,7 +1,12 @@
-"""Associations in the Wagtail admin: associations, categories, volunteer fairs with stands."""
+"""Associations in the Wagtail admin: associations, categories, volunteer fairs with stands, and
+what needs a volunteer consultant's attention on the dashboard."""
+
+from datetime import date
 
 from django import forms
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,8 +15,20 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.roles import Role
 from associations import admin_views
-from associations.models import Association, AssociationRole, Category, Fair, FairStand
+from associations.filters import AssociationAdminFilterSet
+from associations.models import (
+    Association,
+    AssociationInvitation,
+    AssociationRole,
+    Category,
+    ChildRecordDeclaration,
+    Fair,
+    FairStand,
+)
+from core.admin_dashboard import DashboardItem, DashboardPanel
+from core.admin_viewsets import SafeViewSetMixin
 
 
 def _people_link(association):
@@ -23,7 +40,7 @@ def _people_link(association):
     )
 
 
-class AssociationViewSet(ModelViewSet):
+class AssociationViewSet(SafeViewSetMixin, ModelViewSet):
     model = Association
     name = "association_admin"
     url_prefix = "foreninger"
@@ -39,8 +56,12 @@ class AssociationViewSet(ModelViewSet):
         "created_at",
         Column("people", label=_("People"), accessor=_people_link),
     ]
-    list_filter = ["is_public", "verified_by_staff", "categories", "town"]
+    # The fields staff filter by, and whether the association has an admin now.
+    filterset_class = AssociationAdminFilterSet
     search_fields = ["name", "town", "cvr"]
+    # Database lookups, not the search index: the index holds neither the town nor the CVR
+    # number (a search answered 500), and staff look associations up by a part of either.
+    search_backend_name = None
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
@@ -70,7 +91,7 @@ class AssociationViewSet(ModelViewSet):
     )
 
 
-class CategoryViewSet(ModelViewSet):
+class CategoryViewSet(SafeViewSetMixin, ModelViewSet):
     model = Category
     name = "association_categories"
     url_prefix = "foreninger/kategorier"
@@ -89,7 +110,7 @@ def _stand_list_link(fair):
     )
 
 
-class FairViewSet(ModelViewSet):
+class FairViewSet(SafeViewSetMixin, ModelViewSet):
     model = Fair
     name = "fairs"
     url_prefix = "frivilligmesser"
@@ -126,7 +147,7 @@ class FairViewSet(ModelViewSet):
         ]
 
 
-class FairStandViewSet(ModelViewSet):
+class FairStandViewSet(SafeViewSetMixin, ModelViewSet):
     model = FairStand
     name = "fair_stands"
     url_prefix = "frivilligmesser/stande"
@@ -140,7 +161,7 @@ class FairStandViewSet(ModelViewSet):
     list_export = ["association", "fair", "offer", "volunteers_sought", "registered_at"]
 
 
-class PersonViewSet(ModelViewSet):
+class PersonViewSet(SafeViewSetMixin, ModelViewSet):
     """The people of every association, for staff who step in when an association has no admin."""
 
     model = AssociationRole
@@ -168,13 +189,119 @@ class PersonViewSet(ModelViewSet):
         return admin_views.PersonEditForm if for_update else admin_views.PersonAddForm
 
 
+class InvitationViewSet(SafeViewSetMixin, ModelViewSet):
+    """Invitations sent to people without a profile (from People › Add): see and withdraw."""
+
+    model = AssociationInvitation
+    name = "association_invitations"
+    url_prefix = "foreninger/invitationer"
+    icon = "mail"
+    menu_label = _("Invitations")
+    # Left out of get_urlpatterns below: nothing may link to them.
+    missing_views = ("add", "edit")
+    add_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    delete_view_class = admin_views.InvitationWithdrawView
+    form_fields = ["email"]
+    list_display = [
+        "email",
+        "association",
+        "role",
+        Column("status", label=_("Status"), accessor="get_status_display"),
+        "created_at",
+        "expires_at",
+    ]
+    list_filter = ["association"]
+    search_fields = ["email", "association__name"]
+
+    def get_urlpatterns(self):
+        # Invitations are sent from People › Add (through the services), never edited.
+        return [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
+
+
 class AssociationsMenu(ViewSetGroup):
     menu_label = _("Associations")
     menu_icon = "group"
     menu_order = 260
-    items = (AssociationViewSet, PersonViewSet, CategoryViewSet, FairViewSet, FairStandViewSet)
+    items = (
+        AssociationViewSet,
+        PersonViewSet,
+        InvitationViewSet,
+        CategoryViewSet,
+        FairViewSet,
+        FairStandViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
 def register_associations_menu():
     return AssociationsMenu()
+
+
+# Child-record declarations are yearly: from this many days before New Year an association
+# without next year's declaration is flagged.
+DECLARATION_WARNING_DAYS = 60
+
+
+class AssociationsPanel(DashboardPanel):
+    """Volunteer consultants: associations that need a hand from the municipality."""
+
+    name = "associations_work"
+    heading = _("Associations")
+    groups = (Role.VOLUNTEER_CONSULTANT,)
+    order = 120
+
+    def get_items(self, request):
+        today = timezone.localdate()
+        admins = AssociationRole.objects.filter(association=OuterRef("pk"), is_admin=True)
+        declared = ChildRecordDeclaration.objects.filter(association=OuterRef("pk"))
+        lapsing = Q(Exists(declared.filter(year=today.year))) & ~Q(
+            Exists(declared.filter(year=today.year + 1))
+        )
+        if (date(today.year, 12, 31) - today).days > DECLARATION_WARNING_DAYS:
+            lapsing = Q(pk__isnull=True)  # none: this year's declarations hold a while yet
+        unverified = Q(verified_by_staff=False)
+        without_admin = ~Q(Exists(admins))
+        counts = Association.objects.aggregate(
+            without_admin=Count("pk", filter=without_admin),
+            lapsing=Count("pk", filter=lapsing),
+            unverified=Count("pk", filter=unverified),
+        )
+
+        def rows(condition, url):
+            listed = Association.objects.filter(condition).order_by("-created_at", "pk")[:5]
+            return [(a.name, url(a), a.town) for a in listed]
+
+        def edit(association):
+            return reverse("association_admin:edit", args=[association.pk])
+
+        def people(association):
+            return f"{reverse('association_people:index')}?association={association.pk}"
+
+        index = reverse("association_admin:index")
+        return [
+            DashboardItem(
+                _("Associations without an admin"),
+                counts["without_admin"],
+                reverse("association_people:index"),
+                rows=rows(without_admin, people),
+            ),
+            DashboardItem(
+                _("Child-record declarations that lapse at New Year"),
+                counts["lapsing"],
+                index,
+                rows=rows(lapsing, edit),
+            ),
+            DashboardItem(
+                _("New associations to verify"),
+                counts["unverified"],
+                f"{index}?verified_by_staff=false",
+                rows=rows(unverified, edit),
+            ),
+        ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_associations_panel(request, panels):
+    panels.append(AssociationsPanel())

@@ -10,7 +10,11 @@
 4. Reads the first server's web workers' peak memory (VmHWM) after all of that.
 5. Times issuing certificates against bare WeasyPrint (bench/certificates.py) when the
    certificates app exists.
-6. Prints the table, checks the budget, writes bench/results/<date>.md.
+6. The uncached section (skip with --no-uncached): the pages as a logged-in volunteer,
+   organiser and member and as an anonymous first visitor, with the page cache off
+   (bench/uncached.py): over HTTP with wrk, and in-process as a multiple of the bare view's
+   CPU time with query and function-call counts (bench/inprocess.py, budget ≤ 60×).
+7. Prints the table, checks the budget, writes bench/results/<date>.md.
 
 Options: see `python bench/run.py --help`. Environment: BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/frivilligloeft_bench), BENCH_REDIS_URL (default
@@ -41,6 +45,8 @@ RESULTS = ROOT / "bench" / "results"
 RATIO_BUDGET = 0.5
 RSS_BUDGET_MB = 200
 CERTIFICATE_BUDGET = 1.2
+# Issue 17: in-process cost of each uncached page at most this multiple of the bare view's.
+UNCACHED_BUDGET = 60.0
 
 
 def log(message: str) -> None:
@@ -101,8 +107,9 @@ def seed(env, args) -> None:
     manage(env, "migrate", "--noinput")
     log("seed_demo")
     manage(env, "seed_demo")
-    log(f"seed_bench --courses {args.courses}")
-    print(manage(env, "seed_bench", "--courses", str(args.courses)), end="")
+    courses = args.courses * args.scale
+    log(f"seed_bench --courses {courses}")
+    print(manage(env, "seed_bench", "--courses", str(courses)), end="")
 
 
 def start_server(env, port: int, workers: int) -> subprocess.Popen:
@@ -151,9 +158,10 @@ def check_answer(url: str) -> None:
             sys.exit(f"{url} answered {answer.status}")
 
 
-def wrk(url: str, seconds: int, connections: int) -> dict:
+def wrk(url: str, seconds: int, connections: int, cookie: str = "") -> dict:
+    headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     result = subprocess.run(
-        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "-s", LUA, url],
+        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{seconds}s", "-s", LUA, *headers, url],
         capture_output=True,
         text=True,
         check=True,
@@ -194,6 +202,38 @@ def measure(targets: dict[str, str], port: int, args) -> list[dict]:
     return rows
 
 
+def measure_uncached(targets: list[dict], port: int, args) -> list[dict]:
+    """The uncached section over HTTP: the page cache is off on this server; logged-in targets
+    carry their person's session cookie. Reported as the bare view's throughput divided by the
+    target's (how many bare requests one page costs), measured in the same minute."""
+    base = f"http://127.0.0.1:{port}"
+    bare = base + "/bench/bare/"
+    rows = []
+    for target in targets:
+        url, cookie = base + target["path"], target["cookie"]
+        wrk(url, 2, args.connections, cookie)  # warm up
+        before = wrk(bare, args.duration, args.connections)
+        measured = wrk(url, args.duration, args.connections, cookie)
+        after = wrk(bare, args.duration, args.connections)
+        baseline = (before["rps"] + after["rps"]) / 2
+        rows.append(
+            {
+                "name": target["name"],
+                "rps": measured["rps"],
+                "p50": measured["p50"],
+                "p95": measured["p95"],
+                "errors": measured["errors"],
+                "baseline_rps": baseline,
+                "multiple": baseline / max(measured["rps"], 1e-9),
+            }
+        )
+        log(
+            f"uncached {target['name']}: {measured['rps']:.0f} req/s, "
+            f"bare ÷ target {rows[-1]['multiple']:.0f}"
+        )
+    return rows
+
+
 def run_module(env, module: str, *arguments: str, prefix: str) -> dict | None:
     result = subprocess.run(
         [PYTHON, "-m", module, *arguments], cwd=ROOT, env=env, capture_output=True, text=True
@@ -206,12 +246,53 @@ def run_module(env, module: str, *arguments: str, prefix: str) -> dict | None:
     return None
 
 
-def report(rows, memory, storm, certificates, args, env) -> tuple[str, bool]:
+def uncached_report(uncached_rows, inprocess_rows) -> tuple[list[str], bool]:
+    ok = True
+    lines = []
+    if inprocess_rows:
+        lines += [
+            "",
+            "## Uncached section, in-process (bench/inprocess.py; page cache off)",
+            "",
+            "CPU time of one request through the whole middleware stack as a multiple of the "
+            "bare view's, both measured in the same process, alternating; function calls under "
+            "cProfile are deterministic.",
+            "",
+            "| target | CPU ms | × bare | wall ms | queries | function calls | budget |",
+            "|---|---:|---:|---:|---:|---:|---|",
+        ]
+        for row in inprocess_rows:
+            passed = row["ratio"] <= UNCACHED_BUDGET
+            ok &= passed
+            lines.append(
+                f"| {row['name']} | {row['ms']:.1f} | {row['ratio']:.0f} | {row['wall_ms']:.1f} | "
+                f"{row['queries']} | {row['calls']:,} | "
+                f"{'ok' if passed else 'MISS'} (≤ {UNCACHED_BUDGET:.0f}×) |"
+            )
+    if uncached_rows:
+        lines += [
+            "",
+            "## Uncached section over HTTP (gunicorn, page cache off)",
+            "",
+            "| target | req/s | p50 ms | p95 ms | bare req/s | bare ÷ target | errors |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in uncached_rows:
+            ok &= row["errors"] == 0
+            lines.append(
+                f"| {row['name']} | {row['rps']:.0f} | {row['p50']:.1f} | {row['p95']:.1f} | "
+                f"{row['baseline_rps']:.0f} | {row['multiple']:.0f} | {row['errors']} |"
+            )
+    return lines, ok
+
+
+def report(rows, memory, storm, certificates, args, env, extra=None) -> tuple[str, bool]:
     ok = True
     lines = [
         f"# Benchmark {datetime.now(UTC):%Y-%m-%d %H:%M}",
         "",
-        f"{args.courses} courses (seed_bench defaults), gunicorn 2 sync workers, "
+        f"{args.courses * args.scale} courses (seed_bench, scale {args.scale}), "
+        "gunicorn 2 sync workers, "
         f"config.settings.bench (DEBUG off), PostgreSQL, "
         f"{'Redis' if 'REDIS_URL' in env else 'local-memory'} cache; wrk 1 thread, "
         f"{args.connections} connections, {args.duration} s per target, the bare view measured "
@@ -267,6 +348,10 @@ def report(rows, memory, storm, certificates, args, env) -> tuple[str, bool]:
             + f" — budget ≤ {CERTIFICATE_BUDGET}×: "
             + ("ok" if certificates["ratio_100"] <= CERTIFICATE_BUDGET else "MISS"),
         ]
+    if extra:
+        extra_lines, extra_ok = extra
+        lines += extra_lines
+        ok &= extra_ok
     lines += ["", f"Budget: {'all met' if ok else 'MISSED (see MISS above)'}", ""]
     return "\n".join(lines), ok
 
@@ -280,6 +365,9 @@ def main() -> None:
         ),
     )
     parser.add_argument("--courses", type=int, default=2000)
+    parser.add_argument(
+        "--scale", type=int, default=1, help="seed_bench --scale (10: ten times the data)"
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--port", type=int, default=8100)
@@ -288,6 +376,9 @@ def main() -> None:
         "--only", help="measure only targets whose name contains one of these (comma-separated)"
     )
     parser.add_argument("--no-storm", action="store_true")
+    parser.add_argument(
+        "--no-uncached", action="store_true", help="skip the uncached section (page cache off)"
+    )
     args = parser.parse_args()
 
     env = environment(args)
@@ -334,12 +425,36 @@ def main() -> None:
     finally:
         stop_server(server)
 
+    uncached_rows, inprocess_rows = [], []
+    if not args.no_uncached:
+        uncached_env = {**env, "ANONYMOUS_PAGE_CACHE_SECONDS": "0"}
+        uncached_targets = run_module(uncached_env, "bench.uncached", prefix="UNCACHED ")
+        if args.only:
+            wanted = [part.strip() for part in args.only.split(",")]
+            uncached_targets = [
+                t for t in uncached_targets if any(part in t["name"] for part in wanted)
+            ]
+        log("uncached section over HTTP (page cache off)")
+        server = start_server(uncached_env, args.port + 2, workers=2)
+        try:
+            uncached_rows = measure_uncached(uncached_targets, args.port + 2, args)
+            for pid in worker_pids(server.pid):
+                memory[pid] = memory_mb(pid)
+        finally:
+            stop_server(server)
+        log("uncached section in-process (bench/inprocess.py)")
+        inprocess_args = ["--json"] + (["--only", args.only] if args.only else [])
+        inprocess_rows = run_module(
+            uncached_env, "bench.inprocess", *inprocess_args, prefix="INPROCESS "
+        )
+
     certificates = None
     if (ROOT / "certificates").is_dir():
         log("issuing certificates against bare WeasyPrint")
         certificates = run_module(env, "bench.certificates", prefix="CERTIFICATES ")
 
-    text, ok = report(rows, memory, storm, certificates, args, env)
+    extra = uncached_report(uncached_rows, inprocess_rows or [])
+    text, ok = report(rows, memory, storm, certificates, args, env, extra)
     print()
     print(text)
     RESULTS.mkdir(exist_ok=True)

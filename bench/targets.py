@@ -26,6 +26,9 @@ def course_targets() -> dict[str, str]:
         "/kurser/": "/kurser/",
         "/kurser/?topic=…&format=…": f"/kurser/?topic={topic.slug}&format=in_person",
         "/kurser/<slug>/": f"/kurser/{course.slug}/",
+        # The public API's course list: the catalogue's first page as JSON, and filtered.
+        "/api/v1/courses/": "/api/v1/courses/",
+        "/api/v1/courses/?topic=…": f"/api/v1/courses/?topic={topic.slug}",
     }
 
 
@@ -93,6 +96,31 @@ def certificate_target() -> dict[str, str]:
     return {"/bevis/<code>/": certificate.get_verification_url()}
 
 
+def impact_report_target() -> dict[str, str]:
+    """The impact report over the last year of seed_bench's 2,000 courses, as a staff user
+    (bench/urls.py serves it without a login session). Staff-only: no budget, information."""
+    from datetime import timedelta
+
+    from django.contrib.auth.models import Group
+
+    from accounts.models import User
+    from accounts.roles import Role
+    from bench.urls import BENCH_STAFF_EMAIL
+
+    user, created = User.objects.get_or_create(
+        email=BENCH_STAFF_EMAIL, defaults={"full_name": "Rapport Læser", "is_staff": True}
+    )
+    if created:
+        user.groups.add(Group.objects.get(name=Role.COURSE_ADMINISTRATOR))
+    today = timezone.localdate()
+    start = today - timedelta(days=364)
+    return {
+        "/admin/reports/impact/ (staff, last 12 months) [info]": (
+            f"/bench/impact-report/?from={start.isoformat()}&to={today.isoformat()}"
+        )
+    }
+
+
 def main() -> None:
     targets = {"bare view (baseline)": "/bench/bare/", "/": "/"}
     targets.update(course_targets())
@@ -101,6 +129,8 @@ def main() -> None:
         targets.update(feed_targets())
     if apps.is_installed("certificates"):
         targets.update(certificate_target())
+    if apps.is_installed("insights"):
+        targets.update(impact_report_target())
     print(json.dumps(targets))
 
 

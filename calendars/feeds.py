@@ -14,7 +14,8 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from core.ical import CalendarEvent, build_calendar
-from courses.ics import absolute_url, meeting_events
+from core.site import absolute_url
+from courses.ics import meeting_events
 from courses.models import Course, Signup, SignupStatus
 from networks.ics import network_meeting_event
 from networks.models import Network, NetworkMeeting

@@ -13,7 +13,10 @@ def feed_response(request: HttpRequest, feed: Feed, *, filename: str, private: b
     response = calendar_response(
         request,
         feed.body,
-        last_modified=feed.last_modified,
+        # A personal feed loses events without a trace when a membership or role ends: the
+        # newest remaining change cannot date it, so only its ETag answers "not modified" (a
+        # date would keep a removed member's meetings, places and links on their calendar).
+        last_modified=None if private else feed.last_modified,
         filename=filename,
         cache_control=PRIVATE_CACHE_CONTROL if private else PUBLIC_CACHE_CONTROL,
     )

@@ -1,13 +1,11 @@
 """Personal calendar links: creating, regenerating and resolving them.
 
-A token is 256 random bits from `secrets` (43 URL-safe characters), never derived from the
-password or anything else about the person. Only `sha256(token)` is stored; a request is
+A token is 256 random bits from `secrets` (43 URL-safe characters, core.tokens), never derived
+from the password or anything else about the person. Only `sha256(token)` is stored; a request is
 matched by that hash and the match re-checked with a constant-time comparison.
 """
 
-import hashlib
 import hmac
-import secrets
 from datetime import datetime
 
 from django.core.cache import cache
@@ -15,17 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from calendars.models import FeedToken
+from core.tokens import TOKEN_LENGTH, hash_token, new_token
 
-TOKEN_BYTES = 32  # 256 bits
-TOKEN_LENGTH = 43  # len(secrets.token_urlsafe(32))
 # Calendar programs fetch a feed every few hours, many people at once; the token → person
 # lookup is kept in the shared cache this long, and dropped when the token is replaced or
 # deleted, or the person is deactivated.
 OWNER_CACHE_SECONDS = 300
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def regenerate_feed_token(user, *, now: datetime | None = None) -> str:
@@ -33,7 +26,7 @@ def regenerate_feed_token(user, *, now: datetime | None = None) -> str:
 
     Any earlier token stops working in the same transaction: one person, one live link.
     """
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = new_token()
     with transaction.atomic():
         forget_feed_owner(user)
         FeedToken.objects.update_or_create(

@@ -60,7 +60,9 @@ def certificate_detail(request, pk):
             "may_change": may_change,
             "page_title": _("Certificate"),
             "page_subtitle": certificate.display_code,
-            "header_title": f"{certificate.title} – {certificate.holder_name}",
+            "header_title": f"{certificate.title} – {certificate.holder_name}"
+            if certificate.holder_name
+            else certificate.title,
             "index_url": reverse("certificates_admin:index"),
             "breadcrumbs_items": [
                 {"url": reverse("wagtailadmin_home"), "label": _("Home")},

@@ -12,8 +12,9 @@ class CertificatesConfig(AppConfig):
             register_mine_sider_link,
             register_personal_data,
         )
-        from certificates import personal_data
-        from certificates.receivers import issue_placement_certificates
+        from certificates import checks, personal_data  # noqa: F401  (checks register)
+        from certificates.credentials import keys  # noqa: F401  (forgets keys on setting_changed)
+        from certificates.receivers import enqueue_placement_certificates
         from certificates.views.mine import dashboard_panel
         from schools.signals import placement_completed
 
@@ -25,5 +26,5 @@ class CertificatesConfig(AppConfig):
             "certificates", export=personal_data.export, erase=personal_data.erase
         )
         placement_completed.connect(
-            issue_placement_certificates, dispatch_uid="certificates-internship"
+            enqueue_placement_certificates, dispatch_uid="certificates-internship"
         )

@@ -48,6 +48,19 @@ def normalise(typed: str) -> str | None:
     return compact
 
 
+def typing_problem(typed: str) -> str | None:
+    """Why `typed` is not a code, to say so in words: "length", "symbol" (one outside the
+    alphabet) or "check" (all 17 there, but the check symbol does not match); None if it is."""
+    compact = "".join(typed.split()).replace("-", "").upper().translate(_TYPOS)
+    if len(compact) != CODE_LENGTH:
+        return "length"
+    if any(symbol not in _VALUE for symbol in compact):
+        return "symbol"
+    if normalise(typed) is None:
+        return "check"
+    return None
+
+
 def display(code: str) -> str:
     """``ABCD-EFGH-JKMN-PQRS-T`` for a stored code."""
     groups = [code[i : i + GROUP] for i in range(0, DATA_LENGTH, GROUP)]

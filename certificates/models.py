@@ -43,14 +43,17 @@ class Certificate(models.Model):
     code = models.CharField(_("code"), max_length=codes.CODE_LENGTH, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=16, choices=CertificateKind.choices)
     # Internship certificates go to pupils, who have no account: holder stays empty then.
+    # A deleted account leaves its certificates behind, anonymised (holder_erased_at), so a
+    # printed copy can still be verified.
     holder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("holder"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
         related_name="certificates",
     )
+    holder_erased_at = models.DateTimeField(_("holder's account deleted"), null=True, blank=True)
     holder_name = models.CharField(_("holder's name"), max_length=150)
     source_signup = models.ForeignKey(
         "courses.Signup",
@@ -59,6 +62,16 @@ class Certificate(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="certificates",
+    )
+    # An internship certificate's placement: who may download it is worked out from the
+    # placement's school and association at each request (certificates.queries.can_view).
+    source_placement = models.ForeignKey(
+        "schools.Placement",
+        verbose_name=_("internship placement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # What the certificate was issued for ("signup:12", "placement:7", "transcript:…"):
     # issuing twice for the same source returns the first certificate.
@@ -91,11 +104,14 @@ class Certificate(models.Model):
     pdf = models.FileField(
         _("PDF"), upload_to=pdf_path, storage=private_storage, blank=True, max_length=200
     )
-    extra_viewers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("may also download"),
-        blank=True,
-        related_name="viewable_certificates",
+    # The Open Badges credential (certificates.credentials): the certificate's bit in the
+    # published revocation list, drawn at random so the list tells nothing about issue order,
+    # and the salt of the holder's hashed identity (emptied when the holder's account goes).
+    status_index = models.PositiveIntegerField(
+        _("status list index"), null=True, blank=True, unique=True, editable=False
+    )
+    subject_salt = models.CharField(
+        _("salt of the holder's identity hash"), max_length=32, blank=True, editable=False
     )
 
     class Meta:
@@ -120,6 +136,12 @@ class Certificate(models.Model):
 
     def get_download_url(self) -> str:
         return reverse("certificates:download", kwargs={"pk": self.pk})
+
+    def get_open_badge_download_url(self) -> str:
+        return reverse("certificates:open_badge", kwargs={"pk": self.pk})
+
+    def get_credential_url(self) -> str:
+        return reverse("certificates:credential", kwargs={"code": self.display_code})
 
 
 class BatchStatus(models.TextChoices):
@@ -178,6 +200,13 @@ class CertificateSettings(BaseSiteSetting):
         help_text=_("E.g. the municipality."),
     )
     issuer_unit = models.CharField(_("department"), max_length=150, blank=True)
+    issuer_email = models.EmailField(
+        _("issuer's email"),
+        blank=True,
+        help_text=_(
+            "Shown in the issuer profile of the Open Badges, for questions about a certificate."
+        ),
+    )
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
     signature = models.ForeignKey(

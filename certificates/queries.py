@@ -7,6 +7,7 @@ from django.utils import timezone
 from certificates.models import Certificate, CertificateBatch
 from courses import queries as course_queries
 from courses.models import Attendance, Meeting, Signup, SignupStatus, Topic
+from schools import queries as school_queries
 
 
 def _count(queryset):
@@ -56,12 +57,14 @@ def completed_signups_of(user) -> list[Signup]:
 
 def certificates_of(user) -> QuerySet[Certificate]:
     """Everything a person may download from Mine beviser: their own certificates and the
-    ones they were named a viewer of."""
-    return (
-        Certificate.objects.filter(Q(holder=user) | Q(extra_viewers=user))
-        .distinct()
-        .order_by("-issued_at", "-pk")
-    )
+    internship certificates of the placements they are a party to now (coordinator of the
+    school, admin of the association). Worked out from current roles at every request: a
+    coordinator who leaves the school loses the pupils' certificates at once."""
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return Certificate.objects.filter(
+        Q(holder=user) | Q(source_placement__in=school_queries.placements_visible_to(user))
+    ).order_by("-issued_at", "-pk")
 
 
 def held_certificates(user) -> QuerySet[Certificate]:
@@ -77,13 +80,19 @@ def latest_batch(course) -> CertificateBatch | None:
 
 
 def can_view(user, certificate: Certificate) -> bool:
-    """The holder, staff who manage certificates, and the certificate's named extra viewers
-    (e.g. a pupil's school coordinator)."""
+    """The holder, staff who manage certificates, and — for an internship certificate — the
+    current coordinators of the pupil's school and admins of the host association."""
     if not user.is_authenticated:
         return False
     if certificate.holder_id == user.pk or is_certificate_staff(user):
         return True
-    return certificate.extra_viewers.filter(pk=user.pk).exists()
+    if certificate.source_placement_id is None:
+        return False
+    return (
+        school_queries.placements_visible_to(user)
+        .filter(pk=certificate.source_placement_id)
+        .exists()
+    )
 
 
 def is_certificate_staff(user) -> bool:

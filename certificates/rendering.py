@@ -17,7 +17,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from certificates.models import Certificate
+from certificates.models import Certificate, CertificateKind, CertificateSettings
 
 logger = logging.getLogger(__name__)
 
@@ -31,6 +31,11 @@ class PdfUnavailable(Exception):
 def verification_url(certificate: Certificate) -> str:
     with translation.override(certificate.language):
         return settings.SITE_URL.rstrip("/") + certificate.get_verification_url()
+
+
+def _neutral(url_of) -> str:
+    with translation.override(None):
+        return url_of()
 
 
 def qr_data_uri(url: str) -> str:
@@ -68,14 +73,38 @@ def _image_data_uri(image_id) -> str:
     return f"data:{mimetype};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def _signing_body(certificate: Certificate) -> str:
+    """Who signs: the municipality (the site's certificate setting). On an internship
+    certificate the snapshot's issuer is the association that hosted it; certificates issued
+    before "signer_body" was stored read the current setting."""
+    snapshot = certificate.snapshot
+    if snapshot.get("signer_body"):
+        return snapshot["signer_body"]
+    if certificate.kind != CertificateKind.INTERNSHIP:
+        return snapshot.get("issuer", "")
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    settings_ = CertificateSettings.for_site(site) if site else CertificateSettings()
+    return settings_.issuer_name
+
+
 def certificate_context(certificate: Certificate) -> dict:
     snapshot = certificate.snapshot
     url = verification_url(certificate)
     return {
         "certificate": certificate,
         "s": snapshot,
+        "signing_body": _signing_body(certificate),
+        # The association that hosted an internship.
+        "host": snapshot.get("host") or snapshot.get("issuer", ""),
         "code": certificate.display_code,
         "verification_url": url,
+        # The signed Open Badge of the same certificate (certificates.credentials); a deleted
+        # holder's certificate has none.
+        "credential_url": ""
+        if certificate.holder_erased_at
+        else settings.SITE_URL.rstrip("/") + _neutral(certificate.get_credential_url),
         "qr": qr_data_uri(url),
         "logo": _image_data_uri(snapshot.get("logo_image_id"))
         or _static_data_uri(LOGO_STATIC_PATH),
@@ -101,7 +130,9 @@ def pdf_available() -> bool:
 
 
 def html_to_pdf(html: str, *, pdf_variant: str | None = "pdf/a-3b") -> bytes:
-    """HTML → PDF bytes with WeasyPrint; fonts are embedded (subset). PDF/A-3b by default.
+    """HTML → PDF bytes with WeasyPrint; fonts are embedded (subset). PDF/A-3b by default,
+    and always tagged (a structure tree from the HTML: headings, paragraphs, lists, tables,
+    figures with their alt text), so screen readers read it in order.
 
     Raises PdfUnavailable when WeasyPrint's native libraries cannot be loaded.
     """
@@ -109,7 +140,9 @@ def html_to_pdf(html: str, *, pdf_variant: str | None = "pdf/a-3b") -> bytes:
         from weasyprint import HTML
     except OSError as error:
         raise PdfUnavailable(str(error)) from error
-    options = {"pdf_variant": pdf_variant} if pdf_variant else {}
+    options = {"pdf_tags": True}
+    if pdf_variant:
+        options["pdf_variant"] = pdf_variant
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(**options)
 
 

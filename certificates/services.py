@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from certificates import codes
+from certificates.credentials import status_list
 from certificates.models import (
     BatchStatus,
     Certificate,
@@ -34,6 +35,7 @@ from certificates.models import (
 from certificates.queries import completed_signups_of
 from certificates.rendering import PdfUnavailable, render_certificate_pdf
 from core.email import queue_email
+from core.services import ServiceError
 from courses import queries as course_queries
 from courses.models import Course, Signup
 from networks.queries import active_memberships
@@ -41,7 +43,7 @@ from networks.queries import active_memberships
 logger = logging.getLogger(__name__)
 
 
-class CertificateError(Exception):
+class CertificateError(ServiceError):
     """A certificate action that the rules do not allow; the message is shown to the user."""
 
 
@@ -59,6 +61,8 @@ def _issuer_fields() -> dict:
     signer = _signer_settings()
     return {
         "issuer": signer.issuer_name,
+        # Who signs; "issuer" is the hosting association on an internship certificate.
+        "signer_body": signer.issuer_name,
         "issuer_unit": signer.issuer_unit,
         "signer_name": signer.signer_name,
         "signer_title": signer.signer_title,
@@ -105,6 +109,26 @@ def _course_snapshot(signup: Signup, language: str) -> dict:
         }
 
 
+def _qualification_entries(user) -> list[dict]:
+    """The person's qualifications as printed: each with its end date and whether it was
+    still valid on the day the transcript was made (expired ones stay listed)."""
+    today = timezone.localdate()
+    return [
+        {
+            "name": qualification.kind.display_name,
+            "course": qualification.course.title,
+            "obtained": qualification.obtained_on.isoformat(),
+            "valid_until": _iso(qualification.valid_until),
+            "valid": qualification.is_valid(today),
+        }
+        for qualification in course_queries.qualifications_of(user)
+    ]
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day else None
+
+
 def _transcript_snapshot(user, language: str) -> dict:
     signups = completed_signups_of(user)
     with translation.override(language):
@@ -118,6 +142,7 @@ def _transcript_snapshot(user, language: str) -> dict:
             "title": _("Competence transcript"),
             "courses": courses,
             "networks": networks,
+            "qualifications": _qualification_entries(user),
             "hours": sum(entry["hours"] for entry in courses),
             "start": courses[0]["start"] if courses else None,
             "end": courses[-1]["end"] if courses else None,
@@ -135,13 +160,20 @@ def _create(*, source_key: str, **fields) -> tuple[Certificate, bool]:
         try:
             with transaction.atomic():
                 return Certificate.objects.get_or_create(
-                    source_key=source_key, defaults={"code": codes.generate(), **fields}
+                    source_key=source_key,
+                    defaults={
+                        "code": codes.generate(),
+                        # Its Open Badge's revocation bit and holder-hash salt.
+                        "status_index": status_list.draw_index(),
+                        "subject_salt": secrets.token_hex(16),
+                        **fields,
+                    },
                 )
         except IntegrityError:
             existing = Certificate.objects.filter(source_key=source_key).first()
             if existing is not None:
                 return existing, False
-            # Otherwise two codes collided (2⁻⁸⁰): draw again.
+            # Otherwise two codes (2⁻⁸⁰) or two status list indexes collided: draw again.
     raise CertificateError(_("The certificate could not be issued. Please try again."))
 
 
@@ -163,7 +195,10 @@ def store_pdf(certificate: Certificate) -> bool:
 
 def ensure_pdf(certificate: Certificate) -> bool:
     """Make sure the stored PDF exists (it may be missing when WeasyPrint was unavailable at
-    issue time)."""
+    issue time). A deleted holder's certificate gets none: its PDF, which printed the name, was
+    deleted with the account, and only the verification page speaks for it now."""
+    if certificate.holder_erased_at is not None:
+        return False
     if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
         return True
     return store_pdf(certificate)
@@ -255,6 +290,13 @@ def reissue_certificate(certificate: Certificate, *, by=None) -> Certificate:
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if certificate.is_revoked:
             raise CertificateError(_("A revoked certificate cannot be reissued."))
+        if certificate.holder_erased_at is not None:
+            raise CertificateError(
+                _(
+                    "The holder has deleted their account, so the certificate can no longer "
+                    "be reissued. Its code is still verified, and it can be revoked."
+                )
+            )
         if certificate.kind == CertificateKind.COURSE and certificate.source_signup_id:
             signup = Signup.objects.select_related("course", "user").get(
                 pk=certificate.source_signup_id
@@ -262,7 +304,10 @@ def reissue_certificate(certificate: Certificate, *, by=None) -> Certificate:
             certificate.language = signup.user.preferred_language
             certificate.snapshot = _course_snapshot(signup, certificate.language)
         else:
-            certificate.snapshot = {**certificate.snapshot, **_issuer_fields()}
+            fields = _issuer_fields()
+            if certificate.kind == CertificateKind.INTERNSHIP:
+                fields.pop("issuer")  # the hosting association stays the issuer
+            certificate.snapshot = {**certificate.snapshot, **fields}
             if certificate.holder_id:
                 certificate.snapshot["holder_name"] = certificate.holder.get_full_name()
         certificate.holder_name = certificate.snapshot["holder_name"]
@@ -356,9 +401,11 @@ def run_course_batch(batch_id: int) -> None:
 # --- Transcripts and internships ----------------------------------------------------------
 
 
-def issue_transcript(user, *, issued_by=None) -> Certificate:
-    """A competence transcript (kompetencebevis) of everything the person has completed.
-    Each one gets its own code: it proves what was true on the day it was made."""
+def issue_transcript(user, *, issued_by=None, with_pdf: bool = True) -> Certificate:
+    """A competence transcript (kompetencebevis) of everything the person has completed, with
+    their qualifications and how long each is valid. Each one gets its own code: it proves
+    what was true on the day it was made. `with_pdf=False` leaves the PDF to the first
+    download."""
     language = user.preferred_language
     snapshot = _transcript_snapshot(user, language)
     if not snapshot["courses"]:
@@ -376,7 +423,8 @@ def issue_transcript(user, *, issued_by=None) -> Certificate:
         issued_at=timezone.now(),
         issued_by=issued_by or user,
     )
-    store_pdf(certificate)
+    if with_pdf:
+        store_pdf(certificate)
     return certificate
 
 
@@ -392,12 +440,13 @@ def issue_internship_certificate(
     description: str = "",
     language: str = settings.LANGUAGE_CODE,
     issued_by=None,
-    viewers=(),
+    placement=None,
     with_pdf: bool = True,
 ) -> Certificate:
     """A certificate for someone without an account (a pupil's volunteer internship).
-    Idempotent by `source_key` (e.g. "placement:7"); `viewers` may download it. Without
-    `with_pdf` the PDF is rendered on first download."""
+    Idempotent by `source_key` (e.g. "placement:7:pupil:1"). Who may download it follows from
+    `placement` at each request (certificates.queries.can_view), never from a stored list.
+    Without `with_pdf` the PDF is rendered on first download."""
     snapshot = {
         "holder_name": holder_name,
         "title": title,
@@ -407,6 +456,7 @@ def issue_internship_certificate(
         "description": description,
         **_issuer_fields(),
         "issuer": issuer_name,
+        "host": issuer_name,
     }
     certificate, created = _create(
         source_key=source_key,
@@ -418,9 +468,11 @@ def issue_internship_certificate(
         language=language,
         issued_at=timezone.now(),
         issued_by=issued_by,
+        source_placement=placement,
     )
-    if viewers:
-        certificate.extra_viewers.add(*viewers)
+    if placement is not None and certificate.source_placement_id is None:
+        certificate.source_placement = placement
+        certificate.save(update_fields=["source_placement"])
     if created and with_pdf:
         store_pdf(certificate)
     return certificate

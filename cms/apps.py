@@ -8,8 +8,10 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from cms.navigation import guide_index_url
+        from cms.search import register_page_groups
         from cms.signal_handlers import register_signal_handlers
         from core.navigation import register_main_nav
 
         register_signal_handlers()
         register_main_nav("guides", _("Guides"), guide_index_url, order=20)
+        register_page_groups()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from cms.models import SiteContactSettings
+from cms.sites import find_site
 
 CACHE_SECONDS = 60 * 60
 
@@ -21,7 +22,7 @@ def _cache_key(site_id: int, language: str) -> str:
 
 
 def get_footer(request) -> dict:
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         return {"contact": {}, "links": []}
     key = _cache_key(site.pk, get_language())

@@ -10,6 +10,8 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from cms.sites import find_site
+
 CACHE_SECONDS = 60 * 60
 
 
@@ -20,7 +22,7 @@ def _cache_key(site_id: int, language: str) -> str:
 def guide_index_url(request) -> str | None:
     from cms.models import GuideIndexPage
 
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is None:
         return None
     key = _cache_key(site.pk, get_language())

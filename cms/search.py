@@ -1,14 +1,16 @@
-"""Site search: one query across guides, courses, stories and standard pages.
+"""Site search: one query across every kind of public content, grouped by kind.
 
-Wagtail's database search backend does the matching: Danish stemming on PostgreSQL
-(`SEARCH_CONFIG: "danish"`), SQLite's full-text index elsewhere. Results are grouped by type;
-each carries a short snippet with the matched words marked.
+The kinds are registered with `core.search.register_search_group`: guides, stories and
+standard pages here; courses, networks, associations, internship offers and theme weeks by
+their apps, each with its own rule of what the public may see. Wagtail's search index does the
+matching through `core.search_backend`: every word by its Danish stem and beginning, the same
+on PostgreSQL and SQLite ("bestyrelse" finds "bestyrelsen", "kasserer" "Kassererkursus").
+Each result carries a short snippet with the matched words marked.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +19,8 @@ from wagtail.search.backends import get_search_backend
 
 from cms.models import GuideIndexPage, GuidePage, StandardPage, StoryPage
 from cms.toc import _texts
-from courses.models import Course, CourseStatus, Topic
+from core.search import query_words, register_search_group, search_groups
+from courses.models import Topic
 
 SNIPPET_LENGTH = 220
 # How many results of each type the grouped page shows; "show all" pages through the rest.
@@ -38,6 +41,7 @@ class Hit:
     url: str
     snippet: SafeString
     obj: object
+    meta: str = ""
 
 
 def search_terms(query: str) -> list[str]:
@@ -78,7 +82,7 @@ def make_snippet(text: str, terms: list[str], length: int = SNIPPET_LENGTH) -> S
     return mark_safe(escape(prefix) + "".join(pieces) + escape(suffix))  # noqa: S308 - escaped
 
 
-def _page_text(page, *fields) -> str:
+def page_text(page, *fields) -> str:
     parts = [str(getattr(page, name, "") or "") for name in fields]
     body = getattr(page, "body", None)
     if body is not None:
@@ -86,67 +90,96 @@ def _page_text(page, *fields) -> str:
     return " ".join(parts)
 
 
-def _groups():
-    """(key, label, queryset builder, text of a result) for each kind of result."""
+def _live_pages(model):
+    return lambda: model.objects.live().filter(locale=Locale.get_active())
 
-    def pages(model):
-        return lambda: model.objects.live().filter(locale=Locale.get_active())
 
-    return [
-        ("guides", _("Guides"), pages(GuidePage), lambda p: _page_text(p, "lead")),
-        (
-            "courses",
-            _("Courses"),
-            lambda: Course.objects.filter(
-                status=CourseStatus.PUBLISHED, starts_at__gt=timezone.now()
-            ),
-            lambda c: f"{c.summary} {strip_tags(c.description)}",
-        ),
-        ("stories", _("Stories"), pages(StoryPage), lambda p: _page_text(p, "lead", "quote")),
-        ("pages", _("Pages"), pages(StandardPage), lambda p: _page_text(p, "intro")),
-    ]
+def _page_url(page, request) -> str:
+    return page.get_url(request)
+
+
+def register_page_groups() -> None:
+    """cms's own kinds of result; the other apps register theirs (core.search)."""
+    register_search_group(
+        "guides",
+        _("Guides"),
+        _live_pages(GuidePage),
+        text=lambda page: page_text(page, "lead"),
+        url=_page_url,
+        order=10,
+    )
+    register_search_group(
+        "stories",
+        _("Stories"),
+        _live_pages(StoryPage),
+        text=lambda page: page_text(page, "lead", "quote"),
+        url=_page_url,
+        order=80,
+    )
+    register_search_group(
+        "pages",
+        _("Pages"),
+        _live_pages(StandardPage),
+        text=lambda page: page_text(page, "intro"),
+        url=_page_url,
+        order=90,
+    )
 
 
 def _search(query, queryset):
-    # Every word must match: a longer query narrows the results, as people expect.
-    return get_search_backend().search(query, queryset, operator="and")
+    # Words only, without stop words: search syntax would reach the backend's query parser.
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    # Every word must match: a longer query narrows the results, as people expect. Each word
+    # matches by its Danish stem and beginning (core/search_backend.py).
+    return get_search_backend().search(words, queryset, operator="and")
 
 
-GROUP_KEYS = ("guides", "courses", "stories", "pages")
+def group_keys() -> list[str]:
+    return [group.key for group in search_groups()]
 
 
 def search_site(query: str, request, *, limit: int = GROUP_SIZE) -> list[ResultGroup]:
-    """The first `limit` results of each type for `query`, in the active language."""
+    """The first `limit` results of each kind for `query`, in the active language."""
     terms = search_terms(query)
     groups = []
-    for key, label, queryset, text_of in _groups():
-        results = _search(query, queryset())
+    for group in search_groups():
+        results = _search(query, group.queryset())
+        first = list(results[:limit])
+        # Counting costs a second query; only a full first page needs it.
+        total = results.count() if len(first) == limit else len(first)
         groups.append(
             ResultGroup(
-                key=key,
-                label=label,
-                total=results.count(),
-                results=hits(results[:limit], request, terms, text_of),
+                key=group.key,
+                label=group.label,
+                total=total,
+                results=hits(first, request, terms, group),
             )
         )
     return groups
 
 
 def search_one_group(query: str, key: str):
-    """All results of one type, lazily (to page through), and how to show one of them."""
-    for group_key, label, queryset, text_of in _groups():
-        if group_key == key:
-            return label, _search(query, queryset()), text_of
+    """All results of one kind, lazily (to page through), and the kind."""
+    for group in search_groups():
+        if group.key == key:
+            return group, _search(query, group.queryset())
     raise KeyError(key)
 
 
-def _hit(obj, request, terms, text_of) -> Hit:
-    url = obj.get_absolute_url() if isinstance(obj, Course) else obj.get_url(request)
-    return Hit(title=obj.title, url=url, snippet=make_snippet(text_of(obj), terms), obj=obj)
+def _hit(obj, request, terms, group) -> Hit:
+    return Hit(
+        title=str(obj),
+        url=group.url(obj, request),
+        snippet=make_snippet(group.text(obj), terms),
+        obj=obj,
+        meta=group.meta(obj),
+    )
 
 
-def hits(objects, request, terms, text_of) -> list[Hit]:
-    return [_hit(obj, request, terms, text_of) for obj in objects]
+def hits(objects, request, terms, group) -> list[Hit]:
+    return [_hit(obj, request, terms, group) for obj in objects]
 
 
 def suggested_topics(request) -> list[dict]:

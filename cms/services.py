@@ -7,9 +7,10 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 from cms.models import StoryPage
+from core.services import ServiceError
 
 
-class CmsError(Exception):
+class CmsError(ServiceError):
     """A CMS rule refused the change; the message is translated and safe to show."""
 
 

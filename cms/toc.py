@@ -8,13 +8,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
-from django.utils.text import slugify
+
+from core.slugs import danish_slugify
 
 # Ids the site layout already uses; a heading never takes one of them.
 RESERVED_IDS = frozenset({"main", "toc", "toc-heading", "footer-contact-heading", "hero-heading"})
-
-# Danish letters that slugify would otherwise drop.
-_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
 # Adults read Danish non-fiction at roughly this pace; a guide is read with some care.
 WORDS_PER_MINUTE = 180
@@ -41,7 +39,7 @@ class BodyItem:
 
 
 def make_anchor(text: str, taken: set[str]) -> str:
-    base = slugify(text.translate(_TRANSLITERATE))[:60].strip("-") or "afsnit"
+    base = danish_slugify(text, max_length=60, fallback="afsnit")
     anchor, number = base, 2
     while anchor in taken or anchor in RESERVED_IDS:
         anchor = f"{base}-{number}"

@@ -20,13 +20,13 @@ def search(request):
     only = form.cleaned_data["type"]
     context["query"] = query
     if only:
-        label, results, text_of = search_one_group(query, only)
+        group, results = search_one_group(query, only)
         page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("side"))
         context.update(
             only=only,
-            only_label=label,
+            only_label=group.label,
             page_obj=page,
-            results=hits(page.object_list, request, search_terms(query), text_of),
+            results=hits(page.object_list, request, search_terms(query), group),
             total=page.paginator.count,
         )
     else:

@@ -5,9 +5,12 @@
 - The accessibility checker (userbar and the editor's Checks panel) runs all WCAG 2.1 A/AA
   rules, the same rules the site's tests hold every page to.
 - Saving a story whose consent is withdrawn takes it down at once.
+- The editors' dashboard panel: guides due for review, pages in moderation, stories whose
+  signed consent is not filed yet (no "where the consent is kept").
 """
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,12 +18,17 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.documents.wagtail_hooks import DocumentsMenuItem
 from wagtail.images.wagtail_hooks import ImagesMenuItem
+from wagtail.models import Page, WorkflowState, get_default_page_content_type
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from accounts.roles import Role
 from cms.choosers import course_chooser_viewset
-from cms.reports import GuidesDueForReviewView
+from cms.models import StoryPage
+from cms.reports import GuidesDueForReviewView, guides_due_for_review
 from cms.services import enforce_story_consent
 from core import page_cache
+from core.admin_dashboard import DashboardItem, DashboardPanel
+from core.dates import local_date
 
 CONTENT_MENU_HOOK = "register_cms_content_menu_item"
 
@@ -159,3 +167,60 @@ def allow_anonymous_page_cache(page, request, serve_args, serve_kwargs):
     # Served pages are the same for every anonymous visitor; core.page_cache decides per
     # request whether this one may be stored (no session, no CSRF token, a plain 200).
     page_cache.mark(request)
+
+
+class EditorPanel(DashboardPanel):
+    """Editors: guides to review, pages waiting in moderation, stories without a filed
+    consent."""
+
+    name = "editor_work"
+    heading = _("Content")
+    groups = (Role.EDITOR,)
+    order = 130
+
+    def get_items(self, request):
+        guides = guides_due_for_review()
+        in_moderation = WorkflowState.objects.active().filter(
+            base_content_type_id=get_default_page_content_type().id
+        )
+        moderated_ids = in_moderation.order_by("-created_at").values_list("object_id", flat=True)
+        moderated = Page.objects.filter(
+            pk__in=[int(pk) for pk in moderated_ids[:5] if pk.isdigit()]
+        ).order_by("title")
+        stories = StoryPage.objects.filter(consent_reference="").order_by("-first_published_at")
+
+        def edit_rows(pages, detail=lambda page: ""):
+            return [
+                (page.title, reverse("wagtailadmin_pages:edit", args=[page.pk]), detail(page))
+                for page in pages[:5]
+            ]
+
+        return [
+            DashboardItem(
+                _("Guides due for review"),
+                guides.count(),
+                reverse("cms_guides_due_for_review"),
+                rows=edit_rows(
+                    guides, lambda page: local_date(page.last_reviewed, "SHORT_DATE_FORMAT")
+                ),
+            ),
+            DashboardItem(
+                _("Pages in moderation"),
+                in_moderation.count(),
+                reverse("wagtailadmin_reports:workflow"),
+                rows=edit_rows(moderated),
+            ),
+            DashboardItem(
+                _("Stories awaiting a filed consent"),
+                stories.count(),
+                # Wagtail's page search, showing stories only (ContentType ids are cached).
+                reverse("wagtailadmin_pages:search")
+                + f"?content_type={ContentType.objects.get_for_model(StoryPage).pk}",
+                rows=edit_rows(stories, lambda page: page.consent_given_by),
+            ),
+        ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_editor_panel(request, panels):
+    panels.append(EditorPanel())

@@ -19,18 +19,21 @@ def calendar_response(
     request: HttpRequest,
     body: bytes,
     *,
-    last_modified: datetime,
+    last_modified: datetime | None,
     filename: str,
     cache_control: str,
     disposition: str = "inline",
 ) -> HttpResponse:
+    """`last_modified=None` for a calendar whose rows can leave it without a trace (a person's
+    own feed when a membership or role ends): only the ETag then answers "not modified"."""
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    timestamp = int(last_modified.timestamp())
+    timestamp = int(last_modified.timestamp()) if last_modified is not None else None
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if response is None:
         response = HttpResponse(body, content_type=CONTENT_TYPE)
         response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     response["ETag"] = etag
-    response["Last-Modified"] = http_date(timestamp)
+    if timestamp is not None:
+        response["Last-Modified"] = http_date(timestamp)
     response["Cache-Control"] = cache_control
     return response

@@ -12,16 +12,31 @@ tests):
 - SEQUENCE is the caller's revision counter: raise it whenever time, place or status
   changes, or calendar programs keep the old version;
 - times are written in Europe/Copenhagen with a TZID and the matching VTIMEZONE, so the
-  event stays at 17:00 local time on both sides of a daylight saving change.
+  event stays at 17:00 local time on both sides of a daylight saving change;
+- text is cleaned here, whatever the database holds: control characters and bidi overrides
+  are dropped everywhere, and line breaks are folded into spaces wherever a value goes into
+  a one-line property (SUMMARY, LOCATION, CATEGORIES, a CN, the calendar's name): a title
+  typed with a line break before names were validated must not break the whole file (the
+  library refuses it) nor every email that attaches it.
 """
 
+import calendar as calendar_module
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vDuration
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+)
 from icalendar.enums import PARTSTAT, ROLE, STATUS
 
 PRODID = "-//Frivilligløft//Frivilligløft//DA"
@@ -31,7 +46,15 @@ METHODS = frozenset({"PUBLISH", "REQUEST", "CANCEL"})
 
 # Control characters other than tab and newline are not allowed in iCalendar text values
 # (RFC 5545 3.3.11) and some calendar programs reject the whole file when they meet one.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Bidi embeddings, overrides and isolates go too: a calendar program would show the text
+# reversed (core.validators keeps them out of new input).
+_CONTROL_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]"
+)
+# Every way of breaking a line: CR LF, CR, LF, NEL, Unicode's line and paragraph separators.
+_LINE_BREAKS = re.compile(r"\r\n?|[\n\x85\u2028\u2029]")
+# Nothing that separates words may stay inside an address or a link.
+_NOT_IN_ADDRESS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -76,8 +99,21 @@ def event_uid(kind: str, pk: int | str, host: str) -> str:
 
 
 def clean_text(value: str) -> str:
-    """Text safe for an iCalendar property: no control characters, no stray whitespace."""
-    return _CONTROL_CHARACTERS.sub("", value or "").strip()
+    """Text safe for a multi-line iCalendar property (DESCRIPTION): line breaks become "\\n",
+    no other control characters, no stray whitespace around it."""
+    return _CONTROL_CHARACTERS.sub("", _LINE_BREAKS.sub("\n", value or "")).strip()
+
+
+def single_line(value: str) -> str:
+    """Text safe for a one-line property (SUMMARY, LOCATION, CATEGORIES, CN, NAME): like
+    `clean_text`, with every line break, tab and run of spaces folded into one space."""
+    return " ".join(clean_text(value).split())
+
+
+def _uri_part(value: str) -> str:
+    """A link or an email address without whitespace or control characters (the library
+    refuses CR and LF in URIs and calendar addresses)."""
+    return _NOT_IN_ADDRESS.sub("", value or "")
 
 
 def build_calendar(
@@ -107,11 +143,11 @@ def build_calendar(
     zone = ZoneInfo(timezone)
     calendar = Calendar.new(
         prodid=PRODID,
-        name=clean_text(name) or None,
-        description=clean_text(description) or None,
+        name=single_line(name) or None,
+        description=single_line(description) or None,
         method=method.upper() if method else None,
         uid=uid or "unused",
-        url=url or None,
+        url=_uri_part(url) or None,
         refresh_interval=refresh_interval,
     )
     if refresh_interval is not None:
@@ -129,15 +165,15 @@ def build_calendar(
         event = Event.new(
             uid=item.uid,
             stamp=utc_stamp,
-            summary=clean_text(item.summary),
+            summary=single_line(item.summary),
             start=_local(item.start, zone),
             end=_local(item.end, zone),
             sequence=item.sequence,
             status=STATUS.CANCELLED if item.cancelled else STATUS.CONFIRMED,
-            location=clean_text(item.location) or None,
+            location=single_line(item.location) or None,
             description=clean_text(item.description) or None,
-            url=item.url or None,
-            categories=tuple(clean_text(c) for c in item.categories if clean_text(c)),
+            url=_uri_part(item.url) or None,
+            categories=tuple(single_line(c) for c in item.categories if single_line(c)),
             last_modified=item.last_modified.astimezone(UTC) if item.last_modified else None,
             organizer=_address(item.organizer, organizer=True) if item.organizer else None,
             attendees=[_address(person) for person in item.attendees] or None,
@@ -145,8 +181,126 @@ def build_calendar(
         calendar.add_component(event)
 
     first, last = _date_range(calendar)
-    calendar.add_missing_timezones(first_date=first, last_date=last)
+    if any(event.get("DTSTART").params.get("TZID") for event in calendar.events):
+        calendar.subcomponents.insert(0, Timezone.from_ical(_vtimezone(timezone, first, last)))
     return calendar.to_ical()
+
+
+@dataclass(frozen=True)
+class _Transition:
+    onset: datetime  # local wall time of the change, in the offset before it (RFC 5545)
+    offset_from: timedelta
+    offset_to: timedelta
+    name: str
+    daylight: bool
+
+
+def _transitions(zone: ZoneInfo, first: date, last: date) -> list[_Transition]:
+    """Every change of `zone`'s UTC offset (or name) between `first` and `last`, from the zone
+    database: a day-by-day walk, and a search down to the minute within the day of a change."""
+    found = []
+    moment = datetime.combine(first, time(), tzinfo=UTC)
+    end = datetime.combine(last, time(23, 59), tzinfo=UTC)
+
+    def state(instant: datetime):
+        local = instant.astimezone(zone)
+        return local.utcoffset(), local.tzname(), local.dst() > timedelta(0)
+
+    while moment < end:
+        following = moment + timedelta(days=1)
+        before = state(moment)
+        if before != state(following):
+            low, high = 0, 24 * 60  # minutes after `moment`: the change lies in (low, high]
+            while high - low > 1:
+                middle = (low + high) // 2
+                if state(moment + timedelta(minutes=middle)) == before:
+                    low = middle
+                else:
+                    high = middle
+            change = moment + timedelta(minutes=high)
+            after = state(change)
+            found.append(
+                _Transition(
+                    onset=(change + before[0]).replace(tzinfo=None),
+                    offset_from=before[0],
+                    offset_to=after[0],
+                    name=after[1],
+                    daylight=after[2],
+                )
+            )
+        moment = following
+    return found
+
+
+def _yearly_rule(onsets: list[datetime]) -> dict | None:
+    """The RRULE that gives exactly `onsets` (one a year, in consecutive years, on the same
+    weekday of the same week of the same month at the same time), or None."""
+    first = onsets[0]
+    years = [onset.year for onset in onsets]
+    if years != list(range(first.year, first.year + len(onsets))):
+        return None
+    weekday = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[first.weekday()]
+    for position in ("last", "nth"):
+        rules = set()
+        for onset in onsets:
+            days_in_month = calendar_module.monthrange(onset.year, onset.month)[1]
+            week = -1 if position == "last" and onset.day > days_in_month - 7 else None
+            if position == "nth":
+                week = (onset.day - 1) // 7 + 1
+            rules.add((onset.month, onset.weekday(), onset.time(), week))
+        if len(rules) == 1 and None not in next(iter(rules)):
+            week = next(iter(rules))[3]
+            return {"FREQ": "YEARLY", "BYMONTH": first.month, "BYDAY": f"{week}{weekday}"}
+    return None
+
+
+@lru_cache(maxsize=64)
+def _vtimezone(name: str, first: date, last: date) -> bytes:
+    """The VTIMEZONE for `name`, correct from `first` to `last` and, where the zone follows a
+    yearly rule, beyond: every parser reads it the same.
+
+    A yearly rule is written as an RRULE (as Outlook and Google write theirs); anything else
+    as one RDATE line per date. (icalendar's add_missing_timezones lists the dates on one
+    comma-separated RDATE, of which ical.js and vobject read only the first, and vobject keeps
+    the first VTIMEZONE of a name it ever met for every later calendar, so a zone that ends
+    with its file's last event, or starts with its first, is wrong in the next file: hence an
+    open-ended rule from a fixed year.)
+    """
+    zone = ZoneInfo(name)
+    vtimezone = Timezone()
+    vtimezone.add("TZID", name)
+    # A year more than asked: a rule is written as open-ended only if it still holds then.
+    transitions = _transitions(zone, first, date(last.year + 1, 12, 31))
+    if not transitions:
+        local = datetime.combine(first, time(), tzinfo=zone)
+        observance = TimezoneStandard()
+        observance.add("DTSTART", datetime.combine(first, time()))
+        observance.add("TZOFFSETFROM", local.utcoffset())
+        observance.add("TZOFFSETTO", local.utcoffset())
+        observance.add("TZNAME", local.tzname())
+        vtimezone.add_component(observance)
+        return vtimezone.to_ical()
+    groups: dict[tuple, list[_Transition]] = {}
+    for transition in transitions:
+        key = (transition.daylight, transition.offset_from, transition.offset_to, transition.name)
+        groups.setdefault(key, []).append(transition)
+    for (daylight, offset_from, offset_to, tzname), members in sorted(
+        groups.items(), key=lambda item: item[1][0].onset
+    ):
+        onsets = [member.onset for member in members]
+        observance = TimezoneDaylight() if daylight else TimezoneStandard()
+        observance.add("DTSTART", onsets[0])
+        rule = _yearly_rule(onsets) if len(onsets) > 1 else None
+        if rule is not None and onsets[-1].year == last.year + 1:
+            observance.add("RRULE", rule)
+        else:
+            for onset in onsets[1:]:
+                observance.add("RDATE", onset)
+        observance.add("TZOFFSETFROM", offset_from)
+        observance.add("TZOFFSETTO", offset_to)
+        observance.add("TZNAME", tzname)
+        vtimezone.add_component(observance)
+    return vtimezone.to_ical()
 
 
 def _local(moment: datetime, zone: ZoneInfo) -> datetime:
@@ -162,9 +316,9 @@ def _local(moment: datetime, zone: ZoneInfo) -> datetime:
 
 
 def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
-    address = vCalAddress(f"mailto:{person.email}")
-    if person.name:
-        address.params["CN"] = clean_text(person.name)
+    address = vCalAddress(f"mailto:{_uri_part(person.email)}")
+    if single_line(person.name):
+        address.params["CN"] = single_line(person.name)
     if not organizer:
         address.params["ROLE"] = ROLE.REQ_PARTICIPANT
         address.params["PARTSTAT"] = PARTSTAT(person.partstat)
@@ -173,10 +327,18 @@ def _address(person: Person, *, organizer: bool = False) -> vCalAddress:
     return address
 
 
+# Every VTIMEZONE starts here (or earlier, for older events), whatever the file's events: a
+# parser that keeps the first zone of a name it meets (vobject, for the life of the process)
+# and then reads a later file with an earlier event must still find its transition. With an
+# open-ended rule every file then carries the very same VTIMEZONE.
+_ZONE_FROM = date(2000, 1, 1)
+
+
 def _date_range(calendar: Calendar) -> tuple[date, date]:
-    """The VTIMEZONE needs only the transitions around the events: a small, stable file."""
+    """The years the VTIMEZONE must cover: from `_ZONE_FROM` to a year after the last event."""
     starts = [event.start for event in calendar.events]
     ends = [event.end for event in calendar.events]
     if not starts:
-        return date(2000, 1, 1), date(2000, 12, 31)
-    return date(min(starts).year - 1, 1, 1), date(max(ends).year + 1, 12, 31)
+        return _ZONE_FROM, date(_ZONE_FROM.year, 12, 31)
+    first = min(date(min(starts).year - 1, 1, 1), _ZONE_FROM)
+    return first, date(max(ends).year + 1, 12, 31)

@@ -1,10 +1,24 @@
+import json
 import logging
+import sys
+import threading
+import time
+from urllib.parse import unquote
 
 from django.conf import settings
-from django.db import OperationalError
-from django.shortcuts import render
+from django.core.exceptions import BadRequest
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.defaults import bad_request
 
 logger = logging.getLogger(__name__)
+
+# SQLite reports an outage and a bug with the same exception class; these say "outage".
+SQLITE_UNAVAILABLE = ("locked", "busy", "unable to open", "disk i/o", "readonly database")
+LOG_SECONDS = 60.0
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -24,12 +38,80 @@ class AdminContentSecurityPolicyMiddleware:
         return response
 
 
-class DatabaseBusyMiddleware:
-    """Answer "try again" with a 503, never a 500, when SQLite stays locked past its timeout.
+def is_database_unavailable(error: BaseException | None) -> bool:
+    """True for errors that mean "the database cannot answer now" (down, restarting, failed
+    over, connection cut, locked past the timeout) rather than a bug in a query."""
+    if isinstance(error, InterfaceError):
+        return True
+    if not isinstance(error, OperationalError):
+        return False
+    if connection.vendor != "sqlite":
+        return True
+    message = str(error).lower()
+    return any(marker in message for marker in SQLITE_UNAVAILABLE)
 
-    On SQLite the database file is the lock: writers queue for the busy timeout (20 s). If a
-    burst outlasts it, the visitor gets a clear page and the request changed nothing, because
-    the transaction that could not start never wrote anything.
+
+def is_database_busy(error: BaseException) -> bool:
+    return "locked" in str(error).lower() or "busy" in str(error).lower()
+
+
+class _Throttle:
+    """One error line per interval for an outage that hits every request."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.logged_at = 0.0
+        self.suppressed = 0
+
+    def log(self, request, error) -> None:
+        now = time.monotonic()
+        with self.lock:
+            if now - self.logged_at < LOG_SECONDS:
+                self.suppressed += 1
+                return
+            suppressed, self.suppressed, self.logged_at = self.suppressed, 0, now
+        logger.error(
+            "Database unavailable on %s %s (%s: %s); answered 503 (%d more since the last line)",
+            request.method,
+            request.path,
+            type(error).__name__,
+            error,
+            suppressed,
+        )
+
+
+_throttle = _Throttle()
+
+
+def database_unavailable_response(request, error) -> HttpResponse:
+    """A translated "try again in a moment" page with Retry-After, rendered without touching
+    the database (no context processors, no session, no navigation from the CMS)."""
+    _throttle.log(request, error)
+    busy = is_database_busy(error)
+    language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language_from_path(
+        request.path_info
+    )
+    with translation.override(language or settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "503.html",
+            {"busy": busy, "LANGUAGE_CODE": translation.get_language()},
+        )
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "5" if busy else "30"
+    response["Cache-Control"] = "no-store"
+    # Logged above, once per interval: Django would log (and mail) every request otherwise.
+    response._has_been_logged = True
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answer "try again" with a 503, never a 500, when the database cannot answer.
+
+    On SQLite the database file is the lock: writers queue for the busy timeout (20 s), and a
+    burst that outlasts it gets this page. On PostgreSQL it covers a server that is down,
+    restarting or failing over, and connections cut mid-request. The transaction that failed
+    is rolled back by Django, so the request changed nothing. Errors raised outside views
+    (middleware, the session) reach `server_error`, which answers the same way.
     """
 
     def __init__(self, get_response):
@@ -39,9 +121,53 @@ class DatabaseBusyMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError) and "locked" in str(exception).lower():
-            logger.warning("Database busy on %s %s", request.method, request.path)
-            response = render(request, "503.html", status=503)
-            response["Retry-After"] = "5"
-            return response
+        if is_database_unavailable(exception):
+            return database_unavailable_response(request, exception)
         return None
+
+
+def server_error(request):
+    """handler500: a database outage is a 503 too; anything else is our own 500 page, rendered
+    without the database (which may be why we are here)."""
+    error = sys.exc_info()[1]
+    if is_database_unavailable(error):
+        return database_unavailable_response(request, error)
+    language = getattr(request, "LANGUAGE_CODE", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = render_to_string("500.html", {"LANGUAGE_CODE": translation.get_language()})
+    return HttpResponse(body, status=500)
+
+
+class RefuseNulCharactersMiddleware:
+    """Answer 400 to a URL whose path or query string holds a NUL character (%00).
+
+    No text we store or look up can hold one (PostgreSQL refuses it in text, and our forms'
+    validators refuse control characters), so a NUL can only be an attack or a broken link.
+    Refusing it here, before any view queries the database, keeps every URL (the API, allauth's
+    provider callbacks, Wagtail's pages) from answering a 500 on PostgreSQL. A cookie with a NUL
+    is dropped, as if the browser had not sent it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name in [name for name, value in request.COOKIES.items() if "\x00" in name + value]:
+            del request.COOKIES[name]
+        if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
+            return self.refuse(request)
+        return self.get_response(request)
+
+    def refuse(self, request):
+        message = _("The address contains a character that is not allowed.")
+        if request.path_info.startswith("/api/"):
+            response = HttpResponse(
+                json.dumps({"detail": str(message)}, ensure_ascii=False),
+                status=400,
+                content_type="application/json; charset=utf-8",
+            )
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
+        language = translation.get_language_from_path(request.path_info)
+        with translation.override(language or settings.LANGUAGE_CODE):
+            return bad_request(request, BadRequest(message))

@@ -21,9 +21,15 @@ Invalidation: entries live `ANONYMOUS_PAGE_CACHE_SECONDS` (30 s by default; 0 tu
 off), and any save or delete in a content app (`ANONYMOUS_PAGE_CACHE_APPS`) or a Wagtail
 publish bumps a generation number that is part of every key, so editors' changes show at once.
 Changes made with `QuerySet.update()` send no signals; they show when the entry expires.
+The bump runs after the change commits, so a cache error can never roll the change back.
+
+While the shared cache is unreachable (core.cache.is_degraded) pages are neither served from
+nor stored in any cache: a generation bump cannot reach other processes then, so even this
+process's local copies could go stale. Rendering goes on as if the cache were off.
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -33,6 +39,8 @@ from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
+
+from core.cache import is_degraded
 
 GENERATION_KEY = "anonymous-page:generation"
 NONCE_PLACEHOLDER = b"__frivilligloeft_csp_nonce__"
@@ -74,7 +82,9 @@ def bump_generation(**kwargs) -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        # No generation yet, or Redis restarted empty: start from the clock, so a number this
+        # process may still hold local copies under is never handed out again.
+        cache.set(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
 
 
 def content_cached(key: str, build, *, timeout: int):
@@ -82,6 +92,8 @@ def content_cached(key: str, build, *, timeout: int):
     app bumps the generation) or `timeout` seconds pass, whichever comes first. For private
     things that are expensive to build and cheap to key, like a person's calendar feed."""
     generation = cache.get(GENERATION_KEY, 0)
+    if is_degraded():
+        return build()
     full_key = f"content:{generation}:{key}"
     value = cache.get(full_key)
     if value is None:
@@ -97,7 +109,11 @@ def _is_anonymous(request) -> bool:
 
 def _key(request, generation) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    htmx = "htmx" if request.headers.get("HX-Request") else "page"
+    # htmx asks for a whole page again after Back (HX-History-Restore-Request): that is a page.
+    partial = request.headers.get("HX-Request") and not request.headers.get(
+        "HX-History-Restore-Request"
+    )
+    htmx = "htmx" if partial else "page"
     return f"anonymous-page:{generation}:{htmx}:{path}"
 
 
@@ -126,9 +142,11 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = cache_seconds()
-        if not seconds or request.method != "GET" or not _is_anonymous(request):
+        if not seconds or request.method != "GET" or not _is_anonymous(request) or is_degraded():
             return self.get_response(request)
         generation = cache.get(GENERATION_KEY, 0)
+        if is_degraded():  # the read above found the cache gone
+            return self.get_response(request)
         key = _key(request, generation)
         stored = _local.get(key)
         if stored is None:
@@ -138,7 +156,7 @@ class AnonymousPageCacheMiddleware:
         if stored is not None:
             return self._rebuild(request, stored)
         response = self.get_response(request)
-        if _storable(request, response):
+        if _storable(request, response) and not is_degraded():
             frozen = self._freeze(request, response)
             cache.set(key, frozen, timeout=seconds)
             _local.set(key, frozen, timeout=seconds)

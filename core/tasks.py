@@ -3,31 +3,36 @@
 import base64
 import logging
 
-from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
+
+from core import outbox
 
 logger = logging.getLogger(__name__)
 
 
 @task()
-def send_email(message: dict) -> None:
-    """Send one email that was rendered before it was queued (see core.email.queue_email).
+def deliver_email(email_id: int) -> None:
+    """Send one outbox row if it is still due (core.outbox.deliver). A failure is recorded on
+    the row and retried there; the task itself never fails, so the worker keeps no stale
+    FAILED tasks around."""
+    outbox.deliver(email_id)
 
-    `message` holds only JSON-serialisable values so that every task backend can store it.
-    """
-    email = EmailMultiAlternatives(
+
+@task()
+def send_email(message: dict) -> None:
+    """Tasks queued before the outbox existed (a rolling deploy): store the message in the
+    outbox, which sends it."""
+    from core.email import Attachment, queue_rendered_email
+
+    queue_rendered_email(
+        to=message["to"],
         subject=message["subject"],
         body=message["body"],
-        to=message["to"],
+        html=message.get("html", ""),
         reply_to=message.get("reply_to") or None,
         headers=message.get("headers") or None,
+        attachments=tuple(
+            Attachment(a["filename"], base64.b64decode(a["content"]), a["mimetype"])
+            for a in message.get("attachments", [])
+        ),
     )
-    if message.get("html"):
-        email.attach_alternative(message["html"], "text/html")
-    for attachment in message.get("attachments", []):
-        email.attach(
-            attachment["filename"],
-            base64.b64decode(attachment["content"]),
-            attachment["mimetype"],
-        )
-    email.send()

@@ -4,7 +4,8 @@ Some courses are full with a waiting list, one offers freed seats for a limited 
 needs approval, one is cancelled, and one has already taken place — the demo volunteer
 (frivillig@frivilligloeft.test) completed it. Dates are relative to the day of seeding.
 Idempotent: topics, providers, people and courses are looked up by their natural keys and
-only what is missing is created.
+only what is missing is created. A year of past runs with evaluations, and course wishes with
+support, come from courses/demo_activity.py.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +14,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import User
+from core.holidays import is_day_off, next_working_day
 from courses import services
+from courses.demo_activity import seed_activity
 from courses.models import (
     Attendance,
     Audience,
@@ -21,7 +24,9 @@ from courses.models import (
     CourseFormat,
     CourseStatus,
     Meeting,
+    PaymentMethod,
     Provider,
+    QualificationKind,
     Signup,
     SignupStatus,
     Topic,
@@ -163,6 +168,38 @@ HOEN = ("Høng Medborgerhus", "Søgade 14, 4270 Høng")
 GORLEV = ("Gørlev Idrætscenter, mødelokalet", "Idrætsvej 5, 4281 Gørlev")
 
 
+# Qualifications that demo courses grant: (name, English name, months valid, description).
+QUALIFICATIONS = [
+    (
+        "Førstehjælp",
+        "First aid",
+        24,
+        "Livreddende førstehjælp med hjertestarter. Mange idrætsforbund og forsikringer "
+        "forventer, at trænere og ledere fornyer den hvert andet år.",
+    ),
+    (
+        "Børn og unge: trivsel og børneattest",
+        "Children and young people: wellbeing and child-record checks",
+        36,
+        "Reglerne om børneattester og foreningens rutiner for trivsel og bekymringer. "
+        "Kommunen anbefaler, at ledere i foreninger med børn under 15 år tager kurset igen "
+        "hvert tredje år.",
+    ),
+]
+FIRST_AID_QUALIFICATION = QUALIFICATIONS[0][0]
+CHILDREN_QUALIFICATION = QUALIFICATIONS[1][0]
+
+
+def seed_qualifications() -> dict[str, QualificationKind]:
+    kinds = {}
+    for name, name_en, months, description in QUALIFICATIONS:
+        kinds[name], _ = QualificationKind.objects.get_or_create(
+            name=name,
+            defaults={"name_en": name_en, "validity_months": months, "description": description},
+        )
+    return kinds
+
+
 @dataclass
 class DemoCourse:
     slug: str
@@ -187,6 +224,7 @@ class DemoCourse:
     cancelled_reason: str = ""
     volunteer: str = ""  # the demo volunteer's signup: confirmed, waitlisted, offered, completed
     min_attendance_percent: int = 100
+    qualification: str = ""  # the name of the qualification kind the course grants
     extra: dict = field(default_factory=dict)
 
 
@@ -372,6 +410,7 @@ COURSES = [
         capacity=15,
         requires_approval=True,
         confirmed=5,
+        qualification=CHILDREN_QUALIFICATION,
         organised_by_admin=True,
     ),
     DemoCourse(
@@ -394,6 +433,14 @@ COURSES = [
         price=150,
         confirmed=12,
         waiting=2,
+        qualification=FIRST_AID_QUALIFICATION,
+        extra={
+            "payment_method": PaymentMethod.INVOICE,
+            "payment_note": "Foreningen betaler. Vi sender fakturaen efter kurset til det "
+            "CVR-nummer, du skriver ved tilmeldingen – eller til EAN-nummeret, hvis "
+            "foreningen modtager elektroniske fakturaer. Spørg jeres kasserer, hvis du er i "
+            "tvivl.",
+        },
     ),
     DemoCourse(
         slug="fortael-foreningens-historie",
@@ -616,6 +663,11 @@ COURSES = [
         capacity=10,
         price=75,
         confirmed=3,
+        extra={
+            "payment_method": PaymentMethod.ON_THE_DAY,
+            "payment_note": "Betal med MobilePay eller kontant, når du møder op. Mange "
+            "foreninger dækker udgiften – gem kvitteringen til jeres kasserer.",
+        },
     ),
     DemoCourse(
         slug="frivilligkoordinatoren",
@@ -746,11 +798,18 @@ def _at(day: date, clock: str) -> datetime:
 
 def _course_day(today: date, offset: int, start: str) -> date:
     """The offset day moved to the next Saturday for daytime courses, else to the next
-    Monday–Thursday evening."""
+    Monday–Thursday evening, skipping Danish days off (core.holidays)."""
     day = today + timedelta(days=offset)
     weekdays = (5,) if start < "12:00" else (0, 1, 2, 3)
-    while day.weekday() not in weekdays:
-        day += timedelta(days=1)
+    # Never on a public holiday, Christmas Eve or New Year's Eve.
+    return next_working_day(day, weekdays)
+
+
+def _past_day(today: date, offset: int) -> date:
+    """A day in the past that was no day off (moved back when it was)."""
+    day = today + timedelta(days=offset)
+    while is_day_off(day):
+        day -= timedelta(days=1)
     return day
 
 
@@ -775,12 +834,29 @@ ASSOCIATIONS = [
     "",
 ]
 
+# Made-up CVR numbers for the demo associations' invoices.
+DEMO_CVR = {name: f"9999{index:04d}" for index, name in enumerate(ASSOCIATIONS, start=1) if name}
 
-def _create_course(spec: DemoCourse, today: date, topics, providers, admin, volunteer, people):
+
+def _add_demo_invoicing(rows: list[Signup]) -> None:
+    """On a course invoiced to the association, everyone holding a seat named one."""
+    for row in rows:
+        if row.status not in (SignupStatus.CONFIRMED, SignupStatus.OFFERED):
+            continue
+        association = row.association or "Gørlev Boldklub"
+        row.invoice_association = association
+        row.invoice_cvr = DEMO_CVR[association]
+        if not row.association:
+            row.invoice_reference = "Att. kassereren"
+
+
+def _create_course(
+    spec: DemoCourse, today: date, topics, providers, admin, volunteer, people, qualifications
+):
     now = timezone.now()
     meetings = []
     for offset, start, end in spec.meetings:
-        day = _course_day(today, offset, start) if offset > 0 else today + timedelta(days=offset)
+        day = _course_day(today, offset, start) if offset > 0 else _past_day(today, offset)
         meetings.append((_at(day, start), _at(day, end)))
     place_name, place_address = spec.place
     in_person = spec.format != CourseFormat.ONLINE
@@ -801,11 +877,13 @@ def _create_course(spec: DemoCourse, today: date, topics, providers, admin, volu
         status=CourseStatus.PUBLISHED,
         requires_approval=spec.requires_approval,
         waiting_list_mode=WaitingListMode.OFFER if spec.offer_mode else WaitingListMode.AUTOMATIC,
-        signup_deadline=meetings[0][0] - timedelta(days=2),
-        cancellation_deadline=meetings[0][0] - timedelta(days=3),
+        # Signup closes before cancelling does: whoever signs up last can still cancel.
+        signup_deadline=meetings[0][0] - timedelta(days=3),
+        cancellation_deadline=meetings[0][0] - timedelta(days=2),
         contact_name=providers[spec.provider].contact_name,
         contact_email=providers[spec.provider].contact_email,
         min_attendance_percent=spec.min_attendance_percent,
+        qualification=qualifications.get(spec.qualification),
         **spec.extra,
     )
     course.topics.set([topics[slug] for slug in spec.topics])
@@ -875,6 +953,8 @@ def _create_course(spec: DemoCourse, today: date, topics, providers, admin, volu
                 show_name_to_participants=True,
             )
         )
+    if course.is_invoiced:
+        _add_demo_invoicing(rows)
     Signup.objects.bulk_create(rows)
     if meetings[-1][1] < now:
         _mark_past_attendance(course)
@@ -933,13 +1013,23 @@ def seed(command):
     admin = User.objects.filter(email=COURSE_ADMIN).first()
     volunteer = User.objects.filter(email=VOLUNTEER).first()
     people = _people()
+    qualifications = seed_qualifications()
     today = timezone.localdate()
     created = 0
     for spec in COURSES:
         if Course.objects.filter(slug=spec.slug).exists():
             continue
-        _create_course(spec, today, topics, providers, admin, volunteer, people)
+        _create_course(spec, today, topics, providers, admin, volunteer, people, qualifications)
         created += 1
     if created:
         command.stdout.write(f"  {created} courses")
+    seed_activity(
+        command,
+        topics=topics,
+        providers=providers,
+        admin=admin,
+        volunteer=volunteer,
+        participants=people,
+        qualifications=qualifications,
+    )
     return []

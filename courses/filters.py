@@ -1,7 +1,7 @@
 """The catalogue's filters. Every value lives in the query string, so a filtered list can
 be shared, bookmarked and reloaded."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 import django_filters
 from django import forms
@@ -11,13 +11,43 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
+from core.fragments import shared_fragment
+from core.search import query_words
 from courses.models import Audience, Course, CourseFormat, CourseStatus, Provider, Topic
+
+
+def _utc(day, at) -> datetime | None:
+    """That local time of the day in UTC; None on a day so far out (year 1, year 9999) that
+    UTC has no such time: such a bound leaves nothing out."""
+    try:
+        return timezone.make_aware(datetime.combine(day, at)).astimezone(UTC)
+    except OverflowError:
+        return None
+
+
+class CourseFilterForm(forms.Form):
+    """The filter form, rendered once per content generation, language and query for everyone
+    (core.fragments): its topic and provider options and the chosen values are the same for
+    every person, and rendering the select options was a quarter of the catalogue's cost."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if template_name is not None or context is not None or renderer is not None:
+            return super().render(template_name, context, renderer)
+        query = ()
+        if self.is_bound:
+            query = tuple(
+                (name, tuple(self.data.getlist(name))) for name in self.fields if name in self.data
+            )
+        return shared_fragment(None, "course-filter-form", [query], super().render)
+
+    __str__ = render  # RenderableMixin binds __str__ to its own render
 
 
 class CourseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
+        max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
     topic = django_filters.ModelChoiceFilter(
@@ -57,7 +87,14 @@ class CourseFilter(django_filters.FilterSet):
 
     class Meta:
         model = Course
+        form = CourseFilterForm
         fields = ["q", "topic", "date_from", "date_to", "format", "audience", "provider"]
+
+    def active_count(self) -> int:
+        """How many filters the address sets (the "Filter (2 active)" button on a phone)."""
+        if not self.is_bound:
+            return 0
+        return sum(1 for name in self.filters if self.data.get(name, "").strip())
 
     @property
     def form(self):
@@ -68,16 +105,18 @@ class CourseFilter(django_filters.FilterSet):
         return form
 
     def filter_text(self, queryset, name, value):
-        words = value.strip()
-        if not words:
+        # Words only, without stop words: search syntax would reach the backend's query parser.
+        words = query_words(value)
+        if words == "":
             return queryset
-        # Wagtail's search index: Danish stemming on PostgreSQL, full-text on SQLite. The
-        # autocomplete query adds matches on the beginning of words in titles ("bestyr").
-        backend = get_search_backend()
+        if words is None:  # only stop words ("og"): nothing matches, as on the site search
+            return queryset.none()
+        # Wagtail's search index through core.search_backend, as the site search: every word
+        # by its Danish stem and beginning ("bestyrelse" finds "bestyrelsen", "kasserer"
+        # finds "Kassererkursus") on PostgreSQL and SQLite alike.
         published = Course.objects.filter(status=CourseStatus.PUBLISHED)
-        ids = {course.pk for course in backend.search(words, published, operator="and")}
-        ids |= {course.pk for course in backend.autocomplete(words, published, operator="and")}
-        return queryset.filter(pk__in=ids)
+        found = get_search_backend().search(words, published, operator="and")
+        return queryset.filter(pk__in=[course.pk for course in found])
 
     def filter_topic(self, queryset, name, value):
         # A subquery instead of a join: a course with two topics stays one row.
@@ -86,12 +125,12 @@ class CourseFilter(django_filters.FilterSet):
         )
 
     def filter_date_from(self, queryset, name, value):
-        start = timezone.make_aware(datetime.combine(value, time.min))
-        return queryset.filter(ends_at__gte=start)
+        start = _utc(value, time.min)
+        return queryset if start is None else queryset.filter(ends_at__gte=start)
 
     def filter_date_to(self, queryset, name, value):
-        end = timezone.make_aware(datetime.combine(value, time.max))
-        return queryset.filter(starts_at__lte=end)
+        end = _utc(value, time.max)
+        return queryset if end is None else queryset.filter(starts_at__lte=end)
 
     def filter_free_seats(self, queryset, name, value):
         if not value:

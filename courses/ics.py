@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from email.utils import parseaddr
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import timezone
@@ -17,15 +16,8 @@ from django.utils.translation import gettext as _
 
 from core.email import Attachment
 from core.ical import CONTENT_TYPE, CalendarEvent, Person, build_calendar, event_uid
+from core.site import absolute_url, site_host
 from courses.models import Course, CourseFormat, Meeting
-
-
-def site_host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def meeting_place(course: Course, meeting: Meeting) -> tuple[str, str]:

@@ -1,20 +1,27 @@
-"""Courses in the Wagtail admin: one "Courses" menu with courses, topics and providers.
+"""Courses in the Wagtail admin: one "Courses" menu with courses, topics, providers and course
+wishes; the evaluation and demand reports; the course administrator's dashboard panel.
 
 Staff edit every field of a course and its meetings here, but capacity and cancellation
-still go through courses.services (see CourseCreateView/CourseEditView), so raising the
-number of seats promotes the waiting list and cancelling emails everybody.
+still go through courses.services (see admin_views.CourseCreateView/CourseEditView), so raising
+the number of seats promotes the waiting list and cancelling emails everybody. Answering a
+course wish goes through the services too (admin_views.CourseWishEditView).
 """
+
+from datetime import UTC, datetime
 
 import django_filters
 from django import forms
-from django.contrib import messages
-from django.db.models import Count, Q
-from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.text import slugify
+from django.db.models import Count, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -24,176 +31,32 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
-    CreateView,
-    DeleteView,
-    EditView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
-from courses import services
+from accounts.roles import Role
+from core.admin_dashboard import DashboardItem, DashboardPanel
+from core.admin_viewsets import SafeViewSetMixin
+from core.models import EmailStatus
+from courses import admin_organisers, admin_views
+from courses.admin_organisers import CourseOrganiserForm
 from courses.models import (
-    ACTIVE_SIGNUP_STATUSES,
     SEAT_HOLDING_STATUSES,
-    Attendance,
     Course,
     CourseFormat,
     CourseStatus,
+    CourseWish,
+    Meeting,
     Provider,
-    Signup,
+    QualificationKind,
     SignupStatus,
     Topic,
+    WishStatus,
 )
-
-
-class CourseAdminForm(WagtailAdminModelForm):
-    """The admin's course form, with the checks a course must pass before it is saved."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "slug" in self.fields:
-            self.fields["slug"].required = False
-            self.fields["slug"].help_text = _(
-                "The course's address: /kurser/<slug>/. Leave empty to make one from the title."
-            )
-
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug")
-        if slug:
-            return slug  # uniqueness is checked by the model's unique constraint
-        base = slugify(self.cleaned_data.get("title") or "")[:150] or "kursus"
-        taken = Course.objects.exclude(pk=self.instance.pk)
-        slug, number = base, 2
-        while taken.filter(slug=slug).exists():
-            slug = f"{base}-{number}"
-            number += 1
-        return slug
-
-    def clean(self):
-        cleaned = super().clean()
-        status = cleaned.get("status")
-        meetings = self.formsets.get("meetings")
-        remaining = []
-        if meetings is not None:
-            # The meetings formset is validated after this form; validate it now (the result
-            # is cached) so that its cleaned data can be checked together with the course.
-            meetings.is_valid()
-            for form in meetings.forms:
-                if not hasattr(form, "cleaned_data"):
-                    continue
-                if form.cleaned_data.get("DELETE"):
-                    if form.instance.pk and (
-                        Attendance.objects.filter(meeting=form.instance).exists()
-                        or Signup.objects.filter(
-                            course_id=self.instance.pk, status__in=SEAT_HOLDING_STATUSES
-                        ).exists()
-                    ):
-                        raise forms.ValidationError(
-                            _(
-                                "A meeting cannot be deleted once people are signed up or "
-                                "attendance is recorded. Cancel it from the organiser page "
-                                "instead, so participants and their calendars are told."
-                            )
-                        )
-                    continue
-                if form.cleaned_data.get("starts_at"):
-                    remaining.append(form.cleaned_data)
-        if status == CourseStatus.PUBLISHED and not remaining:
-            self.add_error(None, _("Add at least one meeting before publishing the course."))
-        stored = Course.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
-        if stored is not None:
-            if stored.status == CourseStatus.CANCELLED and status != CourseStatus.CANCELLED:
-                self.add_error(
-                    "status",
-                    _("A cancelled course cannot be reopened. Copy it as a new run instead."),
-                )
-            active = Signup.objects.filter(course=stored, status__in=ACTIVE_SIGNUP_STATUSES)
-            if (
-                status == CourseStatus.DRAFT
-                and stored.status != CourseStatus.DRAFT
-                and active.exists()
-            ):
-                self.add_error(
-                    "status",
-                    _(
-                        "People are signed up for this course: cancel it instead of making it "
-                        "a draft, so that they are told."
-                    ),
-                )
-        opens, deadline = cleaned.get("signup_opens_at"), cleaned.get("signup_deadline")
-        if opens and deadline and opens >= deadline:
-            self.add_error("signup_deadline", _("The deadline must come after signup opens."))
-        first_start = min((m["starts_at"] for m in remaining), default=None)
-        for name in ("signup_deadline", "cancellation_deadline"):
-            value = cleaned.get(name)
-            if value and first_start and value > first_start:
-                self.add_error(name, _("The deadline must be before the first meeting starts."))
-        if (
-            cleaned.get("format") != CourseFormat.IN_PERSON
-            and status == CourseStatus.PUBLISHED
-            and not cleaned.get("online_link")
-        ):
-            self.add_error(
-                "online_link", _("Online and hybrid courses need a link for the participants.")
-            )
-        return cleaned
-
-
-class CourseSaveMixin:
-    """Save through courses.services.save_course instead of a plain form.save()."""
-
-    def save_instance(self):
-        course = self.form.instance
-        data = self.form.cleaned_data
-        return services.save_course(
-            course,
-            by=self.request.user,
-            save=super().save_instance,
-            capacity=data.get("capacity"),
-            status=data.get("status"),
-            cancellation_reason=data.get("cancellation_reason", ""),
-        )
-
-
-class CourseCreateView(CourseSaveMixin, CreateView):
-    pass
-
-
-class CourseEditView(CourseSaveMixin, EditView):
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        buttons.append(
-            HeaderButton(
-                _("Participants and attendance"),
-                url=reverse("courses:organiser", args=[self.object.slug]),
-                icon_name="group",
-                priority=5,
-            )
-        )
-        buttons.append(
-            HeaderButton(
-                _("Copy as a new run"),
-                url=reverse("courses:duplicate", args=[self.object.slug]),
-                icon_name="copy",
-                priority=6,
-            )
-        )
-        return buttons
-
-
-class CourseDeleteView(DeleteView):
-    def form_valid(self, form):
-        if Signup.objects.filter(course=self.object).exists():
-            messages.error(
-                self.request,
-                _("A course with signups cannot be deleted. Cancel it instead; the history stays."),
-            )
-            return redirect(self.get_success_url())
-        return super().form_valid(form)
+from courses.queries import dashboard
 
 
 class CourseFilterSet(WagtailFilterSet):
@@ -221,24 +84,54 @@ def _seats(course) -> str:
     )
 
 
-class CourseViewSet(SnippetViewSet):
+def _next_meeting(course) -> str:
+    if course.admin_next_meeting is None:
+        return "–"
+    return date_format(timezone.localtime(course.admin_next_meeting), "SHORT_DATETIME_FORMAT")
+
+
+class OrganiserToolsColumn(Column):
+    """A link from the admin's course list to the course's own organiser pages."""
+
+    cell_template_name = "courses/admin/organiser_tools_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = reverse("courses:organiser", args=[instance.slug])
+        context["course_title"] = instance.title
+        return context
+
+
+# Courses without a coming meeting sort after every course that has one.
+_NO_NEXT_MEETING = datetime(9999, 1, 1, tzinfo=UTC)
+
+
+class CourseViewSet(SafeViewSetMixin, SnippetViewSet):
     model = Course
     icon = "date"
     menu_label = _("Courses")
-    add_view_class = CourseCreateView
-    edit_view_class = CourseEditView
-    delete_view_class = CourseDeleteView
+    add_view_class = admin_views.CourseCreateView
+    edit_view_class = admin_views.CourseEditView
+    delete_view_class = admin_views.CourseDeleteView
     copy_view_enabled = False
     filterset_class = CourseFilterSet
     list_display = [
         "title",
+        Column(
+            "next_meeting",
+            label=_("Next meeting"),
+            accessor=_next_meeting,
+            sort_key="admin_next_sort",
+        ),
         Column("starts_at", label=_("Starts"), sort_key="starts_at"),
         "status",
         Column("seats", label=_("Seats (waiting)"), accessor=_seats),
         "provider",
+        OrganiserToolsColumn("organiser_tools", label=_("Organiser tools")),
     ]
     list_export = ["title", "starts_at", "ends_at", "status", "capacity", "provider"]
-    ordering = ["-starts_at"]
+    # The course that meets next comes first: what the course administrator works on today.
+    ordering = "admin_next_sort"
     search_fields = ["title", "summary", "instructors"]
     search_backend_name = None
 
@@ -275,7 +168,14 @@ class CourseViewSet(SnippetViewSet):
                     FieldPanel("status"),
                     FieldPanel("cancellation_reason"),
                     FieldRowPanel([FieldPanel("capacity"), FieldPanel("min_participants")]),
-                    FieldPanel("price"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("price"),
+                            FieldPanel("payment_method"),
+                            FieldPanel("payment_note"),
+                        ],
+                        heading=_("Price and payment"),
+                    ),
                     FieldRowPanel(
                         [
                             FieldPanel("signup_opens_at"),
@@ -284,6 +184,17 @@ class CourseViewSet(SnippetViewSet):
                         ]
                     ),
                     FieldPanel("requires_approval"),
+                    InlinePanel(
+                        "questions",
+                        heading=_("Signup questions"),
+                        label=_("Question"),
+                        min_num=0,
+                        help_text=_(
+                            "Your own questions on the signup form, e.g. diet or which club "
+                            "someone trains. The answers are personal data: they are shown to "
+                            "the organisers and erased when the signup or the course ends."
+                        ),
+                    ),
                     MultiFieldPanel(
                         [
                             FieldPanel("waiting_list_enabled"),
@@ -300,22 +211,31 @@ class CourseViewSet(SnippetViewSet):
                     FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email")]),
                     FieldPanel("organisers"),
                     FieldPanel("issues_certificate"),
+                    FieldPanel("qualification"),
                     FieldPanel("min_attendance_percent"),
+                    FieldPanel("show_evaluation_average"),
                 ],
                 heading=_("Organisers and certificate"),
             ),
         ],
-        base_form_class=CourseAdminForm,
+        base_form_class=CourseOrganiserForm,
     )
 
     def get_queryset(self, request):
+        next_meeting = (
+            Meeting.objects.filter(course=OuterRef("pk"), starts_at__gte=timezone.now())
+            .order_by("starts_at")
+            .values("starts_at")[:1]
+        )
         return Course.objects.select_related("provider").annotate(
             admin_seats_taken=Count("signups", filter=Q(signups__status__in=SEAT_HOLDING_STATUSES)),
             admin_waiting=Count("signups", filter=Q(signups__status=SignupStatus.WAITLISTED)),
+            admin_next_meeting=Subquery(next_meeting),
+            admin_next_sort=Coalesce(Subquery(next_meeting), Value(_NO_NEXT_MEETING)),
         )
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(SafeViewSetMixin, SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -330,7 +250,21 @@ class TopicViewSet(SnippetViewSet):
     ]
 
 
-class ProviderViewSet(SnippetViewSet):
+class QualificationKindViewSet(SafeViewSetMixin, SnippetViewSet):
+    model = QualificationKind
+    icon = "success"
+    menu_label = _("Qualifications")
+    list_display = ["name", "name_en", "validity_months"]
+    search_fields = ["name", "name_en"]
+    search_backend_name = None
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
+        FieldPanel("validity_months"),
+        FieldPanel("description"),
+    ]
+
+
+class ProviderViewSet(SafeViewSetMixin, SnippetViewSet):
     model = Provider
     icon = "site"
     menu_label = _("Providers")
@@ -345,8 +279,77 @@ class ProviderViewSet(SnippetViewSet):
     ]
 
 
+# --- Course wishes ---------------------------------------------------------------------------
+
+
+class CourseWishFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=WishStatus.choices)
+    topic = django_filters.ModelChoiceFilter(label=_("Topic"), queryset=Topic.objects.all())
+
+    class Meta:
+        model = CourseWish
+        fields = ["status", "topic"]
+
+
+class CourseWishViewSet(SafeViewSetMixin, SnippetViewSet):
+    model = CourseWish
+    icon = "pick"
+    menu_label = _("Course wishes")
+    add_view_enabled = False
+    copy_view_enabled = False
+    edit_view_class = admin_views.CourseWishEditView
+    filterset_class = CourseWishFilterSet
+    list_display = [
+        "title",
+        "topic",
+        Column("support_count", label=_("Supporters"), sort_key="support_count"),
+        "status",
+        "planned_course",
+        "created_at",
+    ]
+    ordering = ["-support_count", "-created_at"]
+    search_fields = ["title", "description", "association"]
+    search_backend_name = None
+    edit_handler = ObjectList(
+        [
+            MultiFieldPanel(
+                [
+                    FieldPanel("status"),
+                    FieldPanel("planned_course"),
+                    FieldPanel("response"),
+                ],
+                heading=_("Answer"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("topic", read_only=True),
+                    FieldPanel("title", read_only=True),
+                    FieldPanel("description", read_only=True),
+                    FieldPanel("expected_participants", read_only=True),
+                    FieldPanel("time_of_day", read_only=True),
+                    FieldPanel("format", read_only=True),
+                    FieldPanel("association", read_only=True),
+                ],
+                heading=_("The wish"),
+            ),
+        ],
+        base_form_class=admin_views.CourseWishAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return CourseWish.objects.select_related("topic", "planned_course").annotate(
+            support_count=Count("supports", distinct=True)
+        )
+
+
 class CoursesGroup(SnippetViewSetGroup):
-    items = (CourseViewSet, TopicViewSet, ProviderViewSet)
+    items = (
+        CourseViewSet,
+        TopicViewSet,
+        QualificationKindViewSet,
+        ProviderViewSet,
+        CourseWishViewSet,
+    )
     menu_icon = "date"
     menu_label = _("Courses")
     menu_name = "courses"
@@ -354,3 +357,141 @@ class CoursesGroup(SnippetViewSetGroup):
 
 
 register_snippet(CoursesGroup)
+
+
+# --- Reports and the course administrator's dashboard ----------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_course_reports():
+    return [
+        path("reports/evalueringer/", admin_views.evaluation_report, name="courses_evaluations"),
+        path("reports/efterspoergsel/", admin_views.demand_report, name="courses_demand"),
+        path(
+            "kurser/arrangoerer/soeg/",
+            admin_organisers.organiser_search,
+            name="courses_organiser_search",
+        ),
+    ]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_reports_menu_item")
+def register_evaluation_report_menu_item():
+    return PermissionMenuItem(
+        _("Course evaluations"),
+        reverse("courses_evaluations"),
+        name="course-evaluations",
+        icon_name="list-ul",
+        order=1300,
+        permission="courses.view_evaluationanswer",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_demand_report_menu_item():
+    return PermissionMenuItem(
+        _("Demand for courses"),
+        reverse("courses_demand"),
+        name="course-demand",
+        icon_name="pick",
+        order=1310,
+        permission="courses.view_coursewish",
+    )
+
+
+class CourseAdministratorPanel(DashboardPanel):
+    """Course administrators: the next courses, and the work waiting on signups and emails."""
+
+    name = "course_administrator"
+    heading = _("Courses")
+    groups = (Role.COURSE_ADMINISTRATOR,)
+    table_template = "courses/admin/dashboard_next_courses.html"
+    order = 100
+
+    def get_items(self, request):
+        work = dashboard.signup_work()
+        failed = dashboard.failed_course_emails()
+        courses_url = reverse("wagtailsnippets_courses_course:list")
+
+        def organiser_rows(groups, detail):
+            return [
+                (
+                    group["course__title"],
+                    reverse("courses:organiser", args=[group["course__slug"]]),
+                    detail(group["n"]),
+                )
+                for group in groups
+            ]
+
+        def only_or(rows, fallback):
+            return rows[0][1] if len(rows) == 1 else fallback
+
+        pending = organiser_rows(
+            work.pending_by_course,
+            lambda n: ngettext("%(n)d signup", "%(n)d signups", n) % {"n": n},
+        )
+        expiring = organiser_rows(
+            work.expiring_by_course,
+            lambda n: ngettext("%(n)d offer", "%(n)d offers", n) % {"n": n},
+        )
+        failed_url = (
+            reverse("outgoing_emails:index")
+            + "?"
+            + urlencode({"status": EmailStatus.FAILED, "q": dashboard.COURSE_EMAIL_PREFIX})
+        )
+        return [
+            DashboardItem(
+                _("Signups awaiting approval"),
+                work.pending_total,
+                only_or(pending, courses_url),
+                rows=pending,
+            ),
+            DashboardItem(
+                _("Seat offers expiring within 24 hours"),
+                work.expiring_total,
+                only_or(expiring, courses_url),
+                rows=expiring,
+            ),
+            DashboardItem(
+                _("Emails about courses that could not be sent"),
+                failed.count(),
+                failed_url,
+                rows=[
+                    (
+                        email.subject,
+                        reverse("outgoing_emails:inspect", args=[email.pk]),
+                        date_format(timezone.localtime(email.created_at), "SHORT_DATETIME_FORMAT"),
+                    )
+                    for email in failed[: dashboard.ROWS]
+                ],
+            ),
+            DashboardItem(
+                _("Course wishes and demand"),
+                CourseWish.objects.filter(status=WishStatus.OPEN).count(),
+                reverse("courses_demand"),
+                link_text=_("See the demand"),
+                attention=False,
+            ),
+        ]
+
+    def get_extra_context(self, request):
+        try:
+            # The report lives in insights, which nothing imports: found by its URL name.
+            report_url = reverse("insights_impact_report")
+        except NoReverseMatch:
+            report_url = ""
+        return {"next_courses": dashboard.next_courses(), "impact_report_url": report_url}
+
+
+@hooks.register("construct_homepage_panels")
+def add_course_administrator_panel(request, panels):
+    panels.append(CourseAdministratorPanel())

@@ -1,9 +1,12 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
 
 from courses.models import Audience, Topic
 from networks.models import Network
+from networks.queries import has_coordinator
 
 
 class NetworkFilter(django_filters.FilterSet):
@@ -33,3 +36,21 @@ class NetworkFilter(django_filters.FilterSet):
         self.form.fields["audience"].widget = forms.Select(
             choices=self.form.fields["audience"].choices, attrs={"class": "filter__select"}
         )
+
+
+class NetworkAdminFilterSet(WagtailFilterSet):
+    """The network list in the Wagtail admin; "Has a coordinator: No" lists the networks the
+    volunteer consultants must appoint a coordinator for (Coordinators and contact)."""
+
+    has_coordinator = django_filters.BooleanFilter(
+        label=_("Has a coordinator"), method="filter_has_coordinator", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = Network
+        fields = ["join_policy", "audience", "is_listed", "topics", "has_coordinator"]
+
+    def filter_has_coordinator(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(has_coordinator()) if value else queryset.exclude(has_coordinator())

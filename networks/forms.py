@@ -9,6 +9,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from accounts.association_choice import AssociationChoiceMixin
+from core.validators import validate_single_line
 from courses.models import Topic
 from networks.models import (
     ContactMethod,
@@ -28,8 +30,9 @@ def _at_most(limit: int) -> dict:
     return {"max_length": message()}
 
 
-class JoinForm(forms.ModelForm):
-    """Join an open network, ask to join one by approval, or accept an invitation."""
+class JoinForm(AssociationChoiceMixin, forms.ModelForm):
+    """Join an open network, ask to join one by approval, or accept an invitation. The
+    association is one of the person's own (`user`) or another by name."""
 
     class Meta:
         model = Membership
@@ -37,17 +40,22 @@ class JoinForm(forms.ModelForm):
         widgets = {"request_message": forms.Textarea(attrs={"rows": 4})}
         error_messages = {"association": _at_most(150), "request_message": _at_most(1000)}
 
-    def __init__(self, *args, ask_message: bool = False, **kwargs):
+    def __init__(self, *args, ask_message: bool = False, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         if not ask_message:
             del self.fields["request_message"]
+        self.add_association_choice(user)
 
 
-class MembershipDetailsForm(forms.ModelForm):
+class MembershipDetailsForm(AssociationChoiceMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["association", "show_name_to_members"]
         error_messages = {"association": _at_most(150)}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_association_choice(user, linked_id=self.instance.linked_association_id)
 
 
 class RsvpForm(forms.Form):
@@ -166,13 +174,13 @@ class NotesForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150)
+    subject = forms.CharField(label=_("Subject"), max_length=150, validators=[validate_single_line])
     body = forms.CharField(
         label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8})
     )
 
 
-class SparringRequestForm(forms.ModelForm):
+class SparringRequestForm(AssociationChoiceMixin, forms.ModelForm):
     topic = forms.ModelChoiceField(
         label=_("Topic"),
         queryset=Topic.objects.all(),
@@ -196,9 +204,10 @@ class SparringRequestForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].label_from_instance = lambda topic: topic.display_name
+        self.add_association_choice(user)
 
     def clean(self):
         cleaned = super().clean()

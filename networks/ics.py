@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from core.email import Attachment
 from core.ical import CONTENT_TYPE, CalendarEvent, Person, build_calendar, event_uid
-from courses.ics import absolute_url, site_host
+from core.site import absolute_url, site_host
 from networks.models import NetworkMeeting
 
 

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.dates import local_date
+from core.validators import validate_single_line
 from courses.models import Audience, Topic
 
 
@@ -25,7 +27,12 @@ class JoinPolicy(models.TextChoices):
 class Network(index.Indexed, models.Model):
     """A network of volunteer leaders or board members who meet and learn from each other."""
 
-    name = models.CharField(_("name"), max_length=150, unique=True)
+    name = models.CharField(
+        _("name"),
+        max_length=150,
+        unique=True,
+        validators=[validate_single_line],
+    )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.CharField(
         _("summary"),
@@ -124,6 +131,15 @@ class Membership(models.Model):
         max_length=150,
         blank=True,
         help_text=_("The association or board you come from, if any."),
+        validators=[validate_single_line],
+    )
+    # The id, not a foreign key: networks may not depend on associations (docs/architecture.md).
+    linked_association_id = models.PositiveBigIntegerField(
+        _("association on Frivilligløft"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when chosen among the person's own associations; the name is kept."),
     )
     request_message = models.TextField(
         _("message to the coordinators"),
@@ -191,11 +207,21 @@ class NetworkMeeting(models.Model):
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="meetings"
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    place_name = models.CharField(_("place"), max_length=150, blank=True)
-    place_address = models.CharField(_("address"), max_length=250, blank=True)
+    place_name = models.CharField(
+        _("place"),
+        max_length=150,
+        blank=True,
+        validators=[validate_single_line],
+    )
+    place_address = models.CharField(
+        _("address"),
+        max_length=250,
+        blank=True,
+        validators=[validate_single_line],
+    )
     online_link = models.URLField(
         _("online link"), blank=True, help_text=_("For online or hybrid meetings.")
     )
@@ -255,7 +281,7 @@ class NetworkMeeting(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({timezone.localtime(self.starts_at):%d.%m.%Y})"
+        return f"{self.title} ({local_date(self.starts_at, 'SHORT_DATE_FORMAT')})"
 
     def get_absolute_url(self):
         return reverse(
@@ -388,7 +414,7 @@ class NetworkMessage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    subject = models.CharField(_("subject"), max_length=150)
+    subject = models.CharField(_("subject"), max_length=150, validators=[validate_single_line])
     body = models.TextField(_("message"), max_length=5000)
     recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
@@ -435,13 +461,21 @@ class SparringRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="sparring_requests",
     )
-    subject = models.CharField(_("subject"), max_length=150)
+    subject = models.CharField(_("subject"), max_length=150, validators=[validate_single_line])
     description = models.TextField(_("what would you like sparring on?"), max_length=3000)
     association = models.CharField(
         _("association or board"),
         max_length=150,
         blank=True,
         help_text=_("Who you ask on behalf of, if any."),
+        validators=[validate_single_line],
+    )
+    linked_association_id = models.PositiveBigIntegerField(
+        _("association on Frivilligløft"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when chosen among the person's own associations; the name is kept."),
     )
     contact_method = models.CharField(
         _("how would you like to be contacted?"),

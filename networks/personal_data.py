@@ -76,7 +76,10 @@ def export_data(user) -> dict:
 def erase_data(user) -> None:
     """Delete the person's memberships, answers, invitations and sparring requests. Meetings
     they planned and messages they sent stay with the network, without their name."""
+    from networks.services.memberships import remove_memberships_of_deleted_account
+
     Rsvp.objects.filter(user=user).delete()
-    Membership.objects.filter(user=user).delete()
+    # A network left without a coordinator goes to the volunteer consultants.
+    remove_memberships_of_deleted_account(user)
     Invitation.objects.filter(email__iexact=user.email).delete()
     SparringRequest.objects.filter(requester=user).delete()

@@ -5,7 +5,7 @@ Other apps use these instead of reading the models directly:
 - calendars puts `meetings_for_member(user)` and `public_meetings(network)` in its feeds.
 """
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.roles import Role, has_role
@@ -61,6 +61,25 @@ def coordinators_of(network: Network) -> QuerySet:
         network_memberships__role=MembershipRole.COORDINATOR,
         is_active=True,
     )
+
+
+def has_coordinator() -> Exists:
+    """Whether a network has an active coordinator with an active account now (an expression
+    for `filter()` / `exclude()`)."""
+    return Exists(
+        Membership.objects.filter(
+            network=OuterRef("pk"),
+            status=MembershipStatus.ACTIVE,
+            role=MembershipRole.COORDINATOR,
+            user__is_active=True,
+        )
+    )
+
+
+def networks_without_coordinator() -> QuerySet[Network]:
+    """Networks nobody runs (the last coordinator deleted their account): the volunteer
+    consultants appoint a new coordinator. Read from the memberships, never stored."""
+    return Network.objects.exclude(has_coordinator())
 
 
 def upcoming_meetings(network: Network) -> QuerySet[NetworkMeeting]:

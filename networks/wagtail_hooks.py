@@ -1,18 +1,35 @@
-"""Networks in the Wagtail admin: networks, meetings and the sparring queue in one menu."""
+"""Networks in the Wagtail admin: networks, meetings and the sparring queue in one menu, and the
+sparring queue on the volunteer consultants' dashboard."""
+
+from datetime import timedelta
 
 from django import forms
-from django.urls import path
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.roles import Role
+from core.admin_dashboard import DashboardItem, DashboardPanel
+from core.admin_viewsets import SafeViewSetMixin
+from core.dates import local_date
 from networks import admin_views
-from networks.models import Network, NetworkMeeting, SparringRequest
+from networks.filters import NetworkAdminFilterSet
+from networks.models import (
+    OPEN_SPARRING_STATUSES,
+    Network,
+    NetworkMeeting,
+    SparringRequest,
+    SparringStatus,
+)
 
 
-class NetworkViewSet(ModelViewSet):
+class NetworkViewSet(SafeViewSetMixin, ModelViewSet):
     model = Network
     name = "network_admin"
     url_prefix = "netvaerk"
@@ -21,8 +38,12 @@ class NetworkViewSet(ModelViewSet):
     add_view_class = admin_views.NetworkCreateView
     edit_view_class = admin_views.NetworkEditView
     list_display = ["name", "join_policy", "audience", "is_listed"]
-    list_filter = ["join_policy", "audience", "is_listed", "topics"]
+    # The fields staff filter by, and whether the network has a coordinator now.
+    filterset_class = NetworkAdminFilterSet
     search_fields = ["name", "summary"]
+    # Database lookups, not the search index: on SQLite the index has no column per field
+    # and a search limited to these fields answered 500 ("no such column: name").
+    search_backend_name = None
     copy_view_enabled = False
     edit_handler = ObjectList(
         [
@@ -49,7 +70,7 @@ class NetworkViewSet(ModelViewSet):
     )
 
 
-class NetworkMeetingViewSet(ModelViewSet):
+class NetworkMeetingViewSet(SafeViewSetMixin, ModelViewSet):
     model = NetworkMeeting
     name = "network_meetings"
     url_prefix = "netvaerk/moeder"
@@ -74,7 +95,9 @@ class NetworkMeetingViewSet(ModelViewSet):
     ]
 
 
-class SparringRequestViewSet(ModelViewSet):
+class SparringRequestViewSet(SafeViewSetMixin, ModelViewSet):
+    # Left out of get_urlpatterns below: nothing may link to them.
+    missing_views = ("add",)
     model = SparringRequest
     name = "sparring_requests"
     url_prefix = "netvaerk/sparring"
@@ -103,3 +126,58 @@ class NetworksMenu(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_networks_menu():
     return NetworksMenu()
+
+
+# How long a sparring request may wait for an answer before the dashboard flags it.
+SPARRING_WAITING_DAYS = 3
+
+
+class SparringQueuePanel(DashboardPanel):
+    """Volunteer consultants: the sparring queue."""
+
+    name = "sparring_queue"
+    heading = _("Sparring requests")
+    groups = (Role.VOLUNTEER_CONSULTANT,)
+    order = 110
+
+    def get_items(self, request):
+        waiting = Q(
+            status__in=(SparringStatus.NEW, SparringStatus.ASSIGNED),
+            created_at__lt=timezone.now() - timedelta(days=SPARRING_WAITING_DAYS),
+        )
+        counts = SparringRequest.objects.aggregate(
+            new=Count("pk", filter=Q(status=SparringStatus.NEW)),
+            unassigned=Count(
+                "pk", filter=Q(status__in=OPEN_SPARRING_STATUSES, assigned_to__isnull=True)
+            ),
+            waiting=Count("pk", filter=waiting),
+        )
+        oldest = SparringRequest.objects.filter(waiting).order_by("created_at", "pk")[:5]
+        index = reverse("sparring_requests:index")
+        return [
+            DashboardItem(_("New sparring requests"), counts["new"], f"{index}?status=new"),
+            DashboardItem(_("Not assigned to a consultant"), counts["unassigned"], index),
+            DashboardItem(
+                ngettext(
+                    "Waiting for an answer for more than %(days)d day",
+                    "Waiting for an answer for more than %(days)d days",
+                    SPARRING_WAITING_DAYS,
+                )
+                % {"days": SPARRING_WAITING_DAYS},
+                counts["waiting"],
+                index,
+                rows=[
+                    (
+                        request_.subject,
+                        reverse("sparring_requests:edit", args=[request_.pk]),
+                        local_date(request_.created_at, "SHORT_DATE_FORMAT"),
+                    )
+                    for request_ in oldest
+                ],
+            ),
+        ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_sparring_queue_panel(request, panels):
+    panels.append(SparringQueuePanel())

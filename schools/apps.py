@@ -14,8 +14,10 @@ class SchoolsConfig(AppConfig):
         )
         from core.navigation import register_main_nav
         from schools import personal_data, queries
+        from schools import search as schools_search
 
         register_main_nav("schools", _("Schools"), "schools:index", order=40)
+        schools_search.register()
         register_mine_sider_link("my_schools:index", _("Schools and internships"), order=40)
         register_dashboard_panel(
             "schools/includes/dashboard_panel.html", queries.dashboard_context, order=40

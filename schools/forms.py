@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.validators import validate_single_line
 from schools.models import (
     ContributionKind,
     InternshipOffer,
@@ -48,8 +49,19 @@ class OfferForm(forms.ModelForm):
 
 
 class PupilForm(forms.Form):
-    first_name = forms.CharField(label=_("First name"), max_length=60, required=False)
-    class_name = forms.CharField(label=_("Class"), max_length=20, required=False)
+    first_name = forms.CharField(
+        label=_("First name"), max_length=60, required=False, validators=[validate_single_line]
+    )
+    class_name = forms.CharField(
+        label=_("Class"), max_length=20, required=False, validators=[validate_single_line]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A row is either empty or has both: saying "(optional)" on each was wrong, since a
+        # name without a class is refused (templates/includes/forms/field.html).
+        for field in self.fields.values():
+            field.optional_in_pairs = True
 
     def clean(self):
         data = super().clean()
@@ -162,7 +174,7 @@ class ThemeWeekForm(forms.ModelForm):
 class ContributionForm(forms.Form):
     association = forms.ModelChoiceField(label=_("Association"), queryset=None, empty_label=None)
     kind = forms.ChoiceField(label=_("Kind"), choices=ContributionKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=150)
+    title = forms.CharField(label=_("Title"), max_length=150, validators=[validate_single_line])
     description = forms.CharField(
         label=_("Description"), max_length=3000, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -174,6 +186,7 @@ class ContributionForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Leave empty if you come to the school."),
+        validators=[validate_single_line],
     )
     capacity = forms.IntegerField(
         label=_("How many pupils"), min_value=1, max_value=1000, required=False

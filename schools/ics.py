@@ -1,25 +1,20 @@
 """A theme week's programme as iCalendar data, built on core.ical."""
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.ical import CalendarEvent, build_calendar, event_uid
+from core.site import absolute_url, site_host
 from schools.models import ThemeWeek, ThemeWeekContribution, ThemeWeekStatus
-
-
-def _host() -> str:
-    return urlsplit(settings.SITE_URL).hostname or "localhost"
 
 
 def contribution_event(c: ThemeWeekContribution, theme_week: ThemeWeek) -> CalendarEvent:
     """An accepted contribution as an event (the theme week's programme feed and the personal
     feeds of the school's coordinators and the association's admins)."""
-    url = settings.SITE_URL.rstrip("/") + theme_week.get_absolute_url()
+    url = absolute_url(theme_week.get_absolute_url())
     return CalendarEvent(
-        uid=event_uid("theme-week-contribution", c.pk, _host()),
+        uid=event_uid("theme-week-contribution", c.pk, site_host()),
         summary=f"{c.title} ({c.association.name})",
         start=c.starts_at,
         end=c.ends_at,

@@ -10,6 +10,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from core.validators import validate_single_line
 
 
 class SchoolType(models.TextChoices):
@@ -22,12 +25,27 @@ class SchoolType(models.TextChoices):
 
 
 class School(models.Model):
-    name = models.CharField(_("name"), max_length=150, unique=True)
+    name = models.CharField(
+        _("name"),
+        max_length=150,
+        unique=True,
+        validators=[validate_single_line],
+    )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     school_type = models.CharField(_("type of school"), max_length=20, choices=SchoolType.choices)
-    address = models.CharField(_("address"), max_length=250, blank=True)
+    address = models.CharField(
+        _("address"),
+        max_length=250,
+        blank=True,
+        validators=[validate_single_line],
+    )
     postcode = models.CharField(_("postcode"), max_length=4, blank=True)
-    town = models.CharField(_("town"), max_length=100, blank=True)
+    town = models.CharField(
+        _("town"),
+        max_length=100,
+        blank=True,
+        validators=[validate_single_line],
+    )
     email = models.EmailField(
         _("email"), blank=True, help_text=_("The school's office; used when no coordinator is set.")
     )
@@ -89,7 +107,7 @@ class OfferStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class InternshipOffer(models.Model):
+class InternshipOffer(index.Indexed, models.Model):
     """An association's offer of volunteer internships (frivilligpraktik) to pupils."""
 
     association = models.ForeignKey(
@@ -98,7 +116,7 @@ class InternshipOffer(models.Model):
         on_delete=models.CASCADE,
         related_name="internship_offers",
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     tasks = models.TextField(
         _("tasks"), max_length=5000, help_text=_("What the pupils will do, in plain words.")
     )
@@ -109,6 +127,7 @@ class InternshipOffer(models.Model):
         _("weeks"),
         max_length=100,
         help_text=_("When the internship can take place, e.g. “Week 10–12” or “After school”."),
+        validators=[validate_single_line],
     )
     starts_on = models.DateField(_("first possible day"), null=True, blank=True)
     ends_on = models.DateField(_("last possible day"), null=True, blank=True)
@@ -123,7 +142,11 @@ class InternshipOffer(models.Model):
         blank=True,
         help_text=_("0–10, or 13 for upper secondary; leave empty for any grade."),
     )
-    contact_name = models.CharField(_("contact person"), max_length=150)
+    contact_name = models.CharField(
+        _("contact person"),
+        max_length=150,
+        validators=[validate_single_line],
+    )
     contact_email = models.EmailField(_("contact email"))
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     involves_children_under_15 = models.BooleanField(
@@ -155,6 +178,20 @@ class InternshipOffer(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # The site search (schools/search.py) finds public offers by these.
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("tasks"),
+        index.SearchField("conditions"),
+        index.SearchField("weeks"),
+        index.RelatedFields(
+            "association", [index.SearchField("name"), index.FilterField("is_public")]
+        ),
+        index.FilterField("status"),
+        index.SearchField("search_kind"),
+    ]
+
     class Meta:
         verbose_name = _("internship offer")
         verbose_name_plural = _("internship offers")
@@ -182,6 +219,10 @@ class InternshipOffer(models.Model):
 
     def get_absolute_url(self):
         return reverse("schools:offer", kwargs={"pk": self.pk})
+
+    def search_kind(self) -> str:
+        # The kind itself, in both languages: "praktik" finds every offer, whatever its title.
+        return "frivilligpraktik praktik praktikplads volunteer internship"
 
     @property
     def is_public(self) -> bool:
@@ -292,8 +333,13 @@ class PlacementPupil(models.Model):
     placement = models.ForeignKey(
         Placement, verbose_name=_("placement"), on_delete=models.CASCADE, related_name="pupils"
     )
-    first_name = models.CharField(_("first name"), max_length=60)
-    class_name = models.CharField(_("class"), max_length=20, help_text=_("E.g. 8.B or 2.g."))
+    first_name = models.CharField(_("first name"), max_length=60, validators=[validate_single_line])
+    class_name = models.CharField(
+        _("class"),
+        max_length=20,
+        help_text=_("E.g. 8.B or 2.g."),
+        validators=[validate_single_line],
+    )
 
     class Meta:
         verbose_name = _("pupil")
@@ -361,13 +407,13 @@ class ThemeWeekStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class ThemeWeek(models.Model):
+class ThemeWeek(index.Indexed, models.Model):
     """A school's theme week (temauge) that associations can contribute to."""
 
     school = models.ForeignKey(
         School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="theme_weeks"
     )
-    theme = models.CharField(_("theme"), max_length=150)
+    theme = models.CharField(_("theme"), max_length=150, validators=[validate_single_line])
     description = models.TextField(
         _("description"),
         max_length=3000,
@@ -376,9 +422,17 @@ class ThemeWeek(models.Model):
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
     grade_level = models.CharField(
-        _("grade level"), max_length=50, help_text=_("E.g. “7th grade” or “1st year (1.g)”.")
+        _("grade level"),
+        max_length=50,
+        help_text=_("E.g. “7th grade” or “1st year (1.g)”."),
+        validators=[validate_single_line],
     )
-    classes = models.CharField(_("classes"), max_length=100, blank=True)
+    classes = models.CharField(
+        _("classes"),
+        max_length=100,
+        blank=True,
+        validators=[validate_single_line],
+    )
     pupil_count = models.PositiveSmallIntegerField(_("number of pupils"), null=True, blank=True)
     wants_talk = models.BooleanField(_("a talk"), default=False)
     wants_workshop = models.BooleanField(_("a workshop"), default=False)
@@ -400,6 +454,18 @@ class ThemeWeek(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # The site search (schools/search.py) finds open theme weeks by these.
+    search_fields = [
+        index.SearchField("theme", boost=3),
+        index.AutocompleteField("theme"),
+        index.SearchField("description"),
+        index.SearchField("grade_level"),
+        index.RelatedFields("school", [index.SearchField("name")]),
+        index.FilterField("status"),
+        index.FilterField("ends_on"),
+        index.SearchField("search_kind"),
+    ]
+
     class Meta:
         verbose_name = _("theme week")
         verbose_name_plural = _("theme weeks")
@@ -415,6 +481,10 @@ class ThemeWeek(models.Model):
 
     def get_absolute_url(self):
         return reverse("schools:theme_week", kwargs={"pk": self.pk})
+
+    def search_kind(self) -> str:
+        # The kind itself, in both languages: "temauge" finds every theme week.
+        return "temauge temauger theme week"
 
     @property
     def wanted_kinds(self) -> list[str]:
@@ -458,12 +528,16 @@ class ThemeWeekContribution(models.Model):
         related_name="theme_week_contributions",
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ContributionKind.choices)
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     description = models.TextField(_("description"), max_length=3000)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(
-        _("place"), max_length=200, blank=True, help_text=_("Leave empty if at the school.")
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty if at the school."),
+        validators=[validate_single_line],
     )
     capacity = models.PositiveSmallIntegerField(_("how many pupils"), null=True, blank=True)
     status = models.CharField(

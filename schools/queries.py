@@ -4,6 +4,7 @@ from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from associations.queries import associations_administered_by
 from schools.access import administered_association_ids, is_schools_staff
 from schools.models import (
     OPEN_STATES,
@@ -78,9 +79,11 @@ def placements_visible_to(user) -> QuerySet[Placement]:
     if not user.is_authenticated:
         return Placement.objects.none()
     school_ids = SchoolCoordinator.objects.filter(user_id=user.pk).values("school_id")
+    # Subqueries, not lists: the placements come in one query, and callers such as
+    # certificates can nest this in their own.
+    association_ids = associations_administered_by(user).values("pk")
     return Placement.objects.filter(
-        Q(school_id__in=school_ids)
-        | Q(offer__association_id__in=list(administered_association_ids(user)))
+        Q(school_id__in=school_ids) | Q(offer__association_id__in=association_ids)
     )
 
 
@@ -176,21 +179,4 @@ def contributions_for_person(user) -> QuerySet[ThemeWeekContribution]:
         .select_related("theme_week__school", "association")
         .distinct()
         .order_by("starts_at", "pk")
-    )
-
-
-def placement_contacts(placement: Placement) -> list:
-    """The people on both sides of a placement: the school's coordinators and the admins of
-    the host association (who may download the pupils' internship certificates)."""
-    from accounts.models import User
-
-    return list(
-        User.objects.filter(
-            Q(school_coordinator_roles__school_id=placement.school_id)
-            | Q(
-                association_roles__association_id=placement.offer.association_id,
-                association_roles__is_admin=True,
-            ),
-            is_active=True,
-        ).distinct()
     )

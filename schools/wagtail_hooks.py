@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_viewsets import SafeViewSetMixin
 from schools.models import (
     InternshipOffer,
     Placement,
@@ -28,14 +29,16 @@ def read_only_urlpatterns(viewset, patterns):
     return [
         *kept,
         path(
-            "edit/<str:pk>/",
+            # int, like the inspect view it redirects to: any other text could not be
+            # reversed there (a 500, found by the fuzz test).
+            "edit/<int:pk>/",
             RedirectView.as_view(pattern_name=viewset.get_url_name("inspect")),
             name="edit",
         ),
     ]
 
 
-class SchoolViewSet(ModelViewSet):
+class SchoolViewSet(SafeViewSetMixin, ModelViewSet):
     model = School
     name = "school_admin"
     url_prefix = "skoler"
@@ -48,7 +51,7 @@ class SchoolViewSet(ModelViewSet):
     form_fields = ["name", "slug", "school_type", "address", "postcode", "town", "email"]
 
 
-class SchoolCoordinatorViewSet(ModelViewSet):
+class SchoolCoordinatorViewSet(SafeViewSetMixin, ModelViewSet):
     model = SchoolCoordinator
     name = "school_coordinators"
     url_prefix = "skoler/koordinatorer"
@@ -61,7 +64,7 @@ class SchoolCoordinatorViewSet(ModelViewSet):
     form_fields = ["school", "user"]
 
 
-class InternshipOfferViewSet(ModelViewSet):
+class InternshipOfferViewSet(SafeViewSetMixin, ModelViewSet):
     model = InternshipOffer
     name = "internship_offers"
     url_prefix = "skoler/praktik"
@@ -70,6 +73,8 @@ class InternshipOfferViewSet(ModelViewSet):
     list_display = ["title", "association", "status", "places", "hours_total", "published_at"]
     list_filter = ["status", "involves_children_under_15"]
     search_fields = ["title", "tasks", "association__name"]
+    # Indexed for the site search; the admin searches these fields in the database.
+    search_backend_name = None
     copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
@@ -91,9 +96,11 @@ class InternshipOfferViewSet(ModelViewSet):
     ]
 
 
-class PlacementViewSet(ModelViewSet):
+class PlacementViewSet(SafeViewSetMixin, ModelViewSet):
     """Read only: staff follow placements; the school and the association move them."""
 
+    # Left out of get_urlpatterns below: nothing may link to them.
+    missing_views = ("add", "delete")
     model = Placement
     name = "placements"
     url_prefix = "skoler/forloeb"
@@ -129,7 +136,7 @@ class PlacementViewSet(ModelViewSet):
         return read_only_urlpatterns(self, super().get_urlpatterns())
 
 
-class ThemeWeekViewSet(ModelViewSet):
+class ThemeWeekViewSet(SafeViewSetMixin, ModelViewSet):
     model = ThemeWeek
     name = "theme_weeks"
     url_prefix = "skoler/temauger"
@@ -138,6 +145,8 @@ class ThemeWeekViewSet(ModelViewSet):
     list_display = ["theme", "school", "starts_on", "ends_on", "status"]
     list_filter = ["status", "school"]
     search_fields = ["theme", "description"]
+    # Indexed for the site search; the admin searches these fields in the database.
+    search_backend_name = None
     copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
@@ -155,7 +164,9 @@ class ThemeWeekViewSet(ModelViewSet):
     ]
 
 
-class ThemeWeekContributionViewSet(ModelViewSet):
+class ThemeWeekContributionViewSet(SafeViewSetMixin, ModelViewSet):
+    # Left out of get_urlpatterns below: nothing may link to them.
+    missing_views = ("add", "delete")
     model = ThemeWeekContribution
     name = "theme_week_contributions"
     url_prefix = "skoler/bidrag"

@@ -1,11 +1,16 @@
+import io
 import os
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
 from core import page_cache
+from tests import demo_snapshot as snapshots
+from tests.core.netfaults import dead_port
 from tests.factories import UserFactory
 
 # Playwright's sync API (started before the database, see django_db_setup below) runs an event
@@ -82,13 +87,125 @@ def standard_page(home_page):
     return page
 
 
+MIGRATIONS_STATE = pytest.StashKey[snapshots.Snapshot]()
+FLUSHED = pytest.StashKey[bool]()
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return "transactional_db" in item.fixturenames or "live_server" in item.fixturenames
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    if _is_transactional(item):
+        # Its teardown flushed every table; the next transactional test reloads the
+        # migrations' data itself (serialized_rollback), a plain one would find nothing.
+        item.config.stash[FLUSHED] = True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Put the migrations' data back before a plain database test that follows a flush.
+
+    pytest-django runs plain tests before transactional ones, but pytest-xdist may hand a
+    worker that already ran transactional tests some plain ones (worksteal)."""
+    if not item.config.stash.get(FLUSHED, False) or _is_transactional(item):
+        return
+    if item.get_closest_marker("django_db") is None and "db" not in item.fixturenames:
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        snapshots.restore(item.config.stash[MIGRATIONS_STATE])
+    item.config.stash[FLUSHED] = False
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(playwright, django_db_setup):
-    """Create the test database after Playwright has started.
+def django_db_setup(request, playwright, django_db_setup, django_db_blocker):
+    """Create the test database after Playwright has started, and remember its contents.
 
     Playwright's sync API switches the main thread into its own context, and Django keeps its
     database connections per context. Starting Playwright first means that DB setup, every
     test and the browser tests share one connection object, so transactional tests can
     restore the migrations' data (serialized_rollback) wherever they run.
+
+    The migrations' data (Wagtail's root page, locales, groups, content types) is kept so that
+    `demo_snapshot` can seed from it, and put back at the end: a database kept with
+    --reuse-db starts the next run as migrate left it, even after a transactional test's flush.
     """
-    return django_db_setup
+    with django_db_blocker.unblock():
+        migrated = snapshots.take()
+    request.config.stash[MIGRATIONS_STATE] = migrated
+    yield
+    with django_db_blocker.unblock():
+        snapshots.restore(migrated)
+        migrated.drop()
+
+
+@pytest.fixture(scope="session")
+def demo_snapshot(request, django_db_setup, django_db_blocker):
+    """`seed_demo` run once per session (per xdist worker) on the migrations' data.
+
+    Its `output` is what the command printed. Tests take it through `demo_site`.
+    """
+    with django_db_blocker.unblock():
+        before = snapshots.take()
+        snapshots.restore(request.config.stash[MIGRATIONS_STATE])
+        output = io.StringIO()
+        call_command("seed_demo", stdout=output)
+        demo = snapshots.take(with_files=True)
+        demo.output = output.getvalue()
+        snapshots.restore(before)
+        before.drop()
+        cache.clear()
+        page_cache.clear_local()
+    yield demo
+    with django_db_blocker.unblock():
+        demo.drop()
+
+
+@pytest.fixture
+def demo_site(demo_snapshot, db):
+    """The database and files exactly as `seed_demo` leaves them on a fresh site.
+
+    Put back from the session's snapshot in well under a second instead of seeding again (half
+    a minute). Works in plain and transactional tests (`db` follows the test's marker).
+    """
+    snapshots.restore(demo_snapshot)
+    cache.clear()
+    page_cache.clear_local()
+    return demo_snapshot
+
+
+@pytest.fixture
+def smtp_port(settings):
+    """Real SMTP settings (Django's smtp backend) pointing at a port where no server runs yet:
+    the mail server is down until the test starts one there with `start_smtp`."""
+    port = dead_port()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+        }
+    }
+    return port
+
+
+@pytest.fixture
+def start_smtp(smtp_port):
+    """start_smtp(Sink()) runs a real SMTP server (aiosmtpd) on `smtp_port`."""
+    from aiosmtpd.controller import Controller
+
+    controllers = []
+
+    def start(sink):
+        controller = Controller(sink, hostname="127.0.0.1", port=smtp_port)
+        controller.start()
+        controllers.append(controller)
+        return sink
+
+    yield start
+    for controller in controllers:
+        controller.stop()

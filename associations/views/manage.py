@@ -33,12 +33,14 @@ from associations.models import (
     BOARD_ROLES,
     Activity,
     Association,
+    AssociationInvitation,
     AssociationRole,
     BoardCompetenceNeed,
     Fair,
     FairStand,
     Venue,
 )
+from core.services import run_service
 
 
 def _overview_url(association) -> str:
@@ -60,12 +62,22 @@ def admin_required(view):
 
 @login_required
 def index(request):
-    roles = list(
+    memberships: dict[int, dict] = {}
+    roles = (
         AssociationRole.objects.filter(user=request.user)
         .select_related("association")
-        .order_by("association__name", "pk")
+        .order_by("association__name", "association_id", "pk")
     )
-    return render(request, "associations/mine/index.html", {"roles": roles})
+    for role in roles:
+        # One box per association, with all the person's roles in it.
+        membership = memberships.setdefault(
+            role.association_id, {"association": role.association, "role": role, "roles": []}
+        )
+        membership["roles"].append(role)
+        membership["is_board"] = any(r.is_board for r in membership["roles"])
+    return render(
+        request, "associations/mine/index.html", {"memberships": list(memberships.values())}
+    )
 
 
 @login_required
@@ -146,6 +158,34 @@ def edit(request, association):
     )
 
 
+def _added_message(result) -> str:
+    if isinstance(result, AssociationInvitation):
+        return _(
+            "%(email)s has no profile on Frivilligløft yet. We have sent an invitation; "
+            "the role is theirs when they accept it."
+        ) % {"email": result.email}
+    return _("%(name)s now has the role %(role)s.") % {
+        "name": result.user.get_full_name(),
+        "role": result.get_role_display().lower(),
+    }
+
+
+def people_of(association) -> list[dict]:
+    """The association's people, each with all their roles (admins first)."""
+    people: dict[int, dict] = {}
+    roles = association.roles.select_related("user").order_by("user__full_name", "user_id", "pk")
+    for role in roles:
+        role.form = ChangeRoleForm(
+            initial={"role": role.role, "is_admin": role.is_admin}, prefix=f"r{role.pk}"
+        )
+        person = people.setdefault(
+            role.user_id, {"user": role.user, "roles": [], "is_admin": False}
+        )
+        person["roles"].append(role)
+        person["is_admin"] = person["is_admin"] or role.is_admin
+    return sorted(people.values(), key=lambda person: not person["is_admin"])
+
+
 @admin_required
 @require_http_methods(["GET", "POST"])
 def people(request, association):
@@ -154,7 +194,7 @@ def people(request, association):
     if request.method == "POST":
         if form.is_valid():
             try:
-                role = services.add_person(
+                result = services.add_or_invite_person(
                     request.user,
                     association,
                     form.cleaned_data["email"],
@@ -164,25 +204,41 @@ def people(request, association):
             except services.AssociationError as error:
                 form.add_error("email", str(error))
             else:
-                messages.success(
-                    request,
-                    _("%(name)s has been added.") % {"name": role.user.get_full_name()},
-                )
+                messages.success(request, _added_message(result))
                 return redirect("my_associations:people", slug=association.slug)
         status = 400
-    roles = list(
-        association.roles.select_related("user").order_by("-is_admin", "role", "user__full_name")
-    )
-    for role in roles:
-        role.form = ChangeRoleForm(
-            initial={"role": role.role, "is_admin": role.is_admin}, prefix=f"r{role.pk}"
+    invitations = [
+        invitation
+        for invitation in association.invitations.select_related("invited_by").filter(
+            accepted_at__isnull=True, revoked_at__isnull=True
         )
+        if invitation.is_usable
+    ]
     return render(
         request,
         "associations/mine/people.html",
-        {"association": association, "roles": roles, "form": form},
+        {
+            "association": association,
+            "people": people_of(association),
+            "invitations": invitations,
+            "form": form,
+        },
         status=status,
     )
+
+
+@admin_required
+@require_POST
+def revoke_invitation(request, association, invitation_id):
+    invitation = get_object_or_404(AssociationInvitation, association=association, pk=invitation_id)
+    run_service(
+        request,
+        services.revoke_invitation,
+        request.user,
+        invitation,
+        success=_("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+    )
+    return redirect("my_associations:people", slug=association.slug)
 
 
 @admin_required
@@ -215,18 +271,16 @@ def remove_person(request, association, role_id):
     role = get_object_or_404(
         AssociationRole.objects.select_related("user"), association=association, pk=role_id
     )
-    try:
-        services.remove_person(request.user, role)
-    except services.AssociationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("%(name)s has been removed from the association.")
-            % {"name": role.user.get_full_name()},
-        )
-        if role.user_id == request.user.pk:
-            return redirect("my_associations:index")
+    removed, _result = run_service(
+        request,
+        services.remove_person,
+        request.user,
+        role,
+        success=_("%(name)s no longer has the role %(role)s.")
+        % {"name": role.user.get_full_name(), "role": role.get_role_display().lower()},
+    )
+    if removed and not queries.is_association_admin(request.user, association):
+        return redirect("my_associations:index")
     return redirect("my_associations:people", slug=association.slug)
 
 
@@ -298,27 +352,27 @@ def declare(request, association):
         for error in form.errors.values():
             messages.error(request, error[0])
         return redirect(_overview_url(association))
-    try:
-        declaration = services.declare_child_records(
-            request.user, association, form.cleaned_data["year"]
-        )
-    except services.AssociationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
+    run_service(
+        request,
+        services.declare_child_records,
+        request.user,
+        association,
+        form.cleaned_data["year"],
+        success=lambda declaration: (
             _("Thank you. The association's page now shows: child-record checks obtained %(year)s.")
-            % {"year": declaration.year},
-        )
+            % {"year": declaration.year}
+        ),
+    )
     return redirect(_overview_url(association))
 
 
 def _board_or_admin(request, slug) -> tuple[Association, bool]:
     association = get_object_or_404(Association, slug=slug)
-    role = AssociationRole.objects.filter(association=association, user=request.user).first()
-    if role is None or not (role.is_admin or role.role in BOARD_ROLES):
+    roles = list(AssociationRole.objects.filter(association=association, user=request.user))
+    is_admin = any(role.is_admin for role in roles)
+    if not (is_admin or any(role.role in BOARD_ROLES for role in roles)):
         raise Http404
-    return association, role.is_admin
+    return association, is_admin
 
 
 @login_required
@@ -363,12 +417,13 @@ def stand(request, association, fair_slug):
     form = StandForm(request.POST or None, instance=existing)
     if request.method == "POST":
         if "withdraw" in request.POST and existing:
-            try:
-                services.withdraw_stand(request.user, existing)
-            except services.AssociationError as error:
-                messages.error(request, str(error))
-            else:
-                messages.success(request, _("The stand is withdrawn."))
+            run_service(
+                request,
+                services.withdraw_stand,
+                request.user,
+                existing,
+                success=_("The stand is withdrawn."),
+            )
             return redirect(_overview_url(association))
         if form.is_valid():
             try:

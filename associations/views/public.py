@@ -1,7 +1,6 @@
 """The public pages: the directory, an association's page and volunteer fairs."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_safe
 
 from associations import queries
 from associations.filters import AssociationFilter
-from associations.models import Activity, Association, Category, Fair, FairStand
+from associations.models import Association, Fair
 from core.page_cache import public_page
 
 PAGE_SIZE = 20
@@ -52,11 +51,7 @@ def visible_association(request, slug) -> Association:
 def detail(request, slug):
     association = visible_association(request, slug)
     today = timezone.localdate()
-    activities = list(
-        Activity.objects.filter(association=association)
-        .select_related("venue")
-        .order_by("-looking_for_volunteers", "starts_at", "title", "pk")
-    )
+    activities = list(queries.public_activities(association))
     context = {
         "association": association,
         "categories": list(association.categories.order_by("name")),
@@ -66,11 +61,7 @@ def detail(request, slug):
         if queries.has_current_child_record_declaration(association, today)
         else None,
         "is_admin": queries.is_association_admin(request.user, association),
-        "stands": list(
-            FairStand.objects.filter(
-                association=association, fair__is_published=True, fair__date__gte=today
-            ).select_related("fair")
-        ),
+        "stands": list(queries.coming_stands_of(association, today)),
     }
     return render(request, "associations/detail.html", context)
 
@@ -79,7 +70,7 @@ def detail(request, slug):
 @public_page
 def fair_list(request):
     today = timezone.localdate()
-    fairs = list(Fair.objects.filter(is_published=True, date__gte=today).order_by("date", "pk"))
+    fairs = list(queries.coming_fairs(today))
     return render(request, "associations/fair_list.html", {"fairs": fairs, "today": today})
 
 
@@ -89,14 +80,7 @@ def fair_programme(request, slug):
     fair = get_object_or_404(Fair, slug=slug)
     if not fair.is_published and not request.user.is_staff:
         raise Http404
-    stands = list(
-        FairStand.objects.filter(fair=fair, association__is_public=True)
-        .select_related("association")
-        .prefetch_related(
-            Prefetch("association__categories", queryset=Category.objects.order_by("name"))
-        )
-        .order_by("association__name", "pk")
-    )
+    stands = list(queries.fair_stands(fair))
     administered = []
     if request.user.is_authenticated:
         administered = list(queries.associations_administered_by(request.user).order_by("name"))

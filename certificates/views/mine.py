@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from certificates import queries, services
 from certificates.models import Certificate, CertificateKind
+from courses import queries as course_queries
 
 
 def pdf_response(certificate: Certificate, request):
@@ -29,8 +30,9 @@ def pdf_response(certificate: Certificate, request):
 
 @require_safe
 def download(request, pk):
-    """The holder, certificate staff and named viewers only; a 404 for everyone else."""
-    certificate = get_object_or_404(Certificate, pk=pk)
+    """The holder, certificate staff and the people `queries.can_view` names at this moment;
+    a 404 for everyone else, and for a deleted holder's certificate (it has no PDF any more)."""
+    certificate = get_object_or_404(Certificate, pk=pk, holder_erased_at__isnull=True)
     if not queries.can_view(request.user, certificate):
         raise Http404
     if certificate.is_revoked and not queries.is_certificate_staff(request.user):
@@ -45,10 +47,18 @@ def my_certificates(request):
     courses = [c for c in certificates if c.kind == CertificateKind.COURSE]
     transcripts = [c for c in certificates if c.kind == CertificateKind.TRANSCRIPT]
     others = [c for c in certificates if c.kind == CertificateKind.INTERNSHIP]
+    qualifications = course_queries.with_next_courses(
+        course_queries.qualifications_of(request.user)
+    )
     return render(
         request,
         "certificates/mine.html",
-        {"courses": courses, "transcripts": transcripts, "others": others},
+        {
+            "courses": courses,
+            "transcripts": transcripts,
+            "others": others,
+            "qualifications": qualifications,
+        },
     )
 
 

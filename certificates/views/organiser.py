@@ -146,7 +146,11 @@ def download_zip(request, slug):
     buffer = io.BytesIO()
     names = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for certificate in queries.course_certificates(course).filter(revoked_at__isnull=True):
+        # A deleted holder's certificate has neither name nor PDF: it stays out.
+        valid = queries.course_certificates(course).filter(
+            revoked_at__isnull=True, holder_erased_at__isnull=True
+        )
+        for certificate in valid:
             if not services.ensure_pdf(certificate):
                 return render(request, "certificates/pdf_unavailable.html", status=503)
             name = f"{certificate.holder_name} {certificate.display_code}.pdf"

@@ -9,8 +9,7 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -61,6 +60,12 @@ def _too_many(request):
     return _noindex(response)
 
 
+def _not_valid(request, code):
+    """Says "not valid" in words, still as a 404 (never cached; guessing meets the rate limit)."""
+    context = {"code": code, "form": VerifyForm(), "problem": codes.typing_problem(code)}
+    return _noindex(render(request, "certificates/verify_unknown.html", context, status=404))
+
+
 @require_safe
 def verify_form(request):
     form = VerifyForm(request.GET or None)
@@ -83,15 +88,25 @@ def verify(request, code):
         return _too_many(request)
     stored = codes.normalise(code)
     if stored is None:
-        raise Http404
+        return _not_valid(request, code)
     if code != codes.display(stored):
         return redirect("certificates:verify", code=codes.display(stored))
-    certificate = get_object_or_404(
+    certificate = (
         Certificate.objects.only(
-            "code", "kind", "holder_name", "title", "snapshot", "issued_at", "revoked_at"
-        ),
-        code=stored,
+            "code",
+            "kind",
+            "holder_name",
+            "holder_erased_at",
+            "title",
+            "snapshot",
+            "issued_at",
+            "revoked_at",
+        )
+        .filter(code=stored)
+        .first()
     )
+    if certificate is None:
+        return _not_valid(request, code)
     return _noindex(
         render(
             request,

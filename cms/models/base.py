@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,6 +10,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.queries import upcoming_courses
+from core.validators import SingleLineTitleMixin, validate_single_line
 
 # How many upcoming courses and guides the home page shows.
 HOME_COURSES_SHOWN = 4
@@ -28,7 +30,7 @@ def content_language(page) -> str:
     )
 
 
-class HomePage(Page):
+class HomePage(SingleLineTitleMixin, Page):
     """The front page: a hero, a short introduction and free sections below."""
 
     hero_text = models.TextField(
@@ -44,7 +46,12 @@ class HomePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_link_text = models.CharField(_("button text"), max_length=60, blank=True)
+    hero_link_text = models.CharField(
+        _("button text"),
+        max_length=60,
+        blank=True,
+        validators=[validate_single_line],
+    )
     hero_link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("button links to"),
@@ -89,35 +96,45 @@ class HomePage(Page):
         from cms.models.stories import StoryIndexPage, StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        guide_index = GuideIndexPage.objects.live().child_of(self).first()
-        guides = []
-        if guide_index is not None:
-            guides = list(
-                GuidePage.objects.live()
-                .child_of(guide_index)
-                .prefetch_related("topics")
-                .order_by("-first_published_at")[:HOME_GUIDES_SHOWN]
-            )
-        story_index = StoryIndexPage.objects.live().child_of(self).first()
-        stories = []
-        if story_index is not None:
-            stories = list(
-                StoryPage.objects.live()
-                .child_of(story_index)
-                .select_related("image")
-                .order_by("-first_published_at")[:HOME_STORIES_SHOWN]
-            )
+        # Read only when the template renders them: the sections are a shared fragment
+        # ({% sharedcache "home-sections" %}), so a warm cache asks none of these queries.
+        guide_index = SimpleLazyObject(lambda: GuideIndexPage.objects.live().child_of(self).first())
+        story_index = SimpleLazyObject(lambda: StoryIndexPage.objects.live().child_of(self).first())
         context.update(
-            upcoming_courses=list(upcoming_courses()[:HOME_COURSES_SHOWN]),
+            upcoming_courses=SimpleLazyObject(
+                lambda: list(upcoming_courses()[:HOME_COURSES_SHOWN])
+            ),
             guide_index=guide_index,
-            guides=guides,
+            guides=SimpleLazyObject(
+                lambda: (
+                    list(
+                        GuidePage.objects.live()
+                        .child_of(guide_index)
+                        .prefetch_related("topics")
+                        .order_by("-first_published_at")[:HOME_GUIDES_SHOWN]
+                    )
+                    if guide_index
+                    else []
+                )
+            ),
             story_index=story_index,
-            stories=stories,
+            stories=SimpleLazyObject(
+                lambda: (
+                    list(
+                        StoryPage.objects.live()
+                        .child_of(story_index)
+                        .select_related("image")
+                        .order_by("-first_published_at")[:HOME_STORIES_SHOWN]
+                    )
+                    if story_index
+                    else []
+                )
+            ),
         )
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SingleLineTitleMixin, Page):
     """A plain content page: about us, privacy policy, accessibility statement."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -142,8 +159,17 @@ class StandardPage(Page):
 class SiteContactSettings(BaseSiteSetting):
     """Who runs the site and how to reach them: shown in every page's footer."""
 
-    organisation = models.CharField(_("organisation"), max_length=120)
-    department = models.CharField(_("department"), max_length=120, blank=True)
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=120,
+        validators=[validate_single_line],
+    )
+    department = models.CharField(
+        _("department"),
+        max_length=120,
+        blank=True,
+        validators=[validate_single_line],
+    )
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)

@@ -5,7 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -18,6 +18,7 @@ from cms.guide_blocks import GuideBodyBlock
 from cms.models.base import content_language
 from cms.queries import related_courses_for_blocks, upcoming_courses
 from cms.toc import prepare_body, reading_minutes
+from core.validators import SingleLineTitleMixin, validate_single_line
 from courses.models import Topic
 
 # How many upcoming courses a topic page shows.
@@ -26,7 +27,7 @@ TOPIC_COURSES_SHOWN = 6
 REVIEW_INTERVAL_DAYS = 365
 
 
-class GuideIndexPage(RoutablePageMixin, Page):
+class GuideIndexPage(SingleLineTitleMixin, RoutablePageMixin, Page):
     """/vejledninger/: every guide, filterable by topic, and one sub-page per topic."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -105,7 +106,7 @@ class GuideIndexPage(RoutablePageMixin, Page):
         )
 
 
-class GuidePage(Page):
+class GuidePage(SingleLineTitleMixin, Page):
     """A guide: how to do something in an association, with checklists and templates."""
 
     topics = ParentalManyToManyField(
@@ -118,6 +119,7 @@ class GuidePage(Page):
         _("who it is for"),
         max_length=200,
         help_text=_('Completes the sentence "This guide is for …", e.g. "new board members".'),
+        validators=[validate_single_line],
     )
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("Two or three sentences: what the guide gives you.")
@@ -168,23 +170,35 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        topics = list(self.topics.all())
-        items, toc = prepare_body(self.body)
-        related_blocks = [
-            item.block for item in items if item.block.block_type == "related_courses"
-        ]
-        if related_blocks:
-            courses = related_courses_for_blocks(related_blocks, [t.pk for t in topics])
-            for item in items:
-                if item.block.block_type == "related_courses":
-                    item.courses = courses[item.block.id]
-        index_page = self.get_parent().specific_deferred
+
+        def prepare():
+            topics = list(self.topics.all())
+            items, toc = prepare_body(self.body)
+            related_blocks = [
+                item.block for item in items if item.block.block_type == "related_courses"
+            ]
+            if related_blocks:
+                courses = related_courses_for_blocks(related_blocks, [t.pk for t in topics])
+                for item in items:
+                    if item.block.block_type == "related_courses":
+                        item.courses = courses[item.block.id]
+            index_page = self.get_parent().specific_deferred
+            return {
+                "body_items": items,
+                "toc": toc,
+                "topics": [
+                    {"topic": topic, "url": index_page.topic_url(topic, request)}
+                    for topic in topics
+                ],
+            }
+
+        # Prepared only when the template renders the article: it is a shared fragment
+        # ({% sharedcache "guide-article" %}), so a warm guide asks none of these queries.
+        prepared = SimpleLazyObject(prepare)
         context.update(
-            body_items=items,
-            toc=toc,
-            topics=[
-                {"topic": topic, "url": index_page.topic_url(topic, request)} for topic in topics
-            ],
+            body_items=SimpleLazyObject(lambda: prepared["body_items"]),
+            toc=SimpleLazyObject(lambda: prepared["toc"]),
+            topics=SimpleLazyObject(lambda: prepared["topics"]),
             content_language=content_language(self),
         )
         return context

@@ -14,10 +14,12 @@ from wagtail.search import index
 
 from cms.admin_forms import StoryPageForm
 from cms.blocks import BodyBlock
+from cms.filters import StoryFilter
 from cms.models.base import content_language
+from core.validators import SingleLineTitleMixin, validate_single_line
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(SingleLineTitleMixin, Page):
     """/historier/: stories about volunteers, newest first."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -41,11 +43,18 @@ class StoryIndexPage(Page):
             .select_related("image")
             .order_by("-first_published_at")
         )
-        tag = request.GET.get("tag", "").strip()
-        if tag:
-            stories = stories.filter(tags__slug=tag)
-        context.update(stories=list(stories), tag=tag)
+        story_filter = StoryFilter(request.GET or None, queryset=stories)
+        invalid = story_filter.is_bound and not story_filter.is_valid()
+        # An invalid tag filters nothing: every story, answered with status 400 (see serve).
+        tag = "" if invalid or not story_filter.is_bound else story_filter.form.cleaned_data["tag"]
+        context.update(stories=list(story_filter.qs), tag=tag, invalid_filter=invalid)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data["invalid_filter"]:
+            response.status_code = 400
+        return response
 
 
 class StoryPageTag(TaggedItemBase):
@@ -60,7 +69,7 @@ class ConsentScope(models.TextChoices):
     NAME_AND_PHOTO = "name_and_photo", _("Name and photo")
 
 
-class StoryPage(Page):
+class StoryPage(SingleLineTitleMixin, Page):
     """A story about a volunteer or an association.
 
     The person's consent to show their name and photo is recorded on the page: who consented,
@@ -69,12 +78,17 @@ class StoryPage(Page):
     published again (cms.signal_handlers).
     """
 
-    association = models.CharField(_("association"), max_length=150)
+    association = models.CharField(
+        _("association"),
+        max_length=150,
+        validators=[validate_single_line],
+    )
     person_name = models.CharField(
         _("name shown"),
         max_length=150,
         blank=True,
         help_text=_("The volunteer's name as shown in the story. Leave empty to leave it out."),
+        validators=[validate_single_line],
     )
     lead = models.TextField(_("lead"), max_length=600)
     quote = models.TextField(_("quote"), max_length=400, blank=True)

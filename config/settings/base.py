@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
+from accounts.sso.config import provider_origins, socialaccount_providers
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Everything the running site writes (SQLite database, uploaded media, collected static files).
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -45,11 +47,17 @@ INSTALLED_APPS = [
     "certificates",
     "cms",
     "calendars",
+    # Reads every app above; nothing imports it.
+    "api",
+    # "Frivilligløft i tal", the impact report: reads every app above; nothing imports it.
+    "insights",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.wagtail_apps.UsersConfig",
@@ -66,6 +74,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Municipal OpenID Connect and MitID login (accounts/sso); inert until configured.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Interfaces and background work
     "django_filters",
     "django_htmx",
@@ -84,18 +95,23 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL (%00) in the URL is a 400, and in a cookie is dropped, before the session or any
+    # view looks anything up with it (PostgreSQL refuses NUL in text: a 500).
+    "core.middleware.RefuseNulCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The request's user reads its roles and permissions once per request (accounts.roles).
+    "accounts.middleware.RequestAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Below the CSP middleware so that its response hook runs first and can relax the policy
     # for the Wagtail and Django admins, which still use inline scripts and styles.
     "core.middleware.AdminContentSecurityPolicyMiddleware",
-    "core.middleware.DatabaseBusyMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMultiFactorMiddleware",
@@ -169,9 +185,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache --------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # Django's Redis backend behind a guard: an unreachable Redis is a cache miss, logged once
+    # per minute, never an error page (core/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "frivilligloeft",
         }
@@ -209,6 +227,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Pages an editor restricts to logged-in people send visitors to our login, not Wagtail's.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
@@ -217,6 +237,10 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True
+# Signup, login and password reset answer alike whether or not an address has an account;
+# the address's owner is told by email (allauth's default, kept on purpose:
+# tests/accounts/test_enumeration.py).
+ACCOUNT_PREVENT_ENUMERATION = True
 # "mandatory" in production and tests; development sets "optional" so demo signups are quick.
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -224,17 +248,40 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Frivilligløft: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # allauth's rate limits (login failures, signups, password resets) stay at their defaults: on.
+# They count per client IP as core.http.client_ip sees it (accounts.adapters).
+
+# --- Client IP behind proxies (core/http.py) -----------------------------------------------
+# How many proxies (load balancer, reverse proxy) append to X-Forwarded-For in front of the
+# web processes; 0 = none, the header is ignored. Or the header a proxy sets to the client's
+# address (e.g. X-Real-IP), which then wins. Every rate limit uses the result.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0") or 0)
+TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER", "")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # Staff must turn on two-step verification before using the admin (on in production).
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", False)
 MFA_TOTP_ISSUER = "Frivilligløft"
 
+# --- Single sign-on (accounts/sso, docs/operations.md "Single sign-on") ---------------------
+# The municipality's OpenID Connect provider for staff (OIDC_STAFF_*) and MitID through an
+# OpenID Connect broker (MITID_BROKER_*); either or both may be unset, and with neither set
+# nothing changes. Authorization code flow with PKCE; accounts link by verified email only.
+SOCIALACCOUNT_PROVIDERS = socialaccount_providers(os.environ)
+SOCIALACCOUNT_ADAPTER = "accounts.sso.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "accounts.sso.forms.SocialSignupForm"}
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# No access or refresh tokens in the database: we only need to know who logged in.
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+
 # --- Internationalisation -----------------------------------------------------------------
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
 # Our own catalogue first (it wins on shared msgids), then our Danish for the Wagtail admin.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail"]
+# locale_allauth: allauth's strings in the site's terms (»adgangskode«, »totrinsbekræftelse«).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_wagtail", BASE_DIR / "locale_allauth"]
 TIME_ZONE = "Europe/Copenhagen"
+# Dates in each language's own style ("5. december 2026", "5 December 2026"): core/formats/.
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -271,9 +318,13 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail's rich text editor, but a POSTed value it cannot parse is a form error, not a 500.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "core.widgets.SafeDraftailRichTextArea"}}
+# Wagtail's database backend, every word matched by its Danish stem and beginning
+# (core/search_backend.py): "bestyrelse" finds "bestyrelsen", "kasserer" "Kassererkursus".
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "core.search_backend",
         **({"SEARCH_CONFIG": "danish"} if USING_POSTGRESQL else {}),
     }
 }
@@ -305,7 +356,8 @@ SECURE_CSP = {
     "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     # 'self', not 'none': Wagtail's page preview shows the page in a frame of the admin.
     "frame-ancestors": [CSP.SELF],
-    "form-action": [CSP.SELF],
+    # Login buttons post to us, and we redirect to the login provider (accounts/sso).
+    "form-action": [CSP.SELF, *provider_origins(os.environ), *env_list("CSP_FORM_ACTION_ORIGINS")],
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
@@ -319,6 +371,16 @@ ADMIN_CSP = {
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 
 SITE_URL = WAGTAILADMIN_BASE_URL
+
+# --- Open Badges credentials (certificates/credentials; docs/operations.md "Open Badges keys") --
+# The Ed25519 key that signs them: PEM in the environment, or a file the environment names.
+# Never in the database or the repository. Retired public keys (multibase) stay published so
+# credentials signed before a rotation keep verifying.
+CREDENTIAL_SIGNING_KEY = os.environ.get("CREDENTIAL_SIGNING_KEY", "")
+CREDENTIAL_SIGNING_KEY_FILE = os.environ.get("CREDENTIAL_SIGNING_KEY_FILE", "")
+CREDENTIAL_RETIRED_KEYS = env_list("CREDENTIAL_RETIRED_KEYS")
+# Development and tests make a key in VAR_DIR on first use; production never does.
+CREDENTIAL_SIGNING_KEY_GENERATE = False
 # Uploaded media through Django itself: development and tests only (see docs/operations.md).
 SERVE_MEDIA = False
 # seed_demo may only run where this is on (development and tests), never in production.

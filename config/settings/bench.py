@@ -18,3 +18,5 @@ STAFF_MFA_REQUIRED = False
 # The load generator is one client: keep the verification rate limit's bookkeeping (it still
 # runs on every lookup) but never let it answer 429.
 CERTIFICATE_VERIFY_RATE_LIMIT = (10**9, 600)
+# The same for the public API's per-address limit.
+API_RATE_LIMIT = (10**9, 60)

@@ -12,6 +12,8 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBacken
 # Serve uploaded media from runserver (production serves it from object storage or the proxy).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 DEMO_CONTENT_ALLOWED = True
+# Open Badges are signed with a key made in VAR_DIR on first use (certificates.credentials).
+CREDENTIAL_SIGNING_KEY_GENERATE = True
 # Static files come straight from the source folders; production runs collectstatic.
 STATIC_ROOT = None
 

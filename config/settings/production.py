@@ -28,7 +28,7 @@ SITE_URL = WAGTAILADMIN_BASE_URL = required("SITE_URL")
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # The load balancer's health check speaks plain HTTP to each host.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/ready$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -77,3 +77,8 @@ MAILERS = {
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
 ADMINS = [("Drift", address) for address in env_list("ADMIN_EMAILS")]
+
+# Rendered fragments that are the same for every person (course cards, the catalogue's filter
+# form), shared by logged-in requests until content changes or this many seconds pass; 0 = off
+# (the default in development and tests). See core/fragments.py.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))

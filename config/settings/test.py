@@ -1,9 +1,10 @@
 """Tests: `make test`. Fast hashing, emails kept in memory, tasks run at once."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import DATABASES, USING_POSTGRESQL
+from .base import DATABASES, USING_POSTGRESQL, VAR_DIR
 
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
@@ -18,11 +19,20 @@ SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Templates used only by tests (e.g. a sample email).
 TEMPLATES[0]["DIRS"].append(BASE_DIR / "tests" / "templates")  # noqa: F405
 
+# pytest-xdist (`make test` runs one worker per core): each worker has a VAR_DIR of its own
+# (its SQLite test database, the Open Badges key made on first use); pytest-django also
+# suffixes the test database's name with the worker (gw0, gw1), on PostgreSQL too.
+if XDIST_WORKER := os.environ.get("PYTEST_XDIST_WORKER", ""):
+    VAR_DIR = VAR_DIR / "xdist" / XDIST_WORKER
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+
 if not USING_POSTGRESQL:
     # A file, not SQLite's default in-memory test database: concurrency tests open several
     # connections, and live_server runs in a second thread.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEMO_CONTENT_ALLOWED = True
+# Open Badges are signed with a key made in VAR_DIR on first use (certificates.credentials).
+CREDENTIAL_SIGNING_KEY_GENERATE = True
 # Static files come straight from the apps' and static/ folders (no collectstatic in tests).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

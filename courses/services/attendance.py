@@ -56,3 +56,14 @@ def mark_attendance(
             update_fields=["present", "marked_by", "marked_at"],
         )
     return len(marks)
+
+
+def mark_all_present(meeting: Meeting, *, by, now: datetime | None = None) -> int:
+    """Mark every confirmed participant present at `meeting` in one go (overwriting earlier
+    marks); the attendance page corrects anyone who was not there. Returns how many."""
+    with transaction.atomic():
+        lock_course(meeting.course_id)
+        ids = Signup.objects.filter(
+            course_id=meeting.course_id, status=SignupStatus.CONFIRMED
+        ).values_list("pk", flat=True)
+        return mark_attendance(meeting, dict.fromkeys(ids, True), by=by, now=now)

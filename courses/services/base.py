@@ -6,6 +6,7 @@ from django.db import OperationalError, connection
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.services import ServiceError
 from courses.models import SEAT_HOLDING_STATUSES, Course, Signup, SignupStatus
 
 # How long a service waits for another request holding the same course before it gives up
@@ -13,7 +14,7 @@ from courses.models import SEAT_HOLDING_STATUSES, Course, Signup, SignupStatus
 LOCK_TIMEOUT = "10s"
 
 
-class CourseError(Exception):
+class CourseError(ServiceError):
     """A change to a course or a signup that is not allowed; the message is shown as is."""
 
 

@@ -3,14 +3,18 @@
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import EmailOptOut
+from core.slugs import save_with_unique_slug
+from courses import validators
 from courses.access import can_manage_courses, is_organiser
 from courses.ics import schedule_fingerprint
 from courses.models import (
@@ -27,6 +31,7 @@ from courses.models import (
 from courses.services import notifications
 from courses.services.base import CourseError, lock_course
 from courses.services.signups import change_capacity
+from courses.services.wishes import announce_planned_wishes
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +86,10 @@ def refresh_schedule(
             )
             for meeting in changed:
                 meeting.sequence += 1
+                # The email says what the time was, not only what it is now.
+                was_start, was_end = before[meeting.pk][:2]
+                if (was_start, was_end) != (meeting.starts_at, meeting.ends_at):
+                    meeting.before = SimpleNamespace(starts_at=was_start, ends_at=was_end)
         taking_place = [m for m in meetings if m.cancelled_at is None] or meetings
         course.starts_at = min((m.starts_at for m in taking_place), default=None)
         course.ends_at = max((m.ends_at for m in taking_place), default=None)
@@ -148,6 +157,39 @@ def cancel_course(course: Course, *, by, reason: str = "", now: datetime | None 
     return len(signups)
 
 
+RULE_FIELDS = (
+    "status",
+    "capacity",
+    "min_participants",
+    "price",
+    "payment_method",
+    "min_attendance_percent",
+    "format",
+    "online_link",
+    "signup_opens_at",
+    "signup_deadline",
+    "cancellation_deadline",
+)
+
+
+def check_course_rules(course: Course, *, status: str, old_status: str | None) -> None:
+    """The rules of courses/validators.py for a course as saved (inside the caller's
+    transaction, so a refusal rolls the save back): CourseError with their messages."""
+    data = {name: getattr(course, name) for name in RULE_FIELDS}
+    data["status"] = status
+    schedule = course.meetings.filter(cancelled_at__isnull=True).values_list("starts_at", "ends_at")
+    errors = validators.course_errors(
+        data=data,
+        schedule=list(schedule),
+        old_status=old_status,
+        has_active_signups=Signup.objects.filter(
+            course_id=course.pk, status__in=ACTIVE_SIGNUP_STATUSES
+        ).exists(),
+    )
+    if errors is not None:
+        raise CourseError(" ".join(str(message) for message in errors.messages))
+
+
 def save_course(
     course: Course,
     *,
@@ -169,6 +211,7 @@ def save_course(
         if course.pk is None:
             save()
             refresh_schedule(course, notify=False)
+            check_course_rules(course, status=status, old_status=None)
             course.refresh_from_db()
             return course
         current = lock_course(course.pk)
@@ -183,11 +226,14 @@ def save_course(
             course.status = status
         save()
         refresh_schedule(course, before=before)
+        check_course_rules(course, status=status, old_status=current.status)
         if capacity != current.capacity:
             change_capacity(course, capacity, by=by)
         if status == CourseStatus.CANCELLED and current.status != CourseStatus.CANCELLED:
             cancel_course(course, by=by, reason=cancellation_reason)
         course.refresh_from_db()
+        # Publishing a course planned for a wish tells the wish's supporters (once).
+        announce_planned_wishes(course=course)
     return course
 
 
@@ -197,15 +243,6 @@ def _shift(value: datetime | None, days: int) -> datetime | None:
         return None
     local = timezone.localtime(value).replace(tzinfo=None) + timedelta(days=days)
     return timezone.make_aware(local)
-
-
-def _unique_slug(base: str) -> str:
-    base = slugify(base)[:140] or "kursus"
-    slug, number = base, 2
-    while Course.objects.filter(slug=slug).exists():
-        slug = f"{base}-{number}"
-        number += 1
-    return slug
 
 
 def duplicate_course(course: Course, *, by, first_day: date) -> Course:
@@ -225,7 +262,6 @@ def duplicate_course(course: Course, *, by, first_day: date) -> Course:
         copy.pk = copy.id = None
         copy._state.adding = True
         base = re.sub(r"-\d{4}-\d{2}-\d{2}(-\d+)?$", "", course.slug)
-        copy.slug = _unique_slug(f"{base}-{first_day:%Y-%m-%d}")
         copy.status = CourseStatus.DRAFT
         copy.duplicated_from = course
         copy.cancelled_at = None
@@ -235,7 +271,7 @@ def duplicate_course(course: Course, *, by, first_day: date) -> Course:
         copy.cancellation_deadline = _shift(course.cancellation_deadline, days)
         copy.topics = list(course.topics.all())
         copy.organisers = list(course.organisers.all())
-        copy.save()
+        save_with_unique_slug(copy, f"{base}-{first_day:%Y-%m-%d}", fallback="kursus")
         Meeting.objects.bulk_create(
             Meeting(
                 course=copy,
@@ -253,29 +289,75 @@ def duplicate_course(course: Course, *, by, first_day: date) -> Course:
     return copy
 
 
-def message_participants(
-    course: Course, *, by, subject: str, body: str, recipients: str
-) -> CourseMessage:
-    """Email the course's participants (each in their own email, language and name) and
-    keep a copy of what was sent."""
-    if not is_organiser(by, course):
-        raise CourseError(_("Only the course's organisers can write to the participants."))
+def _message_recipients(course: Course, recipients: str):
     statuses = [SignupStatus.CONFIRMED]
     if recipients == MessageRecipients.CONFIRMED_AND_WAITING:
         statuses += [SignupStatus.WAITLISTED, SignupStatus.OFFERED]
+    return Signup.objects.filter(course=course, status__in=statuses).select_related("user")
+
+
+@dataclass(frozen=True)
+class MessagePreview:
+    """An organiser's message as its first recipient will get it, before it is sent."""
+
+    subject: str
+    body: str
+    recipient_name: str
+    language: str
+    recipient_count: int  # who will be emailed: those who turned such messages off are not
+
+
+def preview_message(
+    course: Course, *, by, subject: str, body: str, recipients: str
+) -> MessagePreview:
+    """Render the email `message_participants` would send, for the first recipient (in
+    their language), without sending or storing anything. Its unsubscribe link is a
+    stand-in: the real one would let the organiser turn the person's messages off."""
+    if not is_organiser(by, course):
+        raise CourseError(_("Only the course's organisers can write to the participants."))
+    signups = _message_recipients(course, recipients).annotate(
+        opted_out=Exists(
+            EmailOptOut.objects.filter(user=OuterRef("user"), kind=notifications.MESSAGES)
+        )
+    )
+    reachable = [signup for signup in signups.order_by("pk") if not signup.opted_out]
+    if not reachable:
+        raise CourseError(_("There is nobody to write to yet."))
+    first = reachable[0]
+    first.course = course
+    rendered = notifications.participant_message_preview(
+        first,
+        subject=subject.strip(),
+        body=body.strip(),
+        sender=by,
+        meetings=list(course.meetings.all()),
+    )
+    return MessagePreview(
+        subject=rendered["subject"],
+        body=rendered["body"],
+        recipient_name=first.user.get_full_name(),
+        language=first.user.preferred_language,
+        recipient_count=len(reachable),
+    )
+
+
+def message_participants(
+    course: Course, *, by, subject: str, body: str, recipients: str
+) -> CourseMessage:
+    """Email the course's participants (each in their own email and language) and keep a
+    copy of what was sent. The email starts with the organiser's own words: no greeting is
+    added in front of theirs."""
+    if not is_organiser(by, course):
+        raise CourseError(_("Only the course's organisers can write to the participants."))
     with transaction.atomic():
         course = lock_course(course.pk)
-        signups = list(
-            Signup.objects.filter(course=course, status__in=statuses)
-            .select_related("user")
-            .order_by("pk")
-        )
+        signups = list(_message_recipients(course, recipients).order_by("pk"))
         if not signups:
             raise CourseError(_("There is nobody to write to yet."))
         for signup in signups:
             signup.course = course
         meetings = list(course.meetings.all())
-        notifications.participant_message(
+        emailed = notifications.participant_message(
             signups,
             subject=subject.strip(),
             body=body.strip(),
@@ -287,7 +369,8 @@ def message_participants(
             subject=subject.strip(),
             body=body.strip(),
             recipients=recipients,
-            recipient_count=len(signups),
+            # Those who turned organisers' messages off are not counted (nor emailed).
+            recipient_count=emailed,
             sent_by=by,
         )
     return message
@@ -324,6 +407,6 @@ def send_course_reminders(*, days: int = 2, now: datetime | None = None) -> int:
                 meetings_by_course[signup.course_id] = list(
                     signup.course.meetings.order_by("starts_at", "pk")
                 )
-            notifications.course_reminder(signup, meetings_by_course[signup.course_id])
-            sent += 1
+            # Claimed even when the person turned reminders off: nothing to send later.
+            sent += notifications.course_reminder(signup, meetings_by_course[signup.course_id])
     return sent

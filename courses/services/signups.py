@@ -9,14 +9,24 @@ The states and the transitions between them (organiser = staff or a named organi
     (none)      -> confirmed | waitlisted | pending       sign_up
     pending     -> confirmed | waitlisted                 approve_signup (organiser)
     pending     -> declined                               decline_signup (organiser)
+    (none)      -> confirmed | waitlisted                 add_participant (organiser)
+    waitlisted  -> confirmed                              give_seat (organiser, free seat)
     waitlisted  -> confirmed | offered                    promote_waiting_list (automatic / offer)
     offered     -> confirmed                              accept_offer
     offered     -> declined                               decline_offer, expire_offers
     waitlisted  -> cancelled                              leave_waiting_list
     any active  -> cancelled                              cancel_signup
+    cancelled   -> (a new) confirmed | waitlisted | pending   undo_cancellation (the
+                   participant, within UNDO_WINDOW, while the seat is still free)
+
+Special needs (`Signup.needs`, often health details) and the answers to the course's own
+signup questions (`SignupAnswer`) are erased when a signup ends
+(`end_signup`: cancelled, declined, offer expired, not approved, account deleted) and for
+everyone once the course has ended (`erase_needs_of_ended_courses`, nightly).
 """
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -30,16 +40,44 @@ from courses.models import (
     Course,
     CourseStatus,
     Signup,
+    SignupAnswer,
     SignupEndReason,
     SignupStatus,
     WaitingListMode,
 )
-from courses.services import notifications
+from courses.services import notifications, questions
 from courses.services.base import CourseError, lock_course, lock_signup, seat_counts
 
 logger = logging.getLogger(__name__)
 
-SIGNUP_DETAIL_FIELDS = ("association", "needs", "show_name_to_participants")
+SIGNUP_DETAIL_FIELDS = (
+    "association",
+    "linked_association_id",
+    "needs",
+    "show_name_to_participants",
+)
+INVOICE_FIELDS = ("invoice_association", "invoice_ean", "invoice_cvr", "invoice_reference")
+
+
+def _invoicing(course: Course, details: dict) -> dict:
+    """The invoicing details to store: for a course invoiced to the association the name and
+    an EAN or CVR number are required (the form checks the numbers); otherwise none."""
+    if not course.is_invoiced:
+        return dict.fromkeys(INVOICE_FIELDS, "")
+    values = {name: (details.get(name) or "").strip() for name in INVOICE_FIELDS}
+    if not values["invoice_association"] or not (values["invoice_ean"] or values["invoice_cvr"]):
+        raise CourseError(
+            _("This course is invoiced to the association: give its name and EAN or CVR number.")
+        )
+    return values
+
+
+# How long a participant can take back their own cancellation ("Fortryd").
+UNDO_WINDOW = timedelta(minutes=10)
+UNDOABLE_END_REASONS = (
+    SignupEndReason.CANCELLED_BY_PARTICIPANT,
+    SignupEndReason.LEFT_WAITING_LIST,
+)
 
 
 def format_local(value: datetime) -> str:
@@ -80,11 +118,16 @@ def sign_up(
     user,
     *,
     association: str = "",
+    linked_association_id: int | None = None,
     needs: str = "",
     show_name_to_participants: bool = False,
     now: datetime | None = None,
+    answers: Mapping[int, str] | None = None,
+    **invoicing: str,
 ) -> Signup:
     """Sign `user` up for `course` and return the signup.
+
+    `answers`: question id → answer to the course's own signup questions (checked here too).
 
     Confirmed when a seat is free and nobody is waiting before them; otherwise on the
     waiting list (or refused when the course has none); pending when an organiser approves
@@ -102,6 +145,8 @@ def sign_up(
         if existing is not None:
             return existing
         check_signup_open(course, now)
+        invoice = _invoicing(course, invoicing)
+        kept_answers = questions.checked_answers(course, answers)
         counts = seat_counts(course)
         has_seat = counts.has_free_seat(course) and counts.waiting == 0
         if not has_seat and not course.waiting_list_enabled:
@@ -111,8 +156,10 @@ def sign_up(
             course=course,
             user=user,
             association=association.strip(),
+            linked_association_id=linked_association_id,
             needs=needs.strip(),
             show_name_to_participants=show_name_to_participants,
+            **invoice,
         )
         if course.requires_approval:
             signup.status = SignupStatus.PENDING
@@ -124,21 +171,37 @@ def sign_up(
             signup.waitlisted_at = now
             signup.queue_number = counts.last_queue_number + 1
         signup.save()
+        questions.save_answers(signup, kept_answers)
         logger.info("Signup %s: %s for course %s", signup.pk, signup.status, course.pk)
 
+        # The row lock is held until the commit: the participant's email is stored now and
+        # rendered (templates, calendar file) by the sender after the commit, so the next
+        # person in line does not wait for it.
         if signup.status == SignupStatus.CONFIRMED:
-            notifications.signup_confirmed(signup, how="signup")
+            notifications.signup_confirmed(signup, how="signup", after_commit=True)
         elif signup.status == SignupStatus.WAITLISTED:
-            notifications.signup_waitlisted(signup, position=counts.waiting + 1, how="signup")
+            notifications.signup_waitlisted(
+                signup, position=counts.waiting + 1, how="signup", after_commit=True
+            )
         else:
-            notifications.signup_pending(signup, _organisers(course))
+            notifications.signup_pending(signup, _organisers(course), after_commit=True)
     return signup
 
 
 def update_signup_details(
-    signup: Signup, *, by, association: str, needs: str, show_name_to_participants: bool
+    signup: Signup,
+    *,
+    by,
+    association: str,
+    needs: str,
+    show_name_to_participants: bool,
+    linked_association_id: int | None = None,
+    answers: Mapping[int, str] | None = None,
+    **invoicing: str,
 ) -> Signup:
-    """Let a participant change what they told the organisers, and their list consent."""
+    """Let a participant change what they told the organisers, their list consent, their
+    answers to the course's questions (when `answers` is given) and, for an invoiced course,
+    whom to invoice."""
     if by.pk != signup.user_id:
         raise CourseError(_("You can only change your own signup."))
     with transaction.atomic():
@@ -147,9 +210,17 @@ def update_signup_details(
         if not signup.is_active:
             raise CourseError(_("This signup is no longer active."))
         signup.association = association.strip()
+        signup.linked_association_id = linked_association_id
         signup.needs = needs.strip()
         signup.show_name_to_participants = show_name_to_participants
-        signup.save(update_fields=[*SIGNUP_DETAIL_FIELDS, "updated_at"])
+        fields = [*SIGNUP_DETAIL_FIELDS, "updated_at"]
+        if signup.course.is_invoiced:
+            for name, value in _invoicing(signup.course, invoicing).items():
+                setattr(signup, name, value)
+            fields += INVOICE_FIELDS
+        signup.save(update_fields=fields)
+        if answers is not None:
+            questions.save_answers(signup, questions.checked_answers(signup.course, answers))
     return signup
 
 
@@ -323,6 +394,89 @@ def approve_signup(signup: Signup, *, by, now: datetime | None = None) -> Signup
     return signup
 
 
+def add_participant(course: Course, user, *, by, now: datetime | None = None) -> Signup:
+    """An organiser signs an existing account up by hand.
+
+    A seat when one is free and nobody is waiting before them, else the waiting list (or an
+    error when the course is full and has no waiting list). No approval is asked: the
+    organiser is the one who approves. Unlike a signup of one's own, it may happen after the
+    signup deadline, but not for a cancelled or ended course or a draft. The person is told
+    by email as for a normal signup.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        course = lock_course(course.pk)
+        if not is_organiser(by, course):
+            raise CourseError(_("Only the course's organisers can add participants."))
+        if not user.is_active:
+            raise CourseError(_("This account is closed and cannot be signed up."))
+        if course.is_cancelled:
+            raise CourseError(_("This course has been cancelled."))
+        if course.status != CourseStatus.PUBLISHED or course.ends_at is None:
+            raise CourseError(_("Participants can be added once the course is published."))
+        if course.ends_at <= now:
+            raise CourseError(_("The course has ended, so nobody can be added."))
+        existing = Signup.objects.filter(
+            course=course, user=user, status__in=ACTIVE_SIGNUP_STATUSES
+        ).first()
+        if existing is not None:
+            raise CourseError(
+                _("%(name)s is already on the list (%(status)s).")
+                % {"name": user.get_full_name(), "status": existing.get_status_display()}
+            )
+        counts = seat_counts(course)
+        signup = Signup(course=course, user=user)
+        if counts.has_free_seat(course) and counts.waiting == 0:
+            signup.status = SignupStatus.CONFIRMED
+            signup.confirmed_at = now
+        elif course.waiting_list_enabled:
+            signup.status = SignupStatus.WAITLISTED
+            signup.waitlisted_at = now
+            signup.queue_number = counts.last_queue_number + 1
+        else:
+            raise CourseError(_("The course is full and has no waiting list."))
+        signup.save()
+        logger.info("Signup %s added by %s: %s", signup.pk, by.pk, signup.status)
+        if signup.status == SignupStatus.CONFIRMED:
+            notifications.signup_confirmed(signup, how="added")
+        else:
+            notifications.signup_waitlisted(signup, position=counts.waiting + 1, how="added")
+    return signup
+
+
+def give_seat(signup: Signup, *, by, now: datetime | None = None) -> Signup:
+    """An organiser moves someone from the waiting list to a seat, whatever their place in
+    the queue. Only into a free seat: a full course needs more seats first (a course
+    administrator raises the capacity), so the organisers never overfill a room by a click."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        course = lock_course(signup.course_id)
+        if not is_organiser(by, course):
+            raise CourseError(_("Only the course's organisers can give seats."))
+        signup = lock_signup(signup.pk)
+        if signup.status == SignupStatus.CONFIRMED:
+            return signup
+        if signup.status != SignupStatus.WAITLISTED:
+            raise CourseError(_("This person is not on the waiting list."))
+        if course.is_cancelled:
+            raise CourseError(_("This course has been cancelled."))
+        if course.ends_at is not None and course.ends_at <= now:
+            raise CourseError(_("The course has ended."))
+        if not seat_counts(course).has_free_seat(course):
+            raise CourseError(
+                _(
+                    "There is no free seat. A course administrator can raise the number of "
+                    "seats first, or a participant must cancel."
+                )
+            )
+        signup.status = SignupStatus.CONFIRMED
+        signup.confirmed_at = now
+        signup.save(update_fields=["status", "confirmed_at", "updated_at"])
+        logger.info("Signup %s given a seat by %s", signup.pk, by.pk)
+        notifications.signup_confirmed(signup, how="moved")
+    return signup
+
+
 def decline_signup(signup: Signup, *, by, message: str = "", now=None) -> Signup:
     """An organiser says no to a pending signup; the person is told, with `message`."""
     now = now or timezone.now()
@@ -361,9 +515,12 @@ def change_capacity(course: Course, capacity: int | None, *, by, now=None) -> li
 
 
 def end_signup(signup: Signup, status: str, reason: str, now: datetime, *, by=None) -> None:
+    """End a signup. Its "special needs" (often health details) go at once: nobody needs them
+    for a seat that is no longer held, and an undo starts a fresh signup without them."""
     signup.status = status
     signup.end_reason = reason
-    fields = ["status", "end_reason", "updated_at"]
+    signup.needs = ""
+    fields = ["status", "end_reason", "needs", "updated_at"]
     if status == SignupStatus.CANCELLED:
         signup.cancelled_at = now
         signup.cancelled_by = by
@@ -372,4 +529,106 @@ def end_signup(signup: Signup, status: str, reason: str, now: datetime, *, by=No
         signup.declined_at = now
         fields.append("declined_at")
     signup.save(update_fields=fields)
+    # Answers to the course's own questions are personal data too: they go the same way.
+    SignupAnswer.objects.filter(signup=signup).delete()
     logger.info("Signup %s ended: %s (%s)", signup.pk, status, reason)
+
+
+def undoable_cancellation(course: Course, user, now: datetime | None = None) -> Signup | None:
+    """The participant's own cancellation of this course that they may still take back:
+    within UNDO_WINDOW, and only while they hold no other active signup for it."""
+    if not user.is_authenticated:
+        return None
+    now = now or timezone.now()
+    signups = Signup.objects.filter(course=course, user=user)
+    if signups.filter(status__in=ACTIVE_SIGNUP_STATUSES).exists():
+        return None
+    return (
+        signups.filter(
+            status=SignupStatus.CANCELLED,
+            cancelled_by=user,
+            end_reason__in=UNDOABLE_END_REASONS,
+            cancelled_at__gt=now - UNDO_WINDOW,
+        )
+        .order_by("-cancelled_at", "-pk")
+        .first()
+    )
+
+
+def undo_cancellation(signup: Signup, *, by, now: datetime | None = None) -> Signup:
+    """Take back one's own cancellation within UNDO_WINDOW and return the restored signup.
+
+    A seat comes back only if it is still free: when the waiting list got it (or it was
+    offered on, or someone signed up for it), the undo is refused with a message. A place on
+    the waiting list comes back with its number, a request for approval as a request. The
+    restored signup is a new row (the cancelled one stays in the history), so calendar
+    invitations rank above the cancellation sent a moment ago. Special needs were erased with
+    the cancellation and are not restored.
+    """
+    now = now or timezone.now()
+    too_late = _("It is too late to undo the cancellation. You can sign up again if there is room.")
+    with transaction.atomic():
+        course = lock_course(signup.course_id)
+        signup = lock_signup(signup.pk)
+        if signup.user_id != by.pk:
+            raise CourseError(_("You can only undo your own cancellation."))
+        if Signup.objects.filter(
+            course=course, user_id=by.pk, status__in=ACTIVE_SIGNUP_STATUSES
+        ).exists():
+            raise CourseError(_("You are already signed up for this course."))
+        if (
+            signup.status != SignupStatus.CANCELLED
+            or signup.cancelled_by_id != by.pk
+            or signup.end_reason not in UNDOABLE_END_REASONS
+            or signup.cancelled_at is None
+            or now - signup.cancelled_at > UNDO_WINDOW
+        ):
+            raise CourseError(too_late)
+        if course.status != CourseStatus.PUBLISHED:
+            raise CourseError(_("This course is not open for signup."))
+        restored = Signup(
+            course=course,
+            user_id=signup.user_id,
+            association=signup.association,
+            show_name_to_participants=signup.show_name_to_participants,
+        )
+        if signup.end_reason == SignupEndReason.LEFT_WAITING_LIST:
+            # The same place in the queue: move the number from the cancelled row.
+            restored.status = SignupStatus.WAITLISTED
+            restored.waitlisted_at = signup.waitlisted_at
+            restored.queue_number = signup.queue_number
+            signup.queue_number = None
+            signup.save(update_fields=["queue_number", "updated_at"])
+        elif signup.confirmed_at is None:
+            restored.status = SignupStatus.PENDING
+        else:
+            if not seat_counts(course).has_free_seat(course):
+                raise CourseError(
+                    _(
+                        "Your seat has already gone to someone else, so the cancellation "
+                        "cannot be undone. You can join the waiting list."
+                    )
+                )
+            restored.status = SignupStatus.CONFIRMED
+            restored.confirmed_at = now
+        restored.save()
+        logger.info("Signup %s restored as %s (%s)", signup.pk, restored.pk, restored.status)
+        if restored.status == SignupStatus.CONFIRMED:
+            notifications.signup_confirmed(restored, how="restored")
+    return restored
+
+
+def erase_needs_of_ended_courses(*, now: datetime | None = None) -> int:
+    """Erase every signup's special needs on courses that have ended (or were cancelled):
+    organisers need them to prepare and run the course, nobody after. Returns how many."""
+    now = now or timezone.now()
+    ended = Course.objects.filter(ends_at__lt=now) | Course.objects.filter(
+        status=CourseStatus.CANCELLED
+    )
+    # The answers to the course's own questions go too (not counted: a count of needs).
+    SignupAnswer.objects.filter(signup__course__in=ended.values("pk")).delete()
+    return (
+        Signup.objects.filter(course__in=ended.values("pk"))
+        .exclude(needs="")
+        .update(needs="", updated_at=now)
+    )

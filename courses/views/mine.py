@@ -85,10 +85,14 @@ def my_courses(request):
             Course.objects.filter(organisers=request.user, ends_at__gte=now)
         ).order_by("starts_at", "pk")
     )
+    to_evaluate = queries.open_evaluation_invitations(request.user, now)
+    for signup in sections["past"]:
+        signup.can_evaluate = signup.course_id in to_evaluate
+    qualifications = queries.with_next_courses(queries.qualifications_of(request.user, now), now)
     return render(
         request,
         "courses/mine.html",
-        {**sections, "organised": organised, "now": now},
+        {**sections, "organised": organised, "now": now, "qualifications": qualifications},
     )
 
 
@@ -103,3 +107,14 @@ def dashboard_panel(request) -> dict | None:
         "upcoming_count": len(sections["upcoming"]),
         "waiting": sections["waiting"],
     }
+
+
+def qualifications_panel(request) -> dict | None:
+    """The Mine sider front page box of the person's qualifications; hidden without any."""
+    if not request.user.is_authenticated:
+        return None
+    now = timezone.now()
+    qualifications = queries.qualifications_of(request.user, now)
+    if not qualifications:
+        return None
+    return {"qualifications": queries.with_next_courses(qualifications, now)}

@@ -5,23 +5,33 @@ else gets a 404, so nobody learns whether a course has participants at all.
 """
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from courses import exports, queries, services
 from courses.access import can_manage_courses, is_organiser
-from courses.forms import AttendanceForm, DeclineSignupForm, DuplicateCourseForm, MessageForm
+from courses.forms import (
+    AddParticipantForm,
+    AttendanceForm,
+    DeclineSignupForm,
+    DuplicateCourseForm,
+    MessageForm,
+)
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
     Attendance,
     Course,
+    CourseStatus,
     Meeting,
     Signup,
+    SignupAnswer,
     SignupStatus,
 )
 
@@ -47,10 +57,21 @@ def _signup_of(course, signup_id) -> Signup:
 
 
 def _participants(course):
-    """Active signups in list order, with waiting positions and attendance (one query)."""
+    """Active signups in list order, with waiting positions, attendance and the answers to
+    the course's own questions as a list, `signup.answer_list` (two queries; a list, not
+    `signup.answers.all`, because a prefetch into the manager builds a queryset per signup)."""
     signups = list(
         Signup.objects.filter(course=course, status__in=ACTIVE_SIGNUP_STATUSES)
         .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=SignupAnswer.objects.select_related("question").order_by(
+                    "question__sort_order", "question_id"
+                ),
+                to_attr="answer_list",
+            )
+        )
         .annotate(
             position=queries.waiting_position_expression(),
             attended=queries.attended_expression(),
@@ -88,8 +109,13 @@ def overview(request, slug):
     today, now = timezone.localdate(), timezone.now()
     for meeting in meetings:
         meeting.can_mark = timezone.localtime(meeting.starts_at).date() <= today
+        meeting.is_today = timezone.localtime(meeting.starts_at).date() == today
         meeting.is_upcoming = meeting.starts_at > now
     held = sum(1 for m in meetings if m.cancelled_at is None)
+    for signup in by_status[SignupStatus.CONFIRMED]:
+        # "3 / 5" as one string: a row per participant, and two numbers in the template
+        # would each go through number localisation.
+        signup.attended_of_held = f"{signup.attended} / {held}"
     completed = {s.pk for s in queries.completed_signups(course)} if course.has_ended else set()
     return render(
         request,
@@ -102,10 +128,14 @@ def overview(request, slug):
             "waiting": by_status[SignupStatus.WAITLISTED],
             "history": history,
             "meetings": meetings,
-            "meetings_held": held,
             "completed": completed,
+            "has_answers": any(signup.answer_list for signup in signups),
             "sent_messages": course.messages.select_related("sent_by")[:10],
             "can_manage": can_manage_courses(request.user),
+            "can_add": course.status == CourseStatus.PUBLISHED and not course.has_ended,
+            "can_give_seat": not course.is_cancelled
+            and not course.has_ended
+            and (course.capacity is None or course.seats_left > 0),
             "below_minimum": course.min_participants is not None
             and len(by_status[SignupStatus.CONFIRMED]) < course.min_participants,
         },
@@ -115,15 +145,15 @@ def overview(request, slug):
 def _export_rows(course):
     signups = _participants(course)
     held = queries.held_meeting_count(course)
-    return exports.participant_rows(course, signups, held)
+    questions = list(course.questions.order_by("sort_order", "pk"))
+    return exports.participant_rows(course, signups, held, questions), questions
 
 
 @require_safe
 def export_csv(request, slug):
     course = _organised_course(request, slug)
-    response = HttpResponse(
-        exports.to_csv(_export_rows(course)), content_type="text/csv; charset=utf-8"
-    )
+    rows, questions = _export_rows(course)
+    response = HttpResponse(exports.to_csv(rows, questions), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{course.slug}-deltagere.csv"'
     response["Cache-Control"] = "private, no-store"
     return response
@@ -132,13 +162,55 @@ def export_csv(request, slug):
 @require_safe
 def export_xlsx(request, slug):
     course = _organised_course(request, slug)
+    rows, questions = _export_rows(course)
     response = HttpResponse(
-        exports.to_xlsx(course, _export_rows(course)),
+        exports.to_xlsx(course, rows, questions),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{course.slug}-deltagere.xlsx"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _invoiced_course(request, slug) -> Course:
+    course = _organised_course(request, slug)
+    if not course.is_invoiced:
+        raise Http404
+    return course
+
+
+def _invoice_rows(course):
+    signups = Signup.objects.filter(
+        course=course, status__in=[SignupStatus.CONFIRMED, SignupStatus.OFFERED]
+    ).select_related("user")
+    return exports.invoice_rows(course, signups)
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def invoices_csv(request, slug):
+    course = _invoiced_course(request, slug)
+    return _download(
+        exports.invoices_csv(_invoice_rows(course)),
+        "text/csv; charset=utf-8",
+        f"{course.slug}-fakturering.csv",
+    )
+
+
+@require_safe
+def invoices_xlsx(request, slug):
+    course = _invoiced_course(request, slug)
+    return _download(
+        exports.invoices_xlsx(course, _invoice_rows(course)),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"{course.slug}-fakturering.xlsx",
+    )
 
 
 @require_safe
@@ -294,27 +366,63 @@ def cancel_participant(request, slug, signup_id):
 
 @require_http_methods(["GET", "POST"])
 def message(request, slug):
+    """Write, preview, then send: the first POST shows the email exactly as its first
+    recipient will get it; only the preview's "Send" button sends it."""
     course = _organised_course(request, slug)
     form = MessageForm(request.POST or None)
+    action = request.POST.get("action", "preview")
     status = 200
-    if request.method == "POST":
+    if request.method == "POST" and action != "edit":
         if form.is_valid():
             try:
-                sent = services.message_participants(course, by=request.user, **form.cleaned_data)
+                if action == "send":
+                    sent = services.message_participants(
+                        course, by=request.user, **form.cleaned_data
+                    )
+                else:
+                    preview = services.preview_message(course, by=request.user, **form.cleaned_data)
             except services.CourseError as error:
-                messages.error(request, str(error))
+                form.add_error(None, str(error))
                 status = 409
             else:
-                messages.success(
+                if action == "send":
+                    messages.success(
+                        request,
+                        _("Your message is on its way to %(count)s people.")
+                        % {"count": sent.recipient_count},
+                    )
+                    return redirect("courses:message_log", slug=course.slug)
+                return render(
                     request,
-                    _("Your message is on its way to %(count)s people.")
-                    % {"count": sent.recipient_count},
+                    "courses/organiser/message_preview.html",
+                    {"course": course, "form": form, "preview": preview},
                 )
-                return redirect("courses:organiser", slug=course.slug)
         else:
             status = 400
     return render(
         request, "courses/organiser/message.html", {"course": course, "form": form}, status=status
+    )
+
+
+MESSAGES_PER_PAGE = 20
+
+
+@require_safe
+def message_log(request, slug):
+    """Every message the organisers sent to the course: when, by whom, to how many, what."""
+    course = _organised_course(request, slug)
+    page = Paginator(course.messages.select_related("sent_by"), MESSAGES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "courses/organiser/message_log.html",
+        {
+            "course": course,
+            "page_obj": page,
+            "previous_url": f"?page={page.previous_page_number()}" if page.has_previous() else "",
+            "next_url": f"?page={page.next_page_number()}" if page.has_next() else "",
+        },
     )
 
 
@@ -376,3 +484,84 @@ def cancel_meeting(request, slug, meeting_id):
         "courses/organiser/cancel_meeting.html",
         {"course": course, "meeting": meeting},
     )
+
+
+def _refused(request, course, error, back=None):
+    """A refused change: the reason in words, and a 409 (the request was fine, the state not)."""
+    return render(
+        request,
+        "courses/organiser/refused.html",
+        {"course": course, "error": str(error), "back": back},
+        status=409,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_participant(request, slug):
+    course = _organised_course(request, slug)
+    form = AddParticipantForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                signup = services.add_participant(course, form.person, by=request.user)
+            except services.CourseError as error:
+                form.add_error(None, str(error))
+                status = 409
+            else:
+                name = signup.user.get_full_name()
+                if signup.status == SignupStatus.CONFIRMED:
+                    text = _("%(name)s is signed up and has been told by email.")
+                else:
+                    text = _(
+                        "The course is full, so %(name)s is on the waiting list and has been "
+                        "told by email."
+                    )
+                messages.success(request, text % {"name": name})
+                return redirect("courses:organiser", slug=course.slug)
+        else:
+            status = 400
+    return render(
+        request,
+        "courses/organiser/add_participant.html",
+        {"course": course, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+def give_seat(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    try:
+        signup = services.give_seat(signup, by=request.user)
+    except services.CourseError as error:
+        return _refused(request, course, error)
+    messages.success(
+        request,
+        _("%(name)s has a seat now and has been told by email.")
+        % {"name": signup.user.get_full_name()},
+    )
+    return redirect("courses:organiser", slug=course.slug)
+
+
+@require_POST
+def mark_all_present(request, slug, meeting_id):
+    course = _organised_course(request, slug)
+    meeting = get_object_or_404(Meeting, pk=meeting_id, course=course)
+    try:
+        count = services.mark_all_present(meeting, by=request.user)
+    except services.CourseError as error:
+        return _refused(request, course, error)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s participant marked present. Correct anyone who was absent under "
+            "»Mark attendance«.",
+            "%(count)s participants marked present. Correct anyone who was absent under "
+            "»Mark attendance«.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("courses:organiser", slug=course.slug)

@@ -14,7 +14,7 @@ from core.page_cache import public_page
 from courses import queries, services
 from courses.access import can_manage_courses, is_organiser
 from courses.filters import CourseFilter
-from courses.forms import SignupForm
+from courses.forms import SignupAnswersForm, SignupForm
 from courses.ics import course_calendar
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
@@ -44,7 +44,12 @@ def catalogue(request):
     for course in page:
         course.seats_left = queries.seats_left(course)
         course.my_signup = my_signups.get(course.pk)
-    context = {"filter": course_filter, "page_obj": page, "count": page.paginator.count}
+    context = {
+        "filter": course_filter,
+        "page_obj": page,
+        "count": page.paginator.count,
+        "active_filters": course_filter.active_count(),
+    }
     template = "courses/catalogue.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
@@ -54,7 +59,9 @@ def catalogue(request):
 def _visible_course(request, slug) -> Course:
     """Published and cancelled courses are public; drafts only for their organisers."""
     course = get_object_or_404(
-        queries.with_seat_counts(Course.objects.select_related("provider", "image")),
+        queries.with_seat_counts(
+            Course.objects.select_related("provider", "image", "qualification")
+        ),
         slug=slug,
     )
     if course.status == CourseStatus.DRAFT and not is_organiser(request.user, course):
@@ -62,7 +69,12 @@ def _visible_course(request, slug) -> Course:
     return course
 
 
-def _detail_context(request, course: Course, form: SignupForm | None = None) -> dict:
+def _detail_context(
+    request,
+    course: Course,
+    form: SignupForm | None = None,
+    answers_form: SignupAnswersForm | None = None,
+) -> dict:
     meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
     topics = list(Topic.objects.filter(courses=course).order_by("name"))
     signup = None
@@ -101,7 +113,19 @@ def _detail_context(request, course: Course, form: SignupForm | None = None) -> 
         ),
         "participants": participants,
         "state": queries.signup_state(course),
-        "form": form or SignupForm(),
+        # Offered associations cost a query: only when the signup form is shown.
+        "form": form or SignupForm(course=course, user=None if signup else request.user),
+        # The course's own questions: asked only when the signup form is shown.
+        "answers_form": answers_form
+        or (
+            SignupAnswersForm(course=course)
+            if signup is None and request.user.is_authenticated
+            else None
+        ),
+        "rating": queries.public_rating(course),
+        # "Undo" for a few minutes after cancelling (courses.services.undo_cancellation).
+        "undo_signup": None if signup else services.undoable_cancellation(course, request.user),
+        "undo_minutes": int(services.UNDO_WINDOW.total_seconds() // 60),
         "is_organiser": is_organiser(request.user, course),
         "can_manage": can_manage_courses(request.user),
     }
@@ -126,16 +150,22 @@ def signup(request, slug):
         return redirect(course)
     if not request.user.is_authenticated:
         return _login_redirect(request, course)
-    form = SignupForm(request.POST)
-    if not form.is_valid():
-        context = _detail_context(request, course, form=form)
+    form = SignupForm(request.POST, course=course, user=request.user)
+    answers_form = SignupAnswersForm(request.POST, course=course)
+    if not (form.is_valid() & answers_form.is_valid()):  # both, so both show their errors
+        context = _detail_context(request, course, form=form, answers_form=answers_form)
         return render(request, "courses/detail.html", context, status=400)
     try:
-        result = services.sign_up(course, request.user, **form.cleaned_data)
+        result = services.sign_up(
+            course, request.user, answers=answers_form.answers(), **form.cleaned_data
+        )
     except services.CourseError as error:
         messages.error(request, str(error))
         return render(
-            request, "courses/detail.html", _detail_context(request, course, form), status=409
+            request,
+            "courses/detail.html",
+            _detail_context(request, course, form, answers_form),
+            status=409,
         )
     messages.success(request, signup_message(result))
     return redirect(course)
@@ -168,13 +198,24 @@ def _back(request, course):
     return redirect(course)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel(request, slug):
+    """GET asks first and says what happens to the seat; POST cancels."""
     if not request.user.is_authenticated:
         raise Http404
     course = _visible_course(request, slug)
     signup = _own_active_signup(request, course)
     was = signup.status
+    if request.method != "POST":
+        context = {
+            "course": course,
+            "signup": signup,
+            "waiting": course.waiting_count if was == SignupStatus.CONFIRMED else 0,
+            "position": services.waiting_position(signup),
+            "undo_minutes": int(services.UNDO_WINDOW.total_seconds() // 60),
+            "next": "mine" if request.GET.get("next") == "mine" else "",
+        }
+        return render(request, "courses/cancel_confirm.html", context)
     try:
         if was == SignupStatus.WAITLISTED:
             services.leave_waiting_list(signup, by=request.user)
@@ -188,6 +229,38 @@ def cancel(request, slug):
     except services.CourseError as error:
         messages.error(request, str(error))
     return _back(request, course)
+
+
+@require_POST
+def undo_cancel(request, slug):
+    if not request.user.is_authenticated:
+        raise Http404
+    course = _visible_course(request, slug)
+    cancelled = services.undoable_cancellation(course, request.user)
+    if cancelled is None:
+        messages.error(
+            request,
+            _("It is too late to undo the cancellation. You can sign up again if there is room."),
+        )
+        return redirect(course)
+    try:
+        restored = services.undo_cancellation(cancelled, by=request.user)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+        return redirect(course)
+    if restored.status == SignupStatus.WAITLISTED:
+        messages.success(request, _("You are back on the waiting list in the same place."))
+    elif restored.status == SignupStatus.PENDING:
+        messages.success(request, _("Your signup is back and awaits approval."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Your seat is yours again. We have sent you a new confirmation. If you had "
+                "special needs, please add them again under “Change your details”."
+            ),
+        )
+    return redirect(course)
 
 
 @require_POST
@@ -224,20 +297,22 @@ def edit_signup(request, slug):
         return _login_redirect(request, get_object_or_404(Course, slug=slug))
     course = _visible_course(request, slug)
     signup = _own_active_signup(request, course)
-    form = SignupForm(request.POST or None, instance=signup)
+    form = SignupForm(request.POST or None, instance=signup, course=course, user=request.user)
+    answers_form = SignupAnswersForm(request.POST or None, course=course, signup=signup)
+    context = {"course": course, "form": form, "answers_form": answers_form}
     if request.method == "POST":
-        if form.is_valid():
+        if form.is_valid() & answers_form.is_valid():
             try:
-                services.update_signup_details(signup, by=request.user, **form.cleaned_data)
+                services.update_signup_details(
+                    signup, by=request.user, answers=answers_form.answers(), **form.cleaned_data
+                )
             except services.CourseError as error:
                 messages.error(request, str(error))
             else:
                 messages.success(request, _("Your details have been saved."))
             return redirect(course)
-        return render(
-            request, "courses/edit_signup.html", {"course": course, "form": form}, status=400
-        )
-    return render(request, "courses/edit_signup.html", {"course": course, "form": form})
+        return render(request, "courses/edit_signup.html", context, status=400)
+    return render(request, "courses/edit_signup.html", context)
 
 
 @require_safe

@@ -1,12 +1,18 @@
 from django.conf import settings
 from django.utils import translation
 
+from accounts.services import unsubscribe_for, wants_email
 from core.email import queue_email
+from core.services import ServiceError
 from networks.ics import meeting_invitation
 from networks.models import Membership, MembershipStatus, Network, NetworkMeeting
 
+# The kinds of network email a member may turn off (registered in networks.apps).
+REMINDERS = "network_reminders"
+MESSAGES = "network_messages"
 
-class NetworkError(Exception):
+
+class NetworkError(ServiceError):
     """A change to a network that is not allowed; the message is shown to the person."""
 
 
@@ -21,8 +27,14 @@ def mail_user(
     context: dict,
     reply_to: list[str] | None = None,
     calendar: tuple[NetworkMeeting, str] | None = None,
-) -> None:
-    """`calendar`: (meeting, METHOD) to attach the meeting as an iTIP REQUEST or CANCEL."""
+    email_kind: str | None = None,
+    automatic: bool = True,
+) -> bool:
+    """`calendar`: (meeting, METHOD) to attach the meeting as an iTIP REQUEST or CANCEL.
+    `email_kind`: a kind of email the person may turn off (REMINDERS, MESSAGES); not sent
+    if they have. `automatic`: False for what a person wrote. Returns whether it was queued."""
+    if email_kind is not None and not wants_email(user, email_kind):
+        return False
     language = user.preferred_language or settings.LANGUAGE_CODE
     attachments = ()
     if calendar is not None:
@@ -36,7 +48,10 @@ def mail_user(
         language,
         attachments=attachments,
         reply_to=reply_to,
+        unsubscribe=unsubscribe_for(user, email_kind) if email_kind else None,
+        automatic=automatic,
     )
+    return True
 
 
 def mail_active_members(
@@ -44,16 +59,26 @@ def mail_active_members(
     template: str,
     context: dict,
     calendar: tuple[NetworkMeeting, str] | None = None,
+    email_kind: str | None = None,
+    automatic: bool = True,
 ) -> int:
-    """Email every active member (coordinators included), each in their own language."""
+    """Email every active member (coordinators included), each in their own language; returns
+    how many were emailed (those who turned `email_kind` off are not)."""
     memberships = Membership.objects.filter(
         network=network, status=MembershipStatus.ACTIVE, user__is_active=True
     ).select_related("user")
     reply_to = [network.contact_email] if network.contact_email else None
     count = 0
     for membership in memberships:
-        mail_user(membership.user, template, {"network": network, **context}, reply_to, calendar)
-        count += 1
+        count += mail_user(
+            membership.user,
+            template,
+            {"network": network, **context},
+            reply_to,
+            calendar,
+            email_kind=email_kind,
+            automatic=automatic,
+        )
     return count
 
 

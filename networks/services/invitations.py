@@ -1,7 +1,11 @@
-"""Invitations by email: a random 256-bit token in the link, only its SHA-256 hash stored."""
+"""Invitations by email: a random 256-bit token in the link, only its SHA-256 hash stored.
 
-import hashlib
-import secrets
+An invitation belongs to the address it was sent to: the link joins only an account whose
+verified email address is that address. Anyone else who holds the link (it was forwarded, or
+opened while logged in as someone else) is told so, and the invitation stays usable for its
+owner.
+"""
+
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -11,8 +15,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from accounts.invitations import address_owner_check, address_refusal
 from accounts.models import User
 from core.email import queue_email
+from core.tokens import hash_token, new_token
 from networks.models import Invitation, Membership, MembershipStatus, Network
 from networks.services.common import NetworkError, current_language, lock_network
 from networks.services.memberships import join_network
@@ -21,8 +27,8 @@ INVITATION_DAYS = 14
 MAX_INVITATIONS_AT_ONCE = 50
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+class InvitationForSomeoneElse(NetworkError):
+    """The invitation was sent to an address that is not this account's (verified) one."""
 
 
 def invitation_path(token: str, language: str) -> str:
@@ -79,7 +85,7 @@ def invite_by_email(network: Network, emails: list[str], *, by) -> tuple[list[In
                 accepted_at__isnull=True,
                 revoked_at__isnull=True,
             ).update(revoked_at=now)
-            token = secrets.token_urlsafe(32)
+            token = new_token()
             invitation = Invitation.objects.create(
                 network=network,
                 email=email,
@@ -113,11 +119,35 @@ def find_invitation(token: str) -> Invitation | None:
     return Invitation.objects.select_related("network").filter(token_hash=hash_token(token)).first()
 
 
+def invitation_owner_check(invitation: Invitation, user) -> str:
+    """ "owner", "unverified" or "other" (see `accounts.invitations.address_owner_check`)."""
+    return address_owner_check(invitation.email, user)
+
+
+def owner_refusal(invitation: Invitation, user) -> str | None:
+    """Why `user` may not accept `invitation` (a message for them), or None if they may."""
+    return address_refusal(
+        invitation.email,
+        user,
+        other_address=_(
+            "This invitation was sent to %(email)s, which is not the address you are logged "
+            "in with. Log in with that address, or ask the network's coordinator to invite "
+            "the address you use here."
+        ),
+    )
+
+
 def accept_invitation(
-    token: str, user, *, association: str = "", show_name_to_members: bool = False
+    token: str,
+    user,
+    *,
+    association: str = "",
+    linked_association_id: int | None = None,
+    show_name_to_members: bool = False,
 ) -> Membership:
     """Accept an invitation: the person becomes an active member, whatever the join policy.
-    The link works once and until it expires."""
+    The link works once, until it expires, and only for the account that has verified the
+    invited address; anyone else gets InvitationForSomeoneElse and the invitation stays open."""
     invitation = find_invitation(token)
     if invitation is None:
         raise NetworkError(_("This invitation link is not valid. Check that you copied all of it."))
@@ -131,10 +161,13 @@ def accept_invitation(
             raise NetworkError(_("This invitation has been withdrawn. Ask for a new one."))
         if invitation.status == "expired":
             raise NetworkError(_("This invitation has expired. Ask a coordinator for a new one."))
+        if refusal := owner_refusal(invitation, user):
+            raise InvitationForSomeoneElse(refusal)
         membership = join_network(
             invitation.network,
             user,
             association=association,
+            linked_association_id=linked_association_id,
             show_name_to_members=show_name_to_members,
             invitation=invitation,
         )

@@ -17,7 +17,7 @@ from networks.models import (
     Rsvp,
     RsvpAnswer,
 )
-from networks.services.common import NetworkError, mail_active_members, mail_user
+from networks.services.common import REMINDERS, NetworkError, mail_active_members, mail_user
 
 logger = logging.getLogger(__name__)
 
@@ -235,13 +235,15 @@ def send_meeting_reminders(*, now: datetime | None = None, hours: int = REMINDER
                 answer = answers.get(membership.user_id)
                 if answer == RsvpAnswer.NO:
                     continue
-                mail_user(
+                sent += mail_user(
                     membership.user,
                     "meeting_reminder",
                     {"network": meeting.network, "meeting": meeting, "answer": answer},
                     reply_to,
+                    # As course reminders do: the meeting as it stands, for the calendar.
+                    calendar=(meeting, "REQUEST"),
+                    email_kind=REMINDERS,
                 )
-                sent += 1
             meeting.reminder_sent_at = now
             meeting.save(update_fields=["reminder_sent_at"])
     return sent

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.roles import Role, people_with_role
 from networks.models import (
     Invitation,
     JoinPolicy,
@@ -18,6 +19,7 @@ from networks.models import (
     Rsvp,
 )
 from networks.services.common import (
+    MESSAGES,
     NetworkError,
     lock_network,
     mail_active_members,
@@ -32,6 +34,7 @@ def join_network(
     user,
     *,
     association: str = "",
+    linked_association_id: int | None = None,
     show_name_to_members: bool = False,
     message: str = "",
     invitation: Invitation | None = None,
@@ -72,6 +75,7 @@ def join_network(
         membership.status = status
         membership.role = MembershipRole.MEMBER
         membership.association = association.strip()
+        membership.linked_association_id = linked_association_id
         membership.show_name_to_members = show_name_to_members
         membership.request_message = message.strip() if status == MembershipStatus.PENDING else ""
         membership.requested_at = now
@@ -217,7 +221,11 @@ def remove_member(membership: Membership, *, by) -> Membership:
 
 
 def update_membership_details(
-    membership: Membership, *, association: str, show_name_to_members: bool
+    membership: Membership,
+    *,
+    association: str,
+    show_name_to_members: bool,
+    linked_association_id: int | None = None,
 ) -> Membership:
     """A member changes their association or whether other members may see their name."""
     with transaction.atomic():
@@ -225,8 +233,16 @@ def update_membership_details(
         if membership.status not in (MembershipStatus.ACTIVE, MembershipStatus.PENDING):
             raise NetworkError(_("You are not a member of this network."))
         membership.association = association.strip()
+        membership.linked_association_id = linked_association_id
         membership.show_name_to_members = show_name_to_members
-        membership.save(update_fields=["association", "show_name_to_members", "updated_at"])
+        membership.save(
+            update_fields=[
+                "association",
+                "linked_association_id",
+                "show_name_to_members",
+                "updated_at",
+            ]
+        )
     return membership
 
 
@@ -269,7 +285,49 @@ def message_members(network: Network, *, by, subject: str, body: str) -> Network
             network=network, sender=by, subject=subject, body=body
         )
         message.recipient_count = mail_active_members(
-            network, "message", {"message": message, "sender": by}
+            network,
+            "message",
+            {"message": message, "sender": by},
+            email_kind=MESSAGES,
+            # Written by the coordinator: replies (even automatic ones) are for them.
+            automatic=False,
         )
         message.save(update_fields=["recipient_count"])
     return message
+
+
+def remove_memberships_of_deleted_account(user) -> list[Network]:
+    """An account is being deleted: remove its memberships. A network that loses its last
+    active coordinator this way is handed to the volunteer consultants — each is told by
+    email, with a link to the network in the admin, where they appoint a new coordinator.
+    Returns the networks left without a coordinator."""
+    with transaction.atomic():
+        coordinated = list(
+            Network.objects.filter(
+                memberships__user=user,
+                memberships__role=MembershipRole.COORDINATOR,
+                memberships__status=MembershipStatus.ACTIVE,
+            ).order_by("pk")
+        )
+        orphaned = []
+        for network in coordinated:
+            network = lock_network(network)
+            others = Membership.objects.filter(
+                network=network,
+                role=MembershipRole.COORDINATOR,
+                status=MembershipStatus.ACTIVE,
+                user__is_active=True,  # a closed account cannot run the network either
+            ).exclude(user=user)
+            if not others.exists():
+                orphaned.append(network)
+        Membership.objects.filter(user=user).delete()
+        consultants = list(people_with_role(Role.VOLUNTEER_CONSULTANT))
+        if orphaned and not consultants:
+            logger.warning(
+                "Networks %s have no coordinator and no consultant to tell",
+                [network.pk for network in orphaned],
+            )
+        for network in orphaned:
+            for consultant in consultants:
+                mail_user(consultant, "no_coordinator", {"network": network})
+    return orphaned

@@ -4,23 +4,18 @@ Status moves new → assigned → answered → closed. A consultant's reply make
 follow-up from the requester makes it assigned (or new) again, so it is back in the queue.
 """
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-from accounts.roles import Role, has_role
+from accounts.roles import Role, has_role, people_with_role
 from networks.models import ContactMethod, SparringReply, SparringRequest, SparringStatus
 from networks.services.common import NetworkError, mail_user
 
 
 def consultants():
     """The people who handle sparring: active members of the Frivilligkonsulent group."""
-    group = Group.objects.filter(name=Role.VOLUNTEER_CONSULTANT).first()
-    if group is None:
-        return User.objects.none()
-    return group.user_set.filter(is_active=True).order_by("full_name", "email")
+    return people_with_role(Role.VOLUNTEER_CONSULTANT)
 
 
 def create_sparring_request(
@@ -30,6 +25,7 @@ def create_sparring_request(
     description: str,
     topic=None,
     association: str = "",
+    linked_association_id: int | None = None,
     contact_method: str = ContactMethod.EMAIL,
     phone: str = "",
 ) -> SparringRequest:
@@ -48,6 +44,7 @@ def create_sparring_request(
             description=description,
             topic=topic,
             association=association.strip(),
+            linked_association_id=linked_association_id,
             contact_method=contact_method,
             phone=phone,
         )

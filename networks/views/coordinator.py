@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.services import run_service
 from networks import exports, queries, services
 from networks.forms import (
     CancelMeetingForm,
@@ -72,14 +73,13 @@ def approve(request, access, membership_id):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), network=access.network, pk=membership_id
     )
-    try:
-        services.approve_membership(membership, by=request.user)
-    except services.NetworkError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request, _("%(name)s is now a member.") % {"name": membership.user.get_full_name()}
-        )
+    run_service(
+        request,
+        services.approve_membership,
+        membership,
+        by=request.user,
+        success=_("%(name)s is now a member.") % {"name": membership.user.get_full_name()},
+    )
     return redirect(_tools_url(access.network))
 
 
@@ -93,16 +93,15 @@ def decline(request, access, membership_id):
     if not form.is_valid():
         messages.error(request, _("The reason is too long (at most 1000 characters)."))
         return redirect(_tools_url(access.network))
-    try:
-        services.decline_membership(membership, by=request.user, reason=form.cleaned_data["reason"])
-    except services.NetworkError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("The request from %(name)s has been declined.")
-            % {"name": membership.user.get_full_name()},
-        )
+    run_service(
+        request,
+        services.decline_membership,
+        membership,
+        by=request.user,
+        reason=form.cleaned_data["reason"],
+        success=_("The request from %(name)s has been declined.")
+        % {"name": membership.user.get_full_name()},
+    )
     return redirect(_tools_url(access.network))
 
 
@@ -126,15 +125,13 @@ def remove_member(request, access, membership_id):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), network=access.network, pk=membership_id
     )
-    try:
-        services.remove_member(membership, by=request.user)
-    except services.NetworkError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("%(name)s is no longer a member.") % {"name": membership.user.get_full_name()},
-        )
+    run_service(
+        request,
+        services.remove_member,
+        membership,
+        by=request.user,
+        success=_("%(name)s is no longer a member.") % {"name": membership.user.get_full_name()},
+    )
     return redirect("networks:members", slug=access.network.slug)
 
 
@@ -187,15 +184,13 @@ def invite(request, access):
 @require_POST
 def revoke_invitation(request, access, invitation_id):
     invitation = get_object_or_404(Invitation, network=access.network, pk=invitation_id)
-    try:
-        services.revoke_invitation(invitation, by=request.user)
-    except services.NetworkError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
-        )
+    run_service(
+        request,
+        services.revoke_invitation,
+        invitation,
+        by=request.user,
+        success=_("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+    )
     return redirect(_tools_url(access.network))
 
 

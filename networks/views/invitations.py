@@ -7,7 +7,20 @@ from django.views.decorators.http import require_http_methods
 
 from networks import queries, services
 from networks.forms import JoinForm
-from networks.services.invitations import find_invitation
+from networks.services.invitations import (
+    InvitationForSomeoneElse,
+    find_invitation,
+    invitation_owner_check,
+    owner_refusal,
+)
+
+
+def _someone_else(request, context, message: str):
+    """The invitation is another address's, or this account's address is not confirmed yet:
+    say so, change nothing (it stays usable)."""
+    unconfirmed = invitation_owner_check(context["invitation"], request.user) == "unverified"
+    context = {**context, "message": message, "unconfirmed": unconfirmed}
+    return render(request, "networks/invitation_other_address.html", context, status=403)
 
 
 @require_http_methods(["GET", "POST"])
@@ -27,7 +40,9 @@ def accept(request, token):
     if membership is not None and membership.is_active:
         messages.info(request, _("You are already a member of %(network)s.") % {"network": network})
         return redirect(network)
-    form = JoinForm(request.POST or None)
+    if refusal := owner_refusal(invitation, request.user):
+        return _someone_else(request, context, refusal)
+    form = JoinForm(request.POST or None, user=request.user)
     context["form"] = form
     if request.method == "POST":
         if not form.is_valid():
@@ -37,8 +52,11 @@ def accept(request, token):
                 token,
                 request.user,
                 association=form.cleaned_data["association"],
+                linked_association_id=form.cleaned_data["linked_association_id"],
                 show_name_to_members=form.cleaned_data["show_name_to_members"],
             )
+        except InvitationForSomeoneElse as error:
+            return _someone_else(request, context, str(error))
         except services.NetworkError as error:
             messages.error(request, str(error))
             return render(request, "networks/invitation_used.html", context, status=410)

@@ -144,7 +144,7 @@ def join(request, slug):
         )
         return render(request, "networks/join.html", {"network": network, "form": None}, status=403)
     ask_message = network.join_policy == JoinPolicy.APPROVAL
-    form = JoinForm(request.POST or None, ask_message=ask_message)
+    form = JoinForm(request.POST or None, ask_message=ask_message, user=request.user)
     if request.method == "POST":
         if not form.is_valid():
             return render(
@@ -155,6 +155,7 @@ def join(request, slug):
                 network,
                 request.user,
                 association=form.cleaned_data["association"],
+                linked_association_id=form.cleaned_data["linked_association_id"],
                 show_name_to_members=form.cleaned_data["show_name_to_members"],
                 message=form.cleaned_data.get("request_message", ""),
             )
@@ -201,7 +202,9 @@ def membership_details(request, slug):
     access = network_access(request, slug)
     if not (access.is_member or access.is_pending):
         return redirect(access.network)
-    form = MembershipDetailsForm(request.POST or None, instance=access.membership)
+    form = MembershipDetailsForm(
+        request.POST or None, instance=access.membership, user=request.user
+    )
     if request.method == "POST":
         if not form.is_valid():
             context = {"network": access.network, "form": form}
@@ -209,6 +212,7 @@ def membership_details(request, slug):
         services.update_membership_details(
             access.membership,
             association=form.cleaned_data["association"],
+            linked_association_id=form.cleaned_data["linked_association_id"],
             show_name_to_members=form.cleaned_data["show_name_to_members"],
         )
         messages.success(request, _("Your details have been saved."))

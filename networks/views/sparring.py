@@ -18,7 +18,7 @@ def request_sparring(request):
         if request.method == "POST":
             return redirect(request.path)
         return render(request, "networks/sparring_request.html", {"form": None})
-    form = SparringRequestForm(request.POST or None)
+    form = SparringRequestForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/sparring_request.html", {"form": form}, status=400)

@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from associations import queries as association_queries
 from core.email import queue_email
+from core.services import ServiceError
 from schools.access import Actor
 from schools.models import School
 
 
-class SchoolError(Exception):
+class SchoolError(ServiceError):
     """A change in schools that is not allowed; the message is shown to the person."""
 
 
@@ -42,6 +44,17 @@ def mail_school(school: School, template: str, context: dict) -> None:
             {"recipient": None, "school": school, **context},
             settings.LANGUAGE_CODE,
         )
+
+
+def mail_association(association, template: str, context: dict) -> None:
+    """Email the association's admins as they are now, each in their language; else the
+    association's own address. (Never whoever happened to act for it once: they may have
+    left the association since.)"""
+    admins = list(association_queries.admins_of(association))
+    for user in admins:
+        mail_address(user.email, template, {"association": association, **context}, user=user)
+    if not admins and association.email:
+        mail_address(association.email, template, {"association": association, **context})
 
 
 def mail_address(address: str, template: str, context: dict, user=None) -> None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.queries import is_association_admin
+from core.dates import local_date
 from schools.access import Actor, is_schools_staff, schools_coordinated_by, theme_week_actors
 from schools.models import (
     ContributionStatus,
@@ -21,7 +22,7 @@ from schools.models import (
     ThemeWeekContribution,
     ThemeWeekStatus,
 )
-from schools.services.common import SchoolError, check_transition, mail_address, mail_school
+from schools.services.common import SchoolError, check_transition, mail_association, mail_school
 
 logger = logging.getLogger(__name__)
 
@@ -119,8 +120,8 @@ def _check_slot(theme_week: ThemeWeek, starts_at, ends_at) -> None:
         raise SchoolError(
             _("Choose a time within the theme week (%(first)s–%(last)s).")
             % {
-                "first": theme_week.starts_on.strftime("%d.%m.%Y"),
-                "last": theme_week.ends_on.strftime("%d.%m.%Y"),
+                "first": local_date(theme_week.starts_on),
+                "last": local_date(theme_week.ends_on),
             }
         )
 
@@ -173,12 +174,10 @@ def offer_contribution(
 
 
 def _mail_association(contribution: ThemeWeekContribution, template: str) -> None:
-    user = contribution.offered_by
-    mail_address(
-        user.email if user else "",
+    mail_association(
+        contribution.association,
         template,
         {"contribution": contribution, "theme_week": contribution.theme_week},
-        user=user,
     )
 
 

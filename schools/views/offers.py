@@ -62,6 +62,8 @@ def offer_detail(request, pk):
     context = {
         "offer": offer,
         "can_manage": bool(actors),
+        # The association's own overview is for its admins (staff manage from the admin).
+        "is_association_admin": Actor.ASSOCIATION in actors,
         "can_request": bool(my_schools) and offer.status == OfferStatus.PUBLISHED,
         "placements": list(queries.with_pupils(placements)),
         "OfferStatus": OfferStatus,

@@ -1,18 +1,16 @@
 """Theme weeks: the list, a theme week's programme with its calendar feed, posting one,
 offering contributions and deciding on them."""
 
-import hashlib
-
 from django.contrib import messages
 from django.db.models import Count, Max
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import condition, require_http_methods, require_POST, require_safe
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.queries import associations_administered_by
-from core.ical import CONTENT_TYPE
+from core.calendar_http import calendar_response
 from schools import queries, services
 from schools.access import Actor, is_schools_staff, schools_coordinated_by, theme_week_actors
 from schools.forms import ContributionForm, ThemeWeekForm
@@ -75,23 +73,23 @@ def _feed_state(pk) -> dict:
     return {"theme_week": theme_week, **latest}
 
 
-def _feed_etag(request, pk):
+@require_safe
+def theme_week_feed(request, pk):
+    """The programme as an iCalendar feed, answering conditional requests like every other
+    feed (core.calendar_http: ETag from the bytes, Last-Modified, Cache-Control on the 304)."""
     state = _feed_state(pk)
     theme_week = state["theme_week"]
-    key = f"{theme_week.pk}:{theme_week.updated_at.isoformat()}:{state['changed']}:{state['count']}"
-    return hashlib.sha256(f"{key}:{get_language()}".encode()).hexdigest()[:32]
-
-
-@require_safe
-@condition(etag_func=_feed_etag)
-def theme_week_feed(request, pk):
-    """The programme as an iCalendar feed; unchanged programmes answer 304 Not Modified."""
-    theme_week = _theme_week(pk)
     body = theme_week_calendar(theme_week, queries.programme(theme_week))
-    response = HttpResponse(body, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = f'inline; filename="temauge-{theme_week.pk}.ics"'
-    response["Cache-Control"] = "public, max-age=900"
-    return response
+    # The newest change to the week or to any contribution, accepted or not: one that leaves
+    # the programme (declined, withdrawn) moves the date too.
+    changed = max(moment for moment in (theme_week.updated_at, state["changed"]) if moment)
+    return calendar_response(
+        request,
+        body,
+        last_modified=changed,
+        filename=f"temauge-{theme_week.pk}.ics",
+        cache_control="public, max-age=900",
+    )
 
 
 @login_required_404

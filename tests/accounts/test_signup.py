@@ -33,7 +33,7 @@ def test_signup_stores_name_and_page_language_and_asks_for_verification(
     )
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["mette@example.org"]
-    assert "Please Confirm Your Email Address" in mail.outbox[0].subject
+    assert mail.outbox[0].subject == "Frivilligløft: Confirm your email address"
 
 
 @pytest.mark.django_db

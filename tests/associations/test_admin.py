@@ -130,14 +130,18 @@ def test_consultant_makes_someone_admin_of_an_association_without_one(consultant
 @pytest.mark.parametrize(
     ("email", "message"),
     [
-        ("ingen@example.org", "Ingen med denne e-mailadresse har en profil"),
-        ("allerede@example.org", "Personen har allerede en rolle i foreningen."),
+        ("ikke en adresse", "Indtast en gyldig e-mail-adresse."),
+        ("allerede@example.org", "Personen har allerede denne rolle i foreningen."),
     ],
-    ids=["no-account", "already-there"],
+    ids=["bad-address", "already-there"],
 )
 def test_adding_a_person_explains_what_is_wrong(consultant_client, email, message):
     association = AssociationFactory()
-    RoleFactory(association=association, user=UserFactory(email="allerede@example.org"))
+    RoleFactory(
+        association=association,
+        user=UserFactory(email="allerede@example.org"),
+        role=RoleKind.VOLUNTEER_LEADER,
+    )
 
     response = consultant_client.post(
         "/admin/foreninger/personer/new/",

@@ -99,7 +99,30 @@ def test_overview_page_query_count_is_constant(client, django_assert_num_queries
         CourseFactory(topics=[gap], meetings=1)
     client.force_login(admin.user)
 
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(19):
         response = client.get("/mine-sider/foreninger/talt/kompetencer/")
 
     assert response.status_code == 200
+
+
+def test_overview_counts_a_qualifying_course_only_while_its_qualification_is_valid():
+    from courses.models import QualificationKind
+
+    association = AssociationFactory()
+    first_aid_topic = TopicFactory()
+    kind = QualificationKind.objects.create(name="Førstehjælp", validity_months=24)
+    long_ago = timezone.localdate() - datetime.timedelta(days=800)
+    expired = CourseFactory(
+        topics=[first_aid_topic], qualification=kind, meetings=1, meetings__first_day=long_ago
+    )
+    recent = _past_course([first_aid_topic], meetings=1, qualification=kind)
+    lapsed = RoleFactory(association=association, consent_show_competences=True)
+    renewed = RoleFactory(association=association, consent_show_competences=True)
+    _attend(SignupFactory(course=expired, user=lapsed.user), 1)
+    _attend(SignupFactory(course=expired, user=renewed.user), 1)
+    _attend(SignupFactory(course=recent, user=renewed.user), 1)
+    NeedFactory(association=association, topic=first_aid_topic)
+
+    overview = queries.board_competence_overview(association)
+
+    assert [(e.topic, e.people) for e in overview.covered] == [(first_aid_topic, [renewed.user])]

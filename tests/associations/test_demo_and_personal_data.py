@@ -9,25 +9,35 @@ from associations import queries
 from associations.models import (
     Activity,
     Association,
+    AssociationInvitation,
     AssociationRole,
     ChildRecordDeclaration,
     Fair,
     FairStand,
+    RoleKind,
     Venue,
 )
 from tests.associations.factories import AdminRoleFactory, DeclarationFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Association, AssociationRole, Venue, Activity, ChildRecordDeclaration, Fair, FairStand)
+MODELS = (
+    Association,
+    AssociationRole,
+    AssociationInvitation,
+    Venue,
+    Activity,
+    ChildRecordDeclaration,
+    Fair,
+    FairStand,
+)
 
 
 def _counts():
     return [model.objects.count() for model in MODELS]
 
 
-def test_seed_demo_adds_associations_and_a_frivillig_fredag_fair_once():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_adds_associations_and_a_frivillig_fredag_fair_once(demo_site):
     first = _counts()
     call_command("seed_demo", stdout=io.StringIO())
 
@@ -37,8 +47,16 @@ def test_seed_demo_adds_associations_and_a_frivillig_fredag_fair_once():
     fair = Fair.objects.get()
     assert fair.date == queries.next_frivillig_fredag()
     assert fair.stands.count() >= 4
-    volunteer_role = AssociationRole.objects.get(user__email="frivillig@frivilligloeft.test")
+    volunteer_role = AssociationRole.objects.get(
+        user__email="frivillig@frivilligloeft.test", role=RoleKind.CHAIR
+    )
     assert volunteer_role.is_admin
+    # Several roles per person, and an invitation waiting for someone without a profile.
+    lars = AssociationRole.objects.filter(
+        association=volunteer_role.association, user__full_name="Lars Mikkelsen"
+    )
+    assert sorted(lars.values_list("role", flat=True)) == ["board_member", "treasurer"]
+    assert AssociationInvitation.objects.get(association=volunteer_role.association).is_usable
     overview = queries.board_competence_overview(volunteer_role.association)
     assert any(volunteer_role.user in entry.people for entry in overview.covered)
     assert any(entry.is_gap and entry.suggested_courses for entry in overview.needs)

@@ -83,12 +83,104 @@ def test_add_person_unknown_email_is_refused(admin_role):
         )
 
 
-def test_add_person_twice_is_refused(admin_role):
-    person = RoleFactory(association=admin_role.association).user
-    with pytest.raises(AssociationError):
+def test_add_person_twice_in_the_same_role_is_refused(admin_role):
+    person = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER).user
+    with pytest.raises(AssociationError, match="allerede denne rolle"):
         services.add_person(
-            admin_role.user, admin_role.association, person.email, role=RoleKind.CHAIR
+            admin_role.user, admin_role.association, person.email, role=RoleKind.TREASURER
         )
+
+
+def test_add_person_a_second_role_keeps_both_and_the_persons_admin_right(admin_role):
+    chair = admin_role.user
+    other_admin = AdminRoleFactory(association=admin_role.association).user
+
+    treasurer = services.add_person(
+        other_admin, admin_role.association, chair.email, role=RoleKind.TREASURER
+    )
+
+    roles = AssociationRole.objects.filter(association=admin_role.association, user=chair)
+    assert sorted(roles.values_list("role", "is_admin")) == [
+        (RoleKind.CHAIR, True),
+        (RoleKind.TREASURER, True),
+    ]
+    assert treasurer.is_admin
+
+
+def test_add_person_an_admin_role_makes_all_the_persons_roles_admin(admin_role):
+    volunteer = RoleFactory(association=admin_role.association, role=RoleKind.VOLUNTEER_LEADER)
+
+    services.add_person(
+        admin_role.user,
+        admin_role.association,
+        volunteer.user.email,
+        role=RoleKind.TREASURER,
+        is_admin=True,
+    )
+
+    volunteer.refresh_from_db()
+    assert volunteer.is_admin
+
+
+def test_the_last_admin_may_drop_one_of_two_roles_but_not_the_last(admin_role):
+    second = AssociationRole.objects.create(
+        association=admin_role.association,
+        user=admin_role.user,
+        role=RoleKind.TREASURER,
+        is_admin=True,
+    )
+
+    services.remove_person(admin_role.user, second)
+
+    assert not AssociationRole.objects.filter(pk=second.pk).exists()
+    with pytest.raises(AssociationError, match="mindst én administrator"):
+        services.remove_person(admin_role.user, admin_role)
+
+
+def test_the_last_admin_with_two_roles_cannot_step_down_on_either(admin_role):
+    AssociationRole.objects.create(
+        association=admin_role.association,
+        user=admin_role.user,
+        role=RoleKind.TREASURER,
+        is_admin=True,
+    )
+    with pytest.raises(AssociationError, match="mindst én administrator"):
+        services.change_role(admin_role.user, admin_role, kind=RoleKind.CHAIR, is_admin=False)
+
+
+def test_change_role_to_a_role_the_person_already_has_is_refused(admin_role):
+    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
+    board = RoleFactory(
+        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
+    )
+    with pytest.raises(AssociationError, match="allerede denne rolle"):
+        services.change_role(admin_role.user, board, kind=RoleKind.TREASURER, is_admin=False)
+
+
+def test_change_role_admin_right_applies_to_all_the_persons_roles(admin_role):
+    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
+    board = RoleFactory(
+        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
+    )
+
+    services.change_role(admin_role.user, board, kind=RoleKind.BOARD_MEMBER, is_admin=True)
+
+    treasurer.refresh_from_db()
+    assert treasurer.is_admin
+
+
+def test_competence_consent_holds_for_all_the_persons_roles(admin_role):
+    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
+    board = RoleFactory(
+        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
+    )
+
+    services.set_competence_consent(treasurer.user, board, consent=True)
+
+    treasurer.refresh_from_db()
+    assert treasurer.consent_show_competences
+    overview = queries.board_competence_overview(admin_role.association)
+    assert [role.user for role in overview.board].count(treasurer.user) == 1
 
 
 def test_add_person_by_non_admin_is_refused():

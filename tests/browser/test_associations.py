@@ -1,8 +1,6 @@
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -18,8 +16,8 @@ VOLUNTEER = "frivillig@frivilligloeft.test"
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(live_server, demo_site):
+    """The demo site (seeded once per session, put back for each test) at live_server."""
     return live_server
 
 

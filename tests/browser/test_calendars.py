@@ -1,10 +1,8 @@
 """Mine sider › Kalender in the browser: make a link, copy it, use it, regenerate it."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.calendars.conftest import parse_both
@@ -19,8 +17,8 @@ VOLUNTEER = "frivillig@frivilligloeft.test"
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(live_server, demo_site):
+    """The demo site (seeded once per session, put back for each test) at live_server."""
     return live_server
 
 

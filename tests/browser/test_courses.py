@@ -93,6 +93,13 @@ def test_find_sign_up_cancel_and_the_waiting_list_moves_up(
     # Cancel.
     page.get_by_role("link", name="Konflikthåndtering i foreningen").click()
     page.get_by_role("button", name="Afmeld mig").click()
+    # It asks first and says where the seat goes.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vil du afmelde dig?")
+    expect(page.locator(".cancel-consequences")).to_contain_text(
+        "Din plads går straks til den næste på ventelisten (1 person venter)."
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Ja, afmeld mig").click()
     expect(page.get_by_role("status").first).to_contain_text("Du er afmeldt")
     expect(page.get_by_role("button", name="Skriv mig på ventelisten")).to_be_visible()
     assert_accessible(page)

@@ -1,9 +1,7 @@
-import io
 import re
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = [
@@ -13,8 +11,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def demo(live_server):
-    call_command("seed_demo", stdout=io.StringIO())
+def demo(live_server, demo_site):
+    """The demo site (seeded once per session, put back for each test) at live_server."""
     return live_server
 
 
@@ -68,6 +66,7 @@ def test_skip_link_moves_focus_to_the_content(page, demo):
 def test_signup_verify_login_logout(page, demo, assert_accessible):
     page.goto(demo.url + "/")
     page.get_by_role("link", name="Opret profil").first.click()
+    expect(page.get_by_label("Fulde navn")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("Fulde navn").fill("Sofie Lund")
@@ -79,7 +78,8 @@ def test_signup_verify_login_logout(page, demo, assert_accessible):
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Bekræft"))
     assert_accessible(page)
     link = re.search(r"https?://\S+/konto/confirm-email/\S+", mail.outbox[-1].body).group(0)
-    page.goto(link)
+    # The mail's links are on SITE_URL; the browser opens the same path on the test server.
+    page.goto(demo.url + "/konto/confirm-email/" + link.split("/konto/confirm-email/", 1)[1])
     assert_accessible(page)
     page.get_by_role("button", name="Bekræft").click()
 

@@ -27,6 +27,8 @@ def invitations(message) -> list[tuple[str, Calendar]]:
     """(METHOD, parsed calendar) for every calendar attached to an email."""
     found = []
     for _name, content, mimetype in message.attachments:
+        if mimetype == "image/png":
+            continue  # a confirmation's check-in QR code (courses.services.checkin)
         assert mimetype.startswith("text/calendar; charset=utf-8; method=")
         data = content if isinstance(content, bytes) else content.encode()
         calendar = parse_both(data)

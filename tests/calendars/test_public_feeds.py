@@ -278,3 +278,39 @@ def test_single_course_calendar_parses_with_both_parsers_and_answers_304(client)
     assert len(parse_both(first.content).events) == 2
     assert again.status_code == 304
     assert again["Cache-Control"] == "private, no-cache"
+
+
+def test_network_feed_folds_a_line_break_in_the_network_name(client):
+    # Saved before names were validated (core.validators); the library refused the calendar
+    # name and the feed answered 500.
+    network = NetworkFactory(name="Formands-\r\nnetværket", slug="formaend")
+    NetworkMeetingFactory(network=network, title="Års\nplan")
+
+    response = client.get(reverse("calendars:network", kwargs={"slug": "formaend"}))
+
+    assert response.status_code == 200
+    calendar = parse_both(response.content)
+    assert str(calendar["X-WR-CALNAME"]) == "Formands- netværket"
+    assert summaries(calendar) == ["Formands- netværket: Års plan"]
+
+
+def test_courses_feed_folds_line_breaks_in_titles_and_topics(client):
+    CourseFactory(title="Ny i\nbestyrelsen", topics=[TopicFactory(name="Bestyrelses\narbejde")])
+
+    response = client.get(COURSES_FEED)
+
+    assert response.status_code == 200
+    (event,) = parse_both(response.content).events
+    assert str(event["SUMMARY"]) == "Ny i bestyrelsen"
+    assert event.categories == ["Bestyrelses arbejde"]
+
+
+def test_courses_feed_treats_a_quote_in_the_search_as_ordinary_input(client):
+    # A lone quote reached SQLite's full-text parser: "unterminated string", a 500.
+    CourseFactory(title="Ny i bestyrelsen")
+    CourseFactory(title="Førstehjælp")
+
+    response = client.get(COURSES_FEED, {"q": '"bestyrelsen'})
+
+    assert response.status_code == 200
+    assert summaries(parse_both(response.content)) == ["Ny i bestyrelsen"]

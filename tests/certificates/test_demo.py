@@ -11,10 +11,7 @@ pytestmark = pytest.mark.django_db
 VOLUNTEER = "frivillig@frivilligloeft.test"
 
 
-def test_seed_demo_gives_the_demo_volunteer_a_certificate_and_is_idempotent(monkeypatch):
-    # The PDFs are the slow part and tested elsewhere; here they are left to the download.
-    monkeypatch.setattr("certificates.demo.pdf_available", lambda: False)
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_gives_the_demo_volunteer_a_certificate_and_is_idempotent(demo_site):
     count = Certificate.objects.count()
     call_command("seed_demo", stdout=io.StringIO())
 

@@ -131,7 +131,9 @@ def test_transcript_refuses_without_completed_courses(not_completed):
 def test_internship_certificate_is_idempotent_and_has_no_holder():
     from datetime import date
 
-    coordinator = UserFactory()
+    from tests.schools.factories import PlacementFactory
+
+    placement = PlacementFactory()
     arguments = {
         "source_key": "placement:7",
         "holder_name": "Asta",
@@ -143,7 +145,7 @@ def test_internship_certificate_is_idempotent_and_has_no_holder():
         "description": "Hjalp med ungdomstræningen.",
         "language": "da",
         "issued_by": None,
-        "viewers": [coordinator],
+        "placement": placement,
     }
     first = services.issue_internship_certificate(**arguments)
     second = services.issue_internship_certificate(**arguments)
@@ -151,7 +153,7 @@ def test_internship_certificate_is_idempotent_and_has_no_holder():
     assert first.pk == second.pk
     assert first.holder is None
     assert first.snapshot["issuer"] == "Kalundborg Roklub"
-    assert list(first.extra_viewers.all()) == [coordinator]
+    assert first.source_placement == placement
 
 
 def test_without_weasyprint_the_certificate_is_issued_without_a_pdf(completed, monkeypatch):

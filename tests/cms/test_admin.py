@@ -161,6 +161,26 @@ def test_course_chooser_offers_only_published_courses(client, editor):
     assert "Kladdekursus" not in response.text
 
 
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [('"Udgivet', True), ("(Udgivet*", True), ("Udgivet AND `", False), ("ord " * 20_000, False)],
+    ids=["quote", "bracket-star", "and-backtick", "many-words"],
+)
+@pytest.mark.django_db
+def test_course_chooser_search_takes_search_syntax_as_words(client, editor, query, found):
+    # The raw text reached SQLite's full-text parser ("unterminated string", "syntax error
+    # near AND"): a 500, found by the fuzz test.
+    CourseFactory(title="Udgivet kursus")
+    CourseFactory(title="Andet kursus")
+    client.force_login(editor)
+
+    response = client.get("/admin/cms/kursusvalg/results/", {"q": query})
+
+    assert response.status_code == 200
+    assert ("Udgivet kursus" in response.text) is found
+    assert "Andet kursus" not in response.text
+
+
 @pytest.mark.django_db
 def test_english_locale_exists_for_translations(db):
     assert Locale.objects.filter(language_code="en").exists()

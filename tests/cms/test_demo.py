@@ -21,8 +21,7 @@ def _counts():
 
 
 @pytest.mark.django_db
-def test_seed_demo_twice_changes_nothing(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_twice_changes_nothing(demo_site):
     first = _counts()
 
     call_command("seed_demo", stdout=io.StringIO())
@@ -31,9 +30,7 @@ def test_seed_demo_twice_changes_nothing(client):
 
 
 @pytest.mark.django_db
-def test_demo_guides_are_complete_and_reachable_in_both_languages(client):
-    call_command("seed_demo", stdout=io.StringIO())
-
+def test_demo_guides_are_complete_and_reachable_in_both_languages(client, demo_site):
     guides = GuidePage.objects.filter(locale__language_code="da", alias_of__isnull=True)
     assert sorted(guides.values_list("slug", flat=True)) == [
         "bestyrelsesarbejde",
@@ -55,9 +52,7 @@ def test_demo_guides_are_complete_and_reachable_in_both_languages(client):
 
 
 @pytest.mark.django_db
-def test_demo_templates_are_real_files(db):
-    call_command("seed_demo", stdout=io.StringIO())
-
+def test_demo_templates_are_real_files(demo_site):
     tracking = Document.objects.get(title="Sporingsark til fondsansøgninger")
     agenda = Document.objects.get(title="Dagsorden til ordinær generalforsamling")
     conversation = Document.objects.get(title="Samtaleguide: Den svære samtale")

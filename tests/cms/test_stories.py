@@ -206,3 +206,44 @@ def test_story_index_query_count_is_constant(client, make_story, count, django_a
         response = client.get("/historier/")
 
     assert len(response.context["stories"]) == count
+
+
+@pytest.mark.parametrize("tag", ['"', "a" * 101], ids=["quote", "long"])
+@pytest.mark.django_db
+def test_story_index_refuses_a_tag_that_is_no_slug_with_400(client, make_story, tag):
+    story = make_story()
+    story.tags.add("cafe")
+    story.save_revision().publish()
+
+    response = client.get("/historier/", {"tag": tag})
+
+    assert response.status_code == 400
+    assert [s.title for s in response.context["stories"]] == ["Lises lørdage i klubhuset"]
+    assert response.context["tag"] == ""
+
+
+@pytest.mark.parametrize("tag", ["\x00", "cafe\x00"], ids=["nul", "nul-in-slug"])
+@pytest.mark.django_db
+def test_story_index_refuses_a_nul_in_the_tag_with_400(client, make_story, tag):
+    # A NUL byte reached PostgreSQL ("A string literal cannot contain NUL"): a 500. The
+    # middleware refuses it before the view (core.middleware.RefuseNulCharactersMiddleware).
+    make_story().save_revision().publish()
+
+    response = client.get("/historier/", {"tag": tag})
+
+    assert response.status_code == 400
+    assert "Vi kunne ikke forstå forespørgslen" in response.text
+
+
+@pytest.mark.django_db
+def test_story_index_filters_by_a_danish_tag(client, make_story):
+    story = make_story()
+    story.tags.add("fællesskab")
+    story.save_revision().publish()
+    make_story(title="Anden historie", slug="anden")
+
+    response = client.get("/historier/", {"tag": "fællesskab"})
+
+    assert response.status_code == 200
+    assert [s.title for s in response.context["stories"]] == ["Lises lørdage i klubhuset"]
+    assert response.context["tag"] == "fællesskab"

@@ -1,10 +1,19 @@
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
-from core.ical import PRODID, CalendarEvent, Person, build_calendar, clean_text, event_uid
+from core.ical import (
+    PRODID,
+    CalendarEvent,
+    Person,
+    build_calendar,
+    clean_text,
+    event_uid,
+    single_line,
+)
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 STAMP = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)
@@ -80,7 +89,7 @@ def test_meeting_across_the_end_of_daylight_saving_keeps_its_real_length():
     zone = vtimezone.to_tz()
     assert datetime(2026, 10, 24, 22, 0, tzinfo=zone).utcoffset() == timedelta(hours=2)
     assert datetime(2026, 10, 25, 6, 0, tzinfo=zone).utcoffset() == timedelta(hours=1)
-    assert "20261025T030000" in data.decode()
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in data.decode()
 
 
 def test_weekly_meetings_on_both_sides_of_the_change_stay_at_the_same_local_hour():
@@ -262,3 +271,154 @@ def test_build_calendar_writes_organizer_and_attendees_for_invitations():
     assert str(attendee) == "mailto:ann@example.org"
     assert attendee.params["PARTSTAT"] == "ACCEPTED"
     assert attendee.params["CN"] == "Ann Berg"
+
+
+@pytest.mark.parametrize(
+    "line_break",
+    ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"],
+    ids=["lf", "crlf", "cr", "nel", "line-separator", "paragraph-separator"],
+)
+def test_line_breaks_in_one_line_properties_are_folded_into_spaces(line_break):
+    # Titles and names typed before core.validators existed may hold a line break; the
+    # library refuses some (NAME) and a calendar program shows others as two lines.
+    event = make_event(
+        summary=f"Ny i{line_break}bestyrelsen",
+        location=f"Rådhuset{line_break}{line_break}Holbækvej 141",
+        description=f"Medbring vedtægter.{line_break}Kaffe fra 16.45.",
+        categories=(f"Bestyrelses{line_break}arbejde",),
+        organizer=Person("kurser@kalundborg.dk", f"Frivillig{line_break}centret"),
+        attendees=(Person("ann@example.org", f"Ann{line_break}Berg"),),
+    )
+
+    data = build_calendar(
+        [event],
+        stamp=STAMP,
+        name=f"Netværk for{line_break}kasserere",
+        description=f"Møder{line_break}i netværket",
+        method="REQUEST",
+    )
+
+    calendar = parse(data)
+    (parsed,) = calendar.events
+    assert str(calendar["X-WR-CALNAME"]) == "Netværk for kasserere"
+    assert str(calendar["X-WR-CALDESC"]) == "Møder i netværket"
+    assert str(parsed["SUMMARY"]) == "Ny i bestyrelsen"
+    assert str(parsed["LOCATION"]) == "Rådhuset Holbækvej 141"
+    assert str(parsed["DESCRIPTION"]) == "Medbring vedtægter.\nKaffe fra 16.45."
+    assert parsed.categories == ["Bestyrelses arbejde"]
+    assert parsed["ORGANIZER"].params["CN"] == "Frivillig centret"
+    assert parsed["ATTENDEE"].params["CN"] == "Ann Berg"
+
+
+def test_bidi_overrides_and_c1_controls_are_stripped_from_every_text():
+    event = make_event(
+        summary="\u202enessnaH annA\u202c kursus\x9b",
+        location="\u2067Rådhuset\u2069",
+        description="Linje 1\u202e\nLinje 2",
+        organizer=Person("kurser@kalundborg.dk", "\u202dFrivilligcentret"),
+    )
+
+    (parsed,) = parse(build_calendar([event], stamp=STAMP, method="REQUEST")).events
+
+    assert str(parsed["SUMMARY"]) == "nessnaH annA kursus"
+    assert str(parsed["LOCATION"]) == "Rådhuset"
+    assert str(parsed["DESCRIPTION"]) == "Linje 1\nLinje 2"
+    assert parsed["ORGANIZER"].params["CN"] == "Frivilligcentret"
+
+
+def test_line_breaks_in_links_and_addresses_do_not_break_the_calendar():
+    event = make_event(
+        url="https://frivilligloeft.test/kurser/ny/\r\n",
+        organizer=Person("kurser@kalundborg.dk\n", "Frivilligcentret"),
+        attendees=(Person(" ann@example.org\r\n", "Ann Berg"),),
+    )
+
+    data = build_calendar([event], stamp=STAMP, method="REQUEST", url="https://x.test/\n")
+
+    (parsed,) = parse(data).events
+    assert str(parsed["URL"]) == "https://frivilligloeft.test/kurser/ny/"
+    assert str(parsed["ORGANIZER"]) == "mailto:kurser@kalundborg.dk"
+    assert str(parsed["ATTENDEE"]) == "mailto:ann@example.org"
+
+
+def test_single_line_keeps_direction_marks_and_joiners():
+    assert (
+        single_line(" Noa\u200f (נועה)\u200f\t8.B \u200d ") == "Noa\u200f (נועה)\u200f 8.B \u200d"
+    )
+
+
+def test_vtimezone_writes_copenhagens_yearly_rule_as_open_ended_rrules():
+    # Open-ended, so a parser that keeps the first zone of a name it meets (vobject) is right
+    # for the events of every later file too; onsets in the local time before the change.
+    data = build_calendar([make_event()], stamp=STAMP).decode()
+
+    zone = data[data.index("BEGIN:VTIMEZONE") : data.index("END:VTIMEZONE")].splitlines()
+    assert zone == [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Copenhagen",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:20000326T020000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+        "TZNAME:CEST",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "DTSTART:20001029T030000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+        "TZNAME:CET",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+    ]
+
+
+def test_vtimezone_of_a_zone_that_left_its_rule_lists_one_date_per_rdate_line():
+    # Brazil ended summer time in 2019: no yearly rule covers the years, so every change is
+    # an RDATE of its own (ical.js and vobject read only the first date of a list).
+    zone = ZoneInfo("America/Sao_Paulo")
+    event = make_event(
+        start=datetime(2018, 12, 1, 18, tzinfo=zone), end=datetime(2018, 12, 1, 20, tzinfo=zone)
+    )
+
+    data = build_calendar([event], stamp=STAMP, timezone="America/Sao_Paulo").decode()
+
+    lines = data.splitlines()
+    rdates = [line for line in lines if line.startswith("RDATE")]
+    assert len(rdates) == 19 + 18  # 2001–2019 back to standard time, 2001–2018 to summer time
+    assert all(re.fullmatch(r"RDATE:\d{8}T\d{6}", line) for line in rdates)
+    assert {"RDATE:20181104T000000", "RDATE:20190217T000000"} <= set(rdates)
+    assert [line for line in lines if line.startswith("DTSTART:")] == [
+        "DTSTART:20000227T000000",
+        "DTSTART:20001008T000000",
+    ]
+    assert "RRULE" not in data
+
+
+def test_vtimezone_is_the_same_in_every_file_whatever_its_events():
+    # vobject keeps the first VTIMEZONE of a name it meets for the rest of the process: one
+    # built for next year's events must still place this year's right.
+    this_year = make_event(
+        start=datetime(2026, 10, 25, 1, 30, tzinfo=COPENHAGEN),
+        end=datetime(2026, 10, 25, 3, tzinfo=COPENHAGEN),
+    )
+    later = make_event(
+        start=datetime(2029, 4, 5, 18, tzinfo=COPENHAGEN),
+        end=datetime(2029, 4, 5, 20, tzinfo=COPENHAGEN),
+    )
+
+    def vtimezone(data: bytes) -> str:
+        text = data.decode()
+        return text[text.index("BEGIN:VTIMEZONE") : text.index("END:VTIMEZONE")]
+
+    assert vtimezone(build_calendar([this_year], stamp=STAMP)) == vtimezone(
+        build_calendar([later], stamp=STAMP)
+    )
+
+
+def test_no_vtimezone_when_every_time_is_in_utc():
+    # 02:30 on the night summer time ends names two instants: written in UTC, no zone needed.
+    ambiguous = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    event = make_event(start=ambiguous, end=ambiguous + timedelta(minutes=30))
+
+    assert "VTIMEZONE" not in build_calendar([event], stamp=STAMP).decode()

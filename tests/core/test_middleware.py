@@ -1,9 +1,10 @@
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, ProgrammingError, connection
 from django.http import HttpResponse
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
-from core.middleware import DatabaseBusyMiddleware
+from core.middleware import DatabaseUnavailableMiddleware
 
 
 @pytest.mark.django_db
@@ -38,16 +39,57 @@ def test_security_headers_on_every_page(client, home_page):
 @pytest.mark.django_db
 def test_locked_database_answers_503_not_500():
     request = RequestFactory().post("/kurser/x/tilmeld/")
-    middleware = DatabaseBusyMiddleware(lambda r: HttpResponse())
+    middleware = DatabaseUnavailableMiddleware(lambda r: HttpResponse())
 
     response = middleware.process_exception(request, OperationalError("database is locked"))
 
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
+    assert "Mange bruger Frivilligløft lige nu" in response.content.decode()
 
 
-def test_other_database_errors_are_not_hidden():
+def test_bugs_in_queries_are_not_hidden_as_outages():
     request = RequestFactory().get("/")
-    middleware = DatabaseBusyMiddleware(lambda r: HttpResponse())
+    middleware = DatabaseUnavailableMiddleware(lambda r: HttpResponse())
 
-    assert middleware.process_exception(request, OperationalError("no such table")) is None
+    assert middleware.process_exception(request, ProgrammingError("syntax error")) is None
+    assert middleware.process_exception(request, ValueError("NUL")) is None
+    if connection.vendor == "sqlite":
+        # SQLite says "outage" and "bug" with one class; only the outage is a 503.
+        for bug in ("no such table: x", 'fts5: syntax error near ""'):
+            assert middleware.process_exception(request, OperationalError(bug)) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/courses/?topic=%00",
+        "/api/v1/courses/?%00=1",
+        "/kurser/?q=ab%00cd",
+        "/en/konto/oidc/kommune/login/callback/?code=%00&state=%00",
+    ],
+)
+def test_a_nul_in_the_query_string_is_a_400_before_any_lookup(client, url, home_page):
+    """PostgreSQL refuses NUL in text: a lookup with one would answer 500."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+
+    assert response.status_code == 400
+    assert not [query for query in queries if "\x00" in query["sql"]]
+    if url.startswith("/api/"):
+        assert response.json() == {"detail": "Adressen indeholder et tegn, som ikke er tilladt."}
+        assert response["Access-Control-Allow-Origin"] == "*"
+    elif url.startswith("/en/"):
+        assert "We could not understand the request" in response.text
+    else:
+        assert "Vi kunne ikke forstå forespørgslen" in response.text
+
+
+@pytest.mark.django_db
+def test_a_cookie_with_a_nul_is_ignored(client, home_page):
+    client.cookies["sessionid"] = "abcdefghij\x00klmnop"
+
+    response = client.get("/")
+
+    assert response.status_code == 200

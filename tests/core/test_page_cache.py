@@ -55,22 +55,28 @@ def test_every_hit_gets_a_fresh_csp_nonce_matching_its_header(rf, db):
     assert len(set(nonces)) == 3
 
 
-def test_saving_a_course_makes_cached_pages_stale_at_once(client):
+def test_saving_a_course_makes_cached_pages_stale_at_once(
+    client, django_capture_on_commit_callbacks
+):
     course = CourseFactory(title="Gammel titel")
     assert "Gammel titel" in client.get("/kurser/").content.decode()
 
-    course.title = "Ny titel"
-    course.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the save commits
+        course.title = "Ny titel"
+        course.save()
 
     html = client.get("/kurser/").content.decode()
     assert "Ny titel" in html
     assert "Gammel titel" not in html
 
 
-def test_publishing_a_page_makes_cached_pages_stale(client, home_page):
+def test_publishing_a_page_makes_cached_pages_stale(
+    client, home_page, django_capture_on_commit_callbacks
+):
     assert client.get("/").status_code == 200
-    home_page.hero_text = "Nyt fra frivilligområdet"
-    home_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        home_page.hero_text = "Nyt fra frivilligområdet"
+        home_page.save_revision().publish()
 
     assert "Nyt fra frivilligområdet" in client.get("/").content.decode()
 
@@ -182,3 +188,26 @@ def test_a_stored_feed_still_answers_conditional_requests(client):
     assert again.status_code == 304
     assert again["ETag"] == first["ETag"]
     assert client.get("/kalender/kurser.ics").content == first.content
+
+
+def test_a_change_that_rolls_back_never_invalidates(client, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    course = CourseFactory(title="Uændret titel")
+    client.get("/kurser/")
+    generation = page_cache.cache.get(page_cache.GENERATION_KEY)
+
+    def change_that_fails():
+        with transaction.atomic():
+            course.title = "Rullet tilbage"
+            course.save()
+            raise RuntimeError("the change failed")
+
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+    ):
+        change_that_fails()
+
+    assert callbacks == []
+    assert page_cache.cache.get(page_cache.GENERATION_KEY) == generation

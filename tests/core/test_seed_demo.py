@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
@@ -14,13 +16,12 @@ def _counts():
     }
 
 
-@pytest.mark.django_db
-def test_seed_demo_builds_the_site_and_a_second_run_changes_nothing(capsys):
-    call_command("seed_demo")
+def test_seed_demo_builds_the_site_and_a_second_run_changes_nothing(demo_site):
+    # demo_site: the session's one run of seed_demo on a fresh site (tests/conftest.py).
     first = _counts()
-    first_output = capsys.readouterr().out
+    first_output = demo_site.output
 
-    call_command("seed_demo")
+    call_command("seed_demo", stdout=io.StringIO())
 
     assert _counts() == first
     site = Site.objects.get(is_default_site=True)
@@ -30,10 +31,7 @@ def test_seed_demo_builds_the_site_and_a_second_run_changes_nothing(capsys):
     assert "Kursusadministrator" in first_output
 
 
-@pytest.mark.django_db
-def test_seed_demo_gives_each_role_a_login():
-    call_command("seed_demo")
-
+def test_seed_demo_gives_each_role_a_login(demo_site):
     roles = {
         user.email: sorted(g.name for g in user.groups.all())
         for user in User.objects.prefetch_related("groups")
@@ -44,10 +42,7 @@ def test_seed_demo_gives_each_role_a_login():
     assert User.objects.get(email="admin@frivilligloeft.test").is_superuser
 
 
-@pytest.mark.django_db
-def test_seed_demo_serves_danish_and_english_home(client):
-    call_command("seed_demo")
-
+def test_seed_demo_serves_danish_and_english_home(client, demo_site):
     danish = client.get("/")
     english = client.get("/en/")
 

@@ -33,8 +33,9 @@ def when(days: int, hour: int) -> str:
     return f"{day:%Y-%m-%d} {hour:02d}:00"
 
 
-def course_form(course: Course | None = None, meetings=None, **overrides) -> dict:
-    """What the admin form posts: every field of the course and its meetings."""
+def course_form(course: Course | None = None, meetings=None, questions=None, **overrides) -> dict:
+    """What the admin form posts: every field of the course, its meetings and its signup
+    questions."""
     values = {
         "title": "Ny i bestyrelsen",
         "slug": "",
@@ -94,6 +95,9 @@ def course_form(course: Course | None = None, meetings=None, **overrides) -> dic
         meetings if meetings is not None else [],
         initial=len(course.meetings.all()) if course else 0,
     )
+    values["questions"] = inline_formset(
+        questions or [], initial=len(course.questions.all()) if course else 0
+    )
     return nested_form_data(values)
 
 
@@ -151,6 +155,55 @@ def test_create_a_course_with_meetings_sets_its_dates_and_slug(admin_client):
     assert list(course.topics.all()) == [topic]
 
 
+def test_a_course_without_a_slug_gets_one_with_danish_letters_spelled_out(admin_client):
+    meeting = {
+        "title": "",
+        "starts_at": when(20, 18),
+        "ends_at": when(20, 21),
+        "venue_name": "",
+        "venue_address": "",
+    }
+    title = "Førstehjælp for trænere i Gørlev"
+    for _ in range(2):
+        response = admin_client.post(ADD_URL, course_form(title=title, meetings=[meeting]))
+        assert response.status_code == 302
+
+    slugs = sorted(Course.objects.values_list("slug", flat=True))
+    assert slugs == [
+        "foerstehjaelp-for-traenere-i-goerlev",
+        "foerstehjaelp-for-traenere-i-goerlev-2",
+    ]
+    assert Course.objects.get(slug=slugs[0]).meetings.count() == 1
+
+
+def test_a_typed_slug_is_kept_and_a_reserved_one_refused(admin_client):
+    meeting = {
+        "title": "",
+        "starts_at": when(20, 18),
+        "ends_at": when(20, 21),
+        "venue_name": "",
+        "venue_address": "",
+    }
+    refused = admin_client.post(ADD_URL, course_form(slug="oensker", meetings=[meeting]))
+    kept = admin_client.post(ADD_URL, course_form(slug="mit-kursus", meetings=[meeting]))
+
+    assert refused.status_code == 200
+    assert kept.status_code == 302
+    assert list(Course.objects.values_list("slug", flat=True)) == ["mit-kursus"]
+
+
+def test_an_emptied_slug_keeps_the_courses_address_also_when_the_form_is_refused(admin_client):
+    course = CourseFactory(slug="ny-i-bestyrelsen-2026", title="Ny i bestyrelsen")
+
+    refused = admin_client.post(edit_url(course), course_form(course, slug="", title=""))
+    saved = admin_client.post(edit_url(course), course_form(course, slug=""))
+
+    assert refused.status_code == 200
+    assert saved.status_code == 302
+    course.refresh_from_db()
+    assert course.slug == "ny-i-bestyrelsen-2026"
+
+
 def test_publishing_without_meetings_is_refused(admin_client):
     response = admin_client.post(ADD_URL, course_form(meetings=[]))
 
@@ -176,7 +229,69 @@ def test_meeting_that_ends_before_it_starts_is_refused(admin_client):
     )
 
     assert response.status_code == 200
+    assert "Kursusgangen skal slutte efter den begynder" in response.text
+    assert "courses_meeting_ends_after_start" not in response.text
     assert Course.objects.count() == 0
+
+
+def test_cancellation_deadline_before_the_signup_deadline_is_refused_in_words(admin_client):
+    response = admin_client.post(
+        ADD_URL,
+        course_form(
+            meetings=[_meeting(20)],
+            signup_deadline=when(10, 12),
+            cancellation_deadline=when(5, 12),
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "Afmeldingsfristen kan ikke ligge før tilmeldingsfristen" in response.text
+    assert Course.objects.count() == 0
+
+
+def test_publishing_a_course_whose_meetings_are_all_past_is_refused(admin_client):
+    response = admin_client.post(ADD_URL, course_form(meetings=[_meeting(-3)]))
+
+    assert response.status_code == 200
+    assert "Alle kursusgange ligger i fortiden" in response.text
+    assert Course.objects.count() == 0
+
+
+def test_a_past_course_can_be_saved_as_a_draft(admin_client):
+    response = admin_client.post(ADD_URL, course_form(meetings=[_meeting(-3)], status="draft"))
+
+    assert response.status_code == 302
+    assert Course.objects.get().status == CourseStatus.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"capacity": "0"}, "Mindst 1 plads"),
+        ({"price": "-10"}, "Prisen kan ikke være negativ"),
+        ({"min_attendance_percent": "150"}, "Højst 100 %"),
+    ],
+    ids=["capacity", "price", "attendance"],
+)
+def test_database_constraints_of_a_course_are_form_errors_in_words(
+    admin_client, overrides, message
+):
+    response = admin_client.post(ADD_URL, course_form(meetings=[_meeting(20)], **overrides))
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert "Begrænsning" not in response.text
+    assert Course.objects.count() == 0
+
+
+def _meeting(days: int) -> dict:
+    return {
+        "title": "",
+        "starts_at": when(days, 17),
+        "ends_at": when(days, 20),
+        "venue_name": "",
+        "venue_address": "",
+    }
 
 
 def test_raising_capacity_in_the_admin_promotes_the_waiting_list(
@@ -427,3 +542,45 @@ def test_admin_list_searches_and_filters_courses(admin_client):
     assert "Ny i bestyrelsen" not in searched.text
     assert "Ny i bestyrelsen" in drafts.text
     assert "Konflikthåndtering i foreningen" not in drafts.text
+
+
+def test_signup_questions_are_added_in_the_course_admin(admin_client):
+    meeting = {
+        "title": "",
+        "starts_at": when(20, 18),
+        "ends_at": when(20, 21),
+        "venue_name": "",
+        "venue_address": "",
+    }
+    questions = [
+        {"text": "Vegetarisk frokost?", "kind": "yes_no", "options": "", "required": "on"},
+        {"text": "Erfaring", "kind": "choice", "options": "Ingen\nLidt\nMeget", "required": ""},
+    ]
+
+    response = admin_client.post(ADD_URL, course_form(meetings=[meeting], questions=questions))
+
+    assert response.status_code == 302
+    course = Course.objects.get()
+    assert [
+        (q.text, q.kind, q.required, q.option_list) for q in course.questions.order_by("sort_order")
+    ] == [
+        ("Vegetarisk frokost?", "yes_no", True, []),
+        ("Erfaring", "choice", False, ["Ingen", "Lidt", "Meget"]),
+    ]
+
+
+def test_a_choice_question_without_options_is_refused_in_words(admin_client):
+    meeting = {
+        "title": "",
+        "starts_at": when(20, 18),
+        "ends_at": when(20, 21),
+        "venue_name": "",
+        "venue_address": "",
+    }
+    questions = [{"text": "Farve", "kind": "choice", "options": "Rød", "required": ""}]
+
+    response = admin_client.post(ADD_URL, course_form(meetings=[meeting], questions=questions))
+
+    assert response.status_code == 200
+    assert "Angiv mindst to valgmuligheder" in response.content.decode()
+    assert not Course.objects.exists()

@@ -105,3 +105,11 @@ def test_seed_bench_refuses_in_production(settings):
 
     with pytest.raises(CommandError, match="refuses"):
         run("seed_bench", courses=1)
+
+
+def test_seed_bench_scale_multiplies_the_defaults_and_explicit_sizes_win():
+    output = run("seed_bench", scale=3, courses=4, users=8, signups=10, guides=0, no_index=True)
+
+    assert "4 courses" in output
+    with pytest.raises(CommandError, match="--scale"):
+        run("seed_bench", scale=0)

@@ -10,8 +10,12 @@ Removing `select_for_update()` from courses.services.base.lock_course makes thes
 (more than 10 confirmed, duplicate queue numbers): see the report of the courses branch.
 """
 
+import fcntl
+import tempfile
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.db import connection, connections
@@ -22,6 +26,20 @@ from courses.models import Signup, SignupStatus
 from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 
 MAX_CONNECTIONS = 40
+# pytest-xdist runs a test per core, each worker with a database of its own but all on one
+# PostgreSQL server (max_connections 100 by default): one race at a time, across processes.
+RACE_LOCK = Path(tempfile.gettempdir()) / "frivilligloeft-test-races.lock"
+
+
+@contextmanager
+def one_race_at_a_time():
+    with RACE_LOCK.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -57,10 +75,11 @@ def race(jobs: Iterable[Callable[[], object]]) -> tuple[list[object], list[BaseE
                 errors.append(error)
 
     threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    with one_race_at_a_time():
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
     assert not any(thread.is_alive() for thread in threads), "a thread hung"
     return results, errors
 

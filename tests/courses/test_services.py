@@ -16,6 +16,7 @@ from courses.models import (
     SignupStatus,
     WaitingListMode,
 )
+from tests.calendars.conftest import invitations
 from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 from tests.factories import UserFactory
 
@@ -620,3 +621,19 @@ def test_course_factory_course_is_open(user):
 
     assert Course.objects.get(pk=course.pk).starts_at > timezone.now()
     assert services.sign_up(course, user).status == SignupStatus.CONFIRMED
+
+
+def test_sign_up_to_a_course_with_a_line_break_in_its_title_still_emails_a_calendar(user, emails):
+    # Saved before titles were validated (core.validators): building the attachment failed,
+    # so every confirmation for the course was lost.
+    course = CourseFactory(title="Ny i\nbestyrelsen")
+
+    with emails() as outbox:
+        signup = services.sign_up(course, user)
+
+    assert signup.status == SignupStatus.CONFIRMED
+    assert len(outbox) == 1
+    assert outbox[0].subject == "Du har en plads: Ny i bestyrelsen"
+    ((method, calendar),) = invitations(outbox[0])
+    assert method == "REQUEST"
+    assert [str(event["SUMMARY"]) for event in calendar.events] == ["Ny i bestyrelsen"]

@@ -25,8 +25,7 @@ def _counts():
     ]
 
 
-def test_seed_demo_adds_three_networks_once():
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_adds_three_networks_once(demo_site):
     first = _counts()
     call_command("seed_demo", stdout=io.StringIO())
 

@@ -222,9 +222,47 @@ def test_a_new_invitation_withdraws_the_old_link(django_capture_on_commit_callba
         services.invite_by_email(coordinator.network, ["a@example.org"], by=coordinator.user)
     old, new = _token_from(mail.outbox[0]), _token_from(mail.outbox[1])
 
+    owner = UserFactory(email="a@example.org")
     with pytest.raises(services.NetworkError, match="trukket tilbage"):
-        services.accept_invitation(old, UserFactory())
-    assert services.accept_invitation(new, UserFactory()).status == MembershipStatus.ACTIVE
+        services.accept_invitation(old, owner)
+    assert services.accept_invitation(new, owner).status == MembershipStatus.ACTIVE
+
+
+def test_an_invitation_joins_only_the_invited_address_and_stays_usable_for_it(
+    django_capture_on_commit_callbacks,
+):
+    from networks.services.invitations import InvitationForSomeoneElse
+
+    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_by_email(coordinator.network, ["Mette@Example.org"], by=coordinator.user)
+    token = _token_from(mail.outbox[0])
+    forwarded_to = UserFactory(email="nabo@example.org")
+
+    with pytest.raises(InvitationForSomeoneElse, match=r"m…@example\.org"):
+        services.accept_invitation(token, forwarded_to)
+
+    assert Invitation.objects.get().status == "open"
+    assert not Membership.objects.filter(user=forwarded_to).exists()
+    owner = UserFactory(email="mette@example.org")  # case does not matter
+    assert services.accept_invitation(token, owner).status == MembershipStatus.ACTIVE
+
+
+def test_an_unconfirmed_address_must_be_confirmed_before_the_invitation_is_accepted(
+    django_capture_on_commit_callbacks,
+):
+    from networks.services.invitations import InvitationForSomeoneElse
+
+    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_by_email(coordinator.network, ["ny@example.org"], by=coordinator.user)
+    token = _token_from(mail.outbox[0])
+    unconfirmed = UserFactory(email="ny@example.org", verified_email=False)
+
+    with pytest.raises(InvitationForSomeoneElse, match="Bekræft din e-mailadresse"):
+        services.accept_invitation(token, unconfirmed)
+
+    assert Invitation.objects.get().status == "open"
 
 
 def test_invite_skips_members_and_rejects_bad_addresses():
@@ -468,6 +506,12 @@ def test_reminders_are_sent_once_and_not_to_those_not_coming(django_capture_on_c
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [coming.user.email, unanswered.user.email]
     )
+    # Like course reminders, each carries the meeting for the calendar (iTIP REQUEST).
+    for message in mail.outbox:
+        [(_name, content, mimetype)] = message.attachments
+        assert mimetype.startswith("text/calendar")
+        assert "METHOD:REQUEST" in content
+        assert f"UID:network-meeting-{meeting.pk}@" in content
 
 
 # --- Messages -----------------------------------------------------------------------------

@@ -53,6 +53,15 @@ def test_placements_are_read_only_in_the_admin(consultant_client):
     assert delete.status_code == 404
 
 
+@pytest.mark.parametrize("prefix", ["forloeb", "bidrag"], ids=["placement", "contribution"])
+def test_edit_link_of_a_read_only_list_with_a_malformed_id_is_404(consultant_client, prefix):
+    # The redirect to the inspect view could not reverse a non-numeric id: a 500 (found by
+    # the fuzz test).
+    response = consultant_client.get(f"/admin/skoler/{prefix}/edit/abc/")
+
+    assert response.status_code == 404
+
+
 def test_offer_status_is_not_editable_in_the_admin(consultant_client):
     offer = OfferFactory()
 
@@ -71,7 +80,7 @@ def test_editors_do_not_see_the_schools_admin(client):
     assert response.status_code == 302
 
 
-def test_seed_demo_is_idempotent_and_follows_the_rules():
+def test_seed_demo_is_idempotent_and_follows_the_rules(demo_site):
     import io
 
     from django.core.management import call_command
@@ -79,7 +88,6 @@ def test_seed_demo_is_idempotent_and_follows_the_rules():
     from associations.queries import has_current_child_record_declaration
     from schools.models import InternshipOffer, Placement, PlacementPupil, ThemeWeek
 
-    call_command("seed_demo", stdout=io.StringIO())
     counts = (Placement.objects.count(), PlacementPupil.objects.count(), ThemeWeek.objects.count())
     out = io.StringIO()
     call_command("seed_demo", stdout=out)

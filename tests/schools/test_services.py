@@ -510,6 +510,29 @@ def test_contribution_forbidden_transitions(theme, current, change, who):
         change(contribution, by=theme[who])
 
 
+def test_a_decision_on_a_contribution_goes_to_the_associations_admins_of_today(
+    theme, django_capture_on_commit_callbacks
+):
+    """Not to whoever offered it: they may have left the association since."""
+    from django.core import mail
+
+    from associations.models import AssociationRole
+
+    contribution = theme["contribution"]
+    offerer = UserFactory(email="tidligere.formand@example.org")
+    contribution.offered_by = offerer
+    contribution.save()
+    AssociationRole.objects.filter(user=offerer).delete()  # stepped down (never admin now)
+    admin = theme[Actor.ASSOCIATION]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_contribution(contribution, by=theme[Actor.SCHOOL])
+
+    recipients = [m.to[0] for m in mail.outbox]
+    assert admin.email in recipients
+    assert offerer.email not in recipients
+
+
 def test_offer_contribution_within_the_week_only(theme):
     theme_week = theme["theme_week"]
     association = theme["contribution"].association

@@ -13,6 +13,7 @@ from schools.models import (
     Placement,
     PlacementState,
     ThemeWeek,
+    ThemeWeekContribution,
 )
 from tests.associations.factories import AssociationFactory, DeclarationFactory
 from tests.factories import UserFactory
@@ -369,7 +370,7 @@ def test_mine_query_count_is_constant(client, django_assert_num_queries, count):
     client.force_login(coordinator)
 
     # 20 before paging; +2 page counts, +1 count of requests waiting for an answer.
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(22):
         response = client.get(reverse("my_schools:index"))
 
     assert response.status_code == 200
@@ -421,7 +422,7 @@ def test_theme_week_pages_query_count_is_constant(client, django_assert_num_quer
 
     with django_assert_num_queries(16):
         assert client.get(theme_week.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert client.get(reverse("schools:theme_weeks")).status_code == 200
 
 
@@ -485,6 +486,32 @@ def test_theme_week_flow_and_feed(client, django_capture_on_commit_callbacks):
         headers={"if-none-match": feed["ETag"]},
     )
     assert again.status_code == 304
+
+
+def test_theme_week_feed_answers_conditional_requests_like_every_feed(client):
+    theme_week = ThemeWeekFactory()
+    contribution = ContributionFactory(theme_week=theme_week, status=ContributionStatus.ACCEPTED)
+    url = reverse("schools:theme_week_feed", args=[theme_week.pk])
+
+    feed = client.get(url)
+    by_etag = client.get(url, headers={"if-none-match": feed["ETag"]})
+    by_date = client.get(url, headers={"if-modified-since": feed["Last-Modified"]})
+
+    assert feed.status_code == 200
+    assert feed["Cache-Control"] == "public, max-age=900"
+    assert (by_etag.status_code, by_date.status_code) == (304, 304)
+    # A calendar program or a proxy keeps the 304's caching rules too.
+    assert by_etag["Cache-Control"] == by_date["Cache-Control"] == "public, max-age=900"
+    assert by_etag["ETag"] == feed["ETag"]
+    # A contribution leaving the programme changes the feed and its date.
+    ThemeWeekContribution.objects.filter(pk=contribution.pk).update(  # a minute later
+        status=ContributionStatus.WITHDRAWN,
+        updated_at=contribution.updated_at + datetime.timedelta(minutes=1),
+    )
+    changed = client.get(url, headers={"if-modified-since": feed["Last-Modified"]})
+    assert changed.status_code == 200
+    assert changed["Last-Modified"] != feed["Last-Modified"]
+    assert "BEGIN:VEVENT" not in changed.content.decode()
 
 
 def test_theme_week_offers_are_hidden_from_the_public_and_other_associations(client):
@@ -593,7 +620,7 @@ def test_association_overview_query_count_is_constant(client, django_assert_num_
         PlacementFactory(offer=offer, pupils=[("Ida", "8.A")])
     client.force_login(association_admin(association))
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.get(reverse("schools:association", args=[association.slug]))
 
     assert response.status_code == 200

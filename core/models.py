@@ -1,0 +1,74 @@
+"""The email outbox: every email the platform sends is a row here before it is sent.
+
+A row is written in the same transaction as the change that causes the email, so a change and
+its email are committed together or not at all. core.outbox sends due rows, retries with backoff
+and records the outcome; the Wagtail admin (core/wagtail_hooks.py) lists them for staff.
+"""
+
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EmailStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+
+
+class OutgoingEmail(models.Model):
+    """One email, rendered in the recipient's language when it was queued.
+
+    `about` names what the email is about ("courses.signup:42"), so an app can find its emails
+    (e.g. a seat offer's deadline starts when its email has gone out). `message_id` is fixed
+    when the row is written: a retry sends the same Message-ID, so a mail client that already
+    has the message can recognise a repeat.
+    """
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    # Start of the retry window: the creation time, or when staff asked to send it again.
+    queued_at = models.DateTimeField(_("queued"))
+    kind = models.CharField(_("kind"), max_length=120, blank=True, db_index=True)
+    about = models.CharField(_("about"), max_length=120, blank=True, db_index=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    to = models.JSONField(_("to"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # [{"filename", "mimetype", "content" (base64)}]
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    # An email stored before it was rendered (core.email.queue_email_rendered_later): which
+    # registered renderer builds it and with what; empty once it is rendered. The sender
+    # renders it when it sends it.
+    render_later = models.JSONField(_("to be rendered"), default=dict, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=EmailStatus.choices, default=EmailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When a pending email is due; while SENDING, when the sender's claim lapses (a sender
+    # that died mid-send leaves the row to be tried again after that).
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="core_email_due"),
+        ]
+        permissions = [("resend_outgoingemail", _("Can send an email again"))]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.to)}"
+
+    @admin.display(description=_("recipients"))
+    def recipients_display(self) -> str:
+        return ", ".join(self.to)

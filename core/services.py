@@ -1,0 +1,40 @@
+"""What every app's services share: one base for the errors they raise, and the view helper
+that turns such an error into a message.
+
+A service refuses a change by raising a subclass of `ServiceError` (CourseError, NetworkError,
+AssociationError, SchoolError, CertificateError, CmsError, AccountError) with a translated
+message meant for the person. A view that only shows that message and redirects uses
+`run_service` instead of writing the try/except/else again.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+
+
+class ServiceError(Exception):
+    """A change that is not allowed; the message is shown to the person as it is."""
+
+
+def run_service(
+    request,
+    service: Callable[..., Any],
+    *args,
+    success: str | Callable[[Any], str] | None = None,
+    **kwargs,
+) -> tuple[bool, Any]:
+    """Call `service(*args, **kwargs)`; a ServiceError becomes an error message.
+
+    Returns (True, the service's result) after adding `success` (a text, or a function of the
+    result) as a success message, or (False, None) after adding the error's message. Any
+    other exception is a bug and propagates.
+    """
+    try:
+        result = service(*args, **kwargs)
+    except ServiceError as error:
+        messages.error(request, str(error))
+        return False, None
+    if success is not None:
+        messages.success(request, success(result) if callable(success) else success)
+    return True, result
