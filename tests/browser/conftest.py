@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 BROWSER_REQUIRED = os.environ.get("FRIVILLIGLOEFT_REQUIRE_BROWSER") == "1"
@@ -61,12 +62,32 @@ def axe():
     return Axe()
 
 
+# What Chromium says when a script runs while a click's navigation replaces the document:
+# the old document is gone (documentElement is null) or its context was destroyed.
+NAVIGATING = ("documentElement", "Execution context was destroyed", "navigation")
+
+
+def run_axe(axe, page, attempts=3):
+    """axe-core on the page once it has loaded, again if a navigation was still under way.
+
+    A link or button click returns once the navigation has started, so axe can start on a
+    document that is being replaced; that is a timing error of the test, not a finding.
+    """
+    for attempt in range(attempts):
+        page.wait_for_load_state("load")
+        try:
+            return axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        except PlaywrightError as error:
+            if attempt == attempts - 1 or not any(s in str(error) for s in NAVIGATING):
+                raise
+
+
 @pytest.fixture
 def assert_accessible(axe):
     """Run axe-core on the page and fail with a readable list of WCAG 2.1 A/AA violations."""
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        results = run_axe(axe, page)
         violations = results.response["violations"]
         report = "\n".join(
             f"{v['id']} ({v['impact']}): {v['help']} — "
