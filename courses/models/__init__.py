@@ -1,6 +1,7 @@
 """The courses app's models, split along the domain:
 
-- `courses`: topics, providers, courses with their meetings, signups, attendance, messages;
+- `courses`: topics, providers, courses with their meetings;
+- `signups`: signups, attendance and the organisers' messages;
 - `evaluations`: the anonymous course evaluation (invitations and answers);
 - `wishes`: course wishes and the people who support them;
 - `questions`: the organisers' own signup questions and the participants' answers;
@@ -10,21 +11,13 @@ Import them from here: `from courses.models import Course, CourseWish`.
 """
 
 from courses.models.courses import (
-    ACTIVE_SIGNUP_STATUSES,
     RICH_TEXT_FEATURES,
-    SEAT_HOLDING_STATUSES,
-    Attendance,
     Audience,
     Course,
     CourseFormat,
-    CourseMessage,
     CourseStatus,
     Meeting,
-    MessageRecipients,
     Provider,
-    Signup,
-    SignupEndReason,
-    SignupStatus,
     Topic,
     WaitingListMode,
 )
@@ -36,6 +29,16 @@ from courses.models.evaluations import (
 from courses.models.invoicing import PaymentMethod
 from courses.models.qualifications import QualificationKind, QualificationReminder
 from courses.models.questions import QuestionKind, SignupAnswer, SignupQuestion
+from courses.models.signups import (
+    ACTIVE_SIGNUP_STATUSES,
+    SEAT_HOLDING_STATUSES,
+    Attendance,
+    CourseMessage,
+    MessageRecipients,
+    Signup,
+    SignupEndReason,
+    SignupStatus,
+)
 from courses.models.wishes import (
     CourseWish,
     TimeOfDay,

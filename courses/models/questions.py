@@ -14,7 +14,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from core.validators import validate_single_line
-from courses.models.courses import Course, Signup
+from courses.models.courses import Course
+from courses.models.signups import Signup
 
 ANSWER_MAX_LENGTH = 500
 
