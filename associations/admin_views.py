@@ -43,9 +43,9 @@ class _SaveVerification:
         association = super().save_instance()
         wanted = self.form.cleaned_data.get("mark_verified")
         if wanted and not association.verified_by_staff:
-            services.verify_association(self.request.user, association)
+            services.verify_association(association, by=self.request.user)
         elif not wanted and association.verified_by_staff:
-            services.unverify_association(self.request.user, association)
+            services.unverify_association(association, by=self.request.user)
         return association
 
 
@@ -152,9 +152,9 @@ class PersonCreateView(_ThroughServices, generic.CreateView):
 
     def run_service(self, data):
         return services.add_or_invite_person(
-            self.request.user,
             data["association"],
             data["email"],
+            by=self.request.user,
             role=data["role"],
             is_admin=data["is_admin"],
         )
@@ -179,8 +179,8 @@ class PersonEditView(_ThroughServices, generic.EditView):
 
     def run_service(self, data):
         return services.change_role(
-            self.request.user,
             AssociationRole.objects.get(pk=self.object.pk),
+            by=self.request.user,
             kind=data["role"],
             is_admin=data["is_admin"],
         )
@@ -191,7 +191,7 @@ class PersonDeleteView(generic.DeleteView):
         try:
             with transaction.atomic():  # no log entry for a removal that was refused
                 log(self.object, "wagtail.delete", user=self.request.user)
-                services.remove_person(self.request.user, self.object)
+                services.remove_person(self.object, by=self.request.user)
         except services.AssociationError as error:
             messages.error(self.request, str(error))
             return redirect(self.edit_url_name, self.object.pk)
@@ -205,7 +205,7 @@ class InvitationWithdrawView(generic.DeleteView):
 
     def form_valid(self, form):
         try:
-            services.revoke_invitation(self.request.user, self.object)
+            services.revoke_invitation(self.object, by=self.request.user)
         except services.AssociationError as error:
             messages.error(self.request, str(error))
             return redirect(self.index_url_name)

@@ -46,7 +46,7 @@ def test_an_admin_who_steps_down_no_longer_manages_the_associations_people(clien
     assert status(client, treasurer, url) == 200
 
     role = AssociationRole.objects.get(association=association, user=treasurer)
-    association_services.change_role(chair, role, kind=role.role, is_admin=False)
+    association_services.change_role(role, by=chair, kind=role.role, is_admin=False)
 
     assert status(client, treasurer, url) == 404
     assert status(client, chair, url) == 200

@@ -86,7 +86,7 @@ def test_an_admin_who_steps_down_no_longer_sees_the_placement_and_its_pupils(cli
     assert "Asta" in client.get(url).content.decode()
 
     role = AssociationRole.objects.get(association=association, user=leaving)
-    association_services.change_role(staying, role, kind=role.role, is_admin=False)
+    association_services.change_role(role, by=staying, kind=role.role, is_admin=False)
 
     assert statuses(client, leaving, [url]) == [404]
     assert "Asta" not in client.get("/mine-sider/skoler/").content.decode()

@@ -541,7 +541,7 @@ def association_invitation_pages(crawl: Crawl, capture_on_commit) -> None:
     association = Association.objects.exclude(roles__user=invitee).first()
     with capture_on_commit(execute=True):
         invitation = invite_person(
-            consultant, association, invitee.email, role=RoleKind.TREASURER, is_admin=True
+            association, invitee.email, by=consultant, role=RoleKind.TREASURER, is_admin=True
         )
     path = re.search(r"/foreninger/invitation/[^/\s]+/", mail.outbox[-1].body).group(0)
     own = Client()
@@ -557,7 +557,7 @@ def association_invitation_pages(crawl: Crawl, capture_on_commit) -> None:
         response = someone_else.get(prefix + path)
         assert response.status_code == 403, (prefix, response.status_code)
         crawl.add(f"someone else GET {prefix}{path}", response)
-    withdraw(consultant, invitation)
+    withdraw(invitation, by=consultant)
     for prefix in ("", "/en"):
         response = own.get(prefix + path)
         assert response.status_code == 410, (prefix, response.status_code)

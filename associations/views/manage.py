@@ -85,7 +85,7 @@ def index(request):
 def create(request):
     form = AssociationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        association = services.create_association(request.user, form.cleaned_data)
+        association = services.create_association(form.cleaned_data, by=request.user)
         messages.success(
             request,
             _("%(name)s is registered. You are its admin.") % {"name": association.name},
@@ -106,7 +106,7 @@ def set_consent(request, role_id):
     form = ConsentForm(request.POST)
     form.is_valid()
     consent = form.cleaned_data.get("consent", False)
-    services.set_competence_consent(request.user, role, consent=consent)
+    services.set_competence_consent(role, by=request.user, consent=consent)
     if consent:
         messages.success(request, _("The board can now see the topics of your completed courses."))
     else:
@@ -144,7 +144,7 @@ def edit(request, association):
     form = AssociationForm(request.POST or None, request.FILES or None, instance=association)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_association(request.user, association, form.cleaned_data)
+            services.update_association(association, form.cleaned_data, by=request.user)
         except services.AssociationError as error:
             messages.error(request, str(error))
         else:
@@ -195,9 +195,9 @@ def people(request, association):
         if form.is_valid():
             try:
                 result = services.add_or_invite_person(
-                    request.user,
                     association,
                     form.cleaned_data["email"],
+                    by=request.user,
                     role=form.cleaned_data["role"],
                     is_admin=form.cleaned_data["is_admin"],
                 )
@@ -234,8 +234,8 @@ def revoke_invitation(request, association, invitation_id):
     run_service(
         request,
         services.revoke_invitation,
-        request.user,
         invitation,
+        by=request.user,
         success=_("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
     )
     return redirect("my_associations:people", slug=association.slug)
@@ -251,8 +251,8 @@ def change_role(request, association, role_id):
     else:
         try:
             services.change_role(
-                request.user,
                 role,
+                by=request.user,
                 kind=form.cleaned_data["role"],
                 is_admin=form.cleaned_data["is_admin"],
             )
@@ -274,8 +274,8 @@ def remove_person(request, association, role_id):
     removed, _result = run_service(
         request,
         services.remove_person,
-        request.user,
         role,
+        by=request.user,
         success=_("%(name)s no longer has the role %(role)s.")
         % {"name": role.user.get_full_name(), "role": role.get_role_display().lower()},
     )
@@ -290,7 +290,7 @@ def venue_form(request, association, venue_id=None):
     venue = get_object_or_404(Venue, association=association, pk=venue_id) if venue_id else None
     form = VenueForm(request.POST or None, instance=venue)
     if request.method == "POST" and form.is_valid():
-        services.save_venue(request.user, association, form.cleaned_data, venue=venue)
+        services.save_venue(association, form.cleaned_data, by=request.user, venue=venue)
         messages.success(request, _("The venue is saved."))
         return redirect(_overview_url(association))
     return render(
@@ -305,7 +305,7 @@ def venue_form(request, association, venue_id=None):
 @require_POST
 def delete_venue(request, association, venue_id):
     venue = get_object_or_404(Venue, association=association, pk=venue_id)
-    services.delete_venue(request.user, venue)
+    services.delete_venue(venue, by=request.user)
     messages.success(request, _("The venue %(name)s is deleted.") % {"name": venue.name})
     return redirect(_overview_url(association))
 
@@ -321,7 +321,9 @@ def activity_form(request, association, activity_id=None):
     form = ActivityForm(request.POST or None, instance=activity, association=association)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_activity(request.user, association, form.cleaned_data, activity=activity)
+            services.save_activity(
+                association, form.cleaned_data, by=request.user, activity=activity
+            )
         except services.AssociationError as error:
             form.add_error(None, str(error))
         else:
@@ -339,7 +341,7 @@ def activity_form(request, association, activity_id=None):
 @require_POST
 def delete_activity(request, association, activity_id):
     activity = get_object_or_404(Activity, association=association, pk=activity_id)
-    services.delete_activity(request.user, activity)
+    services.delete_activity(activity, by=request.user)
     messages.success(request, _("The activity %(title)s is deleted.") % {"title": activity.title})
     return redirect(_overview_url(association))
 
@@ -355,9 +357,9 @@ def declare(request, association):
     run_service(
         request,
         services.declare_child_records,
-        request.user,
         association,
         form.cleaned_data["year"],
+        by=request.user,
         success=lambda declaration: (
             _("Thank you. The association's page now shows: child-record checks obtained %(year)s.")
             % {"year": declaration.year}
@@ -386,7 +388,10 @@ def competences(request, slug):
             raise Http404
         if form.is_valid():
             services.add_competence_need(
-                request.user, association, form.cleaned_data["topic"], form.cleaned_data["note"]
+                association,
+                form.cleaned_data["topic"],
+                form.cleaned_data["note"],
+                by=request.user,
             )
             messages.success(request, _("The need is added."))
             return redirect("my_associations:competences", slug=association.slug)
@@ -404,7 +409,7 @@ def competences(request, slug):
 @require_POST
 def remove_need(request, association, need_id):
     need = get_object_or_404(BoardCompetenceNeed, association=association, pk=need_id)
-    services.remove_competence_need(request.user, need)
+    services.remove_competence_need(need, by=request.user)
     messages.success(request, _("The need is removed."))
     return redirect("my_associations:competences", slug=association.slug)
 
@@ -420,17 +425,17 @@ def stand(request, association, fair_slug):
             run_service(
                 request,
                 services.withdraw_stand,
-                request.user,
                 existing,
+                by=request.user,
                 success=_("The stand is withdrawn."),
             )
             return redirect(_overview_url(association))
         if form.is_valid():
             try:
                 services.register_stand(
-                    request.user,
                     fair,
                     association,
+                    by=request.user,
                     offer=form.cleaned_data["offer"],
                     volunteers_sought=form.cleaned_data["volunteers_sought"],
                 )

@@ -2,7 +2,7 @@
 
 Every admin of an association tries to leave at the same moment (or to take away the others'
 admin right). The association row lock in `associations.services` makes them decide one at
-a time, so exactly one admin is left. Without `select_for_update()` in `services._lock` each
+a time, so exactly one admin is left. Without `select_for_update()` in `services.common.lock` each
 thread sees "there are other admins" and the association ends up with none.
 """
 
@@ -32,7 +32,7 @@ def test_admins_leaving_at_once_leave_exactly_one_admin(round_number):
     roles = [AdminRoleFactory(association=association) for _ in range(ADMINS)]
 
     results, errors = race(
-        lambda role=role: services.remove_person(role.user, role) for role in roles
+        lambda role=role: services.remove_person(role, by=role.user) for role in roles
     )
 
     assert len(results) == ADMINS - 1
@@ -49,7 +49,7 @@ def test_admins_demoting_each_other_at_once_leave_exactly_one_admin(round_number
 
     results, errors = race(
         lambda actor=actor, role=role: services.change_role(
-            actor, role, kind=RoleKind.BOARD_MEMBER, is_admin=False
+            role, by=actor, kind=RoleKind.BOARD_MEMBER, is_admin=False
         )
         for actor, role in pairs
     )

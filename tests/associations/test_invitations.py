@@ -38,7 +38,7 @@ def chair():
 def _invite(chair, capture, email="kasserer@example.org", **kwargs):
     kwargs.setdefault("role", RoleKind.TREASURER)
     with capture(execute=True):
-        invitation = services.invite_person(chair.user, chair.association, email, **kwargs)
+        invitation = services.invite_person(chair.association, email, by=chair.user, **kwargs)
     return invitation, _token_from(mail.outbox[-1])
 
 
@@ -129,7 +129,7 @@ def test_expired_and_withdrawn_invitations_are_refused(chair, django_capture_on_
     with pytest.raises(AssociationError, match="udløbet"):
         services.accept_invitation(token, person)
     with pytest.raises(AssociationError, match="venter på svar"):
-        services.revoke_invitation(chair.user, invitation)
+        services.revoke_invitation(invitation, by=chair.user)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_expired_and_withdrawn_invitations_are_refused(chair, django_capture_on_
 def test_only_admins_invite_valid_addresses(chair, email, message):
     actor = chair.user if message else RoleFactory(association=chair.association).user
     with pytest.raises(AssociationError, match=message or "administratorer"):
-        services.invite_person(actor, chair.association, email, role=RoleKind.TREASURER)
+        services.invite_person(chair.association, email, by=actor, role=RoleKind.TREASURER)
     assert not AssociationInvitation.objects.exists()
 
 
@@ -148,10 +148,10 @@ def test_a_consultant_invites_and_withdraws(chair, django_capture_on_commit_call
     consultant = UserFactory(roles=[Role.VOLUNTEER_CONSULTANT])
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invite_person(
-            consultant, chair.association, "ny@example.org", role=RoleKind.CHAIR, is_admin=True
+            chair.association, "ny@example.org", by=consultant, role=RoleKind.CHAIR, is_admin=True
         )
 
-    services.revoke_invitation(consultant, invitation)
+    services.revoke_invitation(invitation, by=consultant)
 
     invitation.refresh_from_db()
     assert invitation.status == "revoked"
@@ -161,10 +161,10 @@ def test_add_or_invite_adds_a_person_with_a_profile_and_invites_one_without(chai
     person = UserFactory(email="har.profil@example.org")
 
     added = services.add_or_invite_person(
-        chair.user, chair.association, "har.profil@example.org", role=RoleKind.TREASURER
+        chair.association, "har.profil@example.org", by=chair.user, role=RoleKind.TREASURER
     )
     invited = services.add_or_invite_person(
-        chair.user, chair.association, "ny@example.org", role=RoleKind.TREASURER
+        chair.association, "ny@example.org", by=chair.user, role=RoleKind.TREASURER
     )
 
     assert (type(added), added.user) == (AssociationRole, person)
@@ -196,7 +196,7 @@ def test_people_page_invites_lists_and_withdraws(client, chair, django_capture_o
 
 def test_another_associations_admin_cannot_withdraw(client, chair):
     invitation = services.invite_person(
-        chair.user, chair.association, "ny@example.org", role=RoleKind.TREASURER
+        chair.association, "ny@example.org", by=chair.user, role=RoleKind.TREASURER
     )
     other = AdminRoleFactory()
     client.force_login(other.user)

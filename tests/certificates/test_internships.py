@@ -140,7 +140,7 @@ def test_an_association_admin_who_steps_down_loses_the_certificates_at_once(
     assert downloads(client, admin, certificate) == (200, True)
 
     role = AssociationRole.objects.get(user=admin, association=association)
-    association_services.change_role(chair, role, kind=role.role, is_admin=False)
+    association_services.change_role(role, by=chair, kind=role.role, is_admin=False)
 
     assert downloads(client, admin, certificate) == (404, False)
     assert downloads(client, chair, certificate) == (200, True)

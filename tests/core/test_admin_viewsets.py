@@ -129,9 +129,9 @@ def test_where_an_association_is_used_lists_its_invitations_without_an_edit_link
     association = AssociationFactory()
     with django_capture_on_commit_callbacks(execute=True):
         invite_person(
-            UserFactory(is_superuser=True, is_staff=True),
             association,
             "ny.traener@example.org",
+            by=UserFactory(is_superuser=True, is_staff=True),
             role="volunteer_leader",
         )
 

@@ -77,8 +77,8 @@ def test_another_integrity_error_is_raised_not_retried():
 @pytest.mark.django_db
 def test_associations_use_the_same_helper():
     creator = UserFactory()
-    first = association_services.create_association(creator, {"name": "Gørlev Idrætsforening"})
-    second = association_services.create_association(creator, {"name": "Gørlev Idrætsforening"})
+    first = association_services.create_association({"name": "Gørlev Idrætsforening"}, by=creator)
+    second = association_services.create_association({"name": "Gørlev Idrætsforening"}, by=creator)
 
     assert first.slug == "goerlev-idraetsforening"
     assert second.slug == "goerlev-idraetsforening-2"
@@ -119,7 +119,7 @@ def test_concurrent_associations_with_one_name_all_succeed():
     creators = [UserFactory() for _ in range(20)]
     results, errors = race(
         lambda creator=creator: (
-            association_services.create_association(creator, {"name": "Høng Spejderne"}).slug
+            association_services.create_association({"name": "Høng Spejderne"}, by=creator).slug
         )
         for creator in creators
     )

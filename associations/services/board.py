@@ -1,0 +1,49 @@
+"""The board's duties: the yearly child-record (børneattest) declaration and the competences
+it says it needs."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from associations.models import Association, BoardCompetenceNeed, ChildRecordDeclaration
+from associations.services.common import AssociationError, lock, require_admin
+from courses.models import Topic
+
+
+def declare_child_records(
+    association: Association, year: int | None = None, *, by
+) -> ChildRecordDeclaration:
+    """Record that the association has obtained børneattester for `year` (default this year).
+
+    Only this year and next year can be declared. Declaring again returns the existing
+    declaration unchanged (who declared first stays on record).
+    """
+    require_admin(by, association)
+    this_year = timezone.localdate().year
+    year = year or this_year
+    if year not in (this_year, this_year + 1):
+        raise AssociationError(_("You can declare child-record checks for this year or next year."))
+    with transaction.atomic():
+        association = lock(association)
+        declaration, _created = ChildRecordDeclaration.objects.get_or_create(
+            association=association,
+            year=year,
+            defaults={"declared_by": by, "declared_at": timezone.now()},
+        )
+    return declaration
+
+
+def add_competence_need(
+    association: Association, topic: Topic, note: str = "", *, by
+) -> BoardCompetenceNeed:
+    """The board says it needs competence in `topic`. Adding it again updates the note."""
+    require_admin(by, association)
+    need, _created = BoardCompetenceNeed.objects.update_or_create(
+        association=association, topic=topic, defaults={"note": note.strip()}
+    )
+    return need
+
+
+def remove_competence_need(need: BoardCompetenceNeed, *, by) -> None:
+    require_admin(by, need.association)
+    need.delete()
