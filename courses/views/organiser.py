@@ -57,34 +57,46 @@ def _signup_of(course, signup_id) -> Signup:
 
 
 def _participants(course):
-    """Active signups in list order, with waiting positions, attendance and the answers to
-    the course's own questions as a list, `signup.answer_list` (two queries; a list, not
-    `signup.answers.all`, because a prefetch into the manager builds a queryset per signup)."""
+    """Active signups in list order, with waiting positions, attendance, `signup.name` and
+    the answers to the course's own questions as a list, `signup.answer_list` (two queries;
+    a list, not `signup.answers.all`, because a prefetch into the manager builds a queryset
+    per signup; and read by course, not by a list of a hundred signup ids)."""
     signups = list(
         Signup.objects.filter(course=course, status__in=ACTIVE_SIGNUP_STATUSES)
         .select_related("user")
-        .prefetch_related(
-            Prefetch(
-                "answers",
-                queryset=SignupAnswer.objects.select_related("question").order_by(
-                    "question__sort_order", "question_id"
-                ),
-                to_attr="answer_list",
-            )
-        )
         .annotate(
             position=queries.waiting_position_expression(),
             attended=queries.attended_expression(),
         )
     )
+    answers: dict[int, list[SignupAnswer]] = {}
+    if signups:
+        for answer in (
+            SignupAnswer.objects.filter(
+                signup__course=course, signup__status__in=ACTIVE_SIGNUP_STATUSES
+            )
+            .select_related("question")
+            .order_by("question__sort_order", "question_id")
+        ):
+            answers.setdefault(answer.signup_id, []).append(answer)
+    for signup in signups:
+        signup.answer_list = answers.get(signup.pk, [])
+        signup.name = signup.user.get_full_name()
     signups.sort(
         key=lambda s: (
             STATUS_ORDER[s.status],
             s.queue_number or 0 if s.status == SignupStatus.WAITLISTED else 0,
-            s.user.get_full_name().lower(),
+            s.name.lower(),
         )
     )
     return signups
+
+
+def _signup_urls(course, name: str):
+    """`signup id → URL` of a per-signup organiser page, reversed once per page: a row per
+    participant, and `{% url %}` in the row was a quarter of the row's cost."""
+    prefix, suffix = reverse(name, args=[course.slug, 0]).rsplit("/0/", 1)
+    return lambda signup_id: f"{prefix}/{signup_id}/{suffix}"
 
 
 @require_safe
@@ -112,6 +124,9 @@ def overview(request, slug):
         meeting.is_today = timezone.localtime(meeting.starts_at).date() == today
         meeting.is_upcoming = meeting.starts_at > now
     held = sum(1 for m in meetings if m.cancelled_at is None)
+    cancel_url = _signup_urls(course, "courses:cancel_participant")
+    for signup in signups:
+        signup.cancel_url = cancel_url(signup.pk)
     for signup in by_status[SignupStatus.CONFIRMED]:
         # "3 / 5" as one string: a row per participant, and two numbers in the template
         # would each go through number localisation.
