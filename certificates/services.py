@@ -222,24 +222,23 @@ def _notify_holder(certificate: Certificate) -> None:
 
 
 def issue_course_certificate(
-    signup: Signup, *, issued_by=None, notify: bool = True, with_pdf: bool = True
+    signup: Signup, *, by=None, notify: bool = True, with_pdf: bool = True
 ):
-    """Issue the certificate for one participant who completed the course. Idempotent: a
-    second call returns the existing certificate without a second email. With
-    `with_pdf=False` the PDF is left to the first download."""
+    """Issue the certificate for one participant who completed the course (`by` the person
+    who issues it; None when the site does, e.g. in demo data). Idempotent: a second call
+    returns the existing certificate without a second email. With `with_pdf=False` the PDF is
+    left to the first download."""
     certificate, _created = _issue_course_certificate(
-        signup, issued_by=issued_by, notify=notify, with_pdf=with_pdf
+        signup, by=by, notify=notify, with_pdf=with_pdf
     )
     return certificate
 
 
-def issue_single_course_certificate(signup: Signup, *, issued_by=None) -> Certificate:
+def issue_single_course_certificate(signup: Signup, *, by) -> Certificate:
     """An organiser issues one participant's certificate (e.g. after attendance was corrected).
     The same rules as for everyone, but a participant who already has a certificate is an
     error to show, not a quiet success; either way there is one certificate and one email."""
-    certificate, created = _issue_course_certificate(
-        signup, issued_by=issued_by, notify=True, with_pdf=True
-    )
+    certificate, created = _issue_course_certificate(signup, by=by, notify=True, with_pdf=True)
     if not created:
         raise CertificateError(
             _("%(name)s already has a certificate.") % {"name": certificate.holder_name}
@@ -248,7 +247,7 @@ def issue_single_course_certificate(signup: Signup, *, issued_by=None) -> Certif
 
 
 def _issue_course_certificate(
-    signup: Signup, *, issued_by, notify: bool, with_pdf: bool
+    signup: Signup, *, by, notify: bool, with_pdf: bool
 ) -> tuple[Certificate, bool]:
     course = signup.course
     existing = Certificate.objects.filter(source_key=f"signup:{signup.pk}").first()
@@ -274,7 +273,7 @@ def _issue_course_certificate(
         snapshot=snapshot,
         language=language,
         issued_at=timezone.now(),
-        issued_by=issued_by,
+        issued_by=by,
     )
     if created:
         if with_pdf:
@@ -345,8 +344,10 @@ def pending_signups(course: Course) -> list[Signup]:
     return list(course_queries.completed_signups(course).exclude(pk__in=done))
 
 
-def start_course_batch(course: Course, *, requested_by) -> CertificateBatch:
-    """Issue certificates to everyone who completed the course, as a background task.
+def start_course_batch(course: Course, *, by) -> CertificateBatch:
+    """Issue certificates to everyone who completed the course, as a background task (`by`
+    the organiser who asks, recorded as the batch's `requested_by` and each certificate's
+    `issued_by`).
 
     A batch already running for the course is returned instead of starting a second one.
     """
@@ -366,9 +367,7 @@ def start_course_batch(course: Course, *, requested_by) -> CertificateBatch:
         total = len(pending_signups(course))
         if total == 0:
             raise CertificateError(_("Everyone who completed the course has a certificate."))
-        batch = CertificateBatch.objects.create(
-            course=course, requested_by=requested_by, total=total
-        )
+        batch = CertificateBatch.objects.create(course=course, requested_by=by, total=total)
         transaction.on_commit(lambda: issue_course_batch.enqueue(batch.pk))
     return batch
 
@@ -382,7 +381,7 @@ def run_course_batch(batch_id: int) -> None:
     try:
         for signup in pending_signups(batch.course):
             try:
-                issue_course_certificate(signup, issued_by=batch.requested_by)
+                issue_course_certificate(signup, by=batch.requested_by)
             except CertificateError:
                 CertificateBatch.objects.filter(pk=batch.pk).update(failed=F("failed") + 1)
             else:
@@ -401,9 +400,10 @@ def run_course_batch(batch_id: int) -> None:
 # --- Transcripts and internships ----------------------------------------------------------
 
 
-def issue_transcript(user, *, issued_by=None, with_pdf: bool = True) -> Certificate:
-    """A competence transcript (kompetencebevis) of everything the person has completed, with
-    their qualifications and how long each is valid. Each one gets its own code: it proves
+def issue_transcript(user, *, by=None, with_pdf: bool = True) -> Certificate:
+    """A competence transcript (kompetencebevis) of everything `user` has completed, with
+    their qualifications and how long each is valid (`by` who asks for it; by default the
+    person themselves). Each one gets its own code: it proves
     what was true on the day it was made. `with_pdf=False` leaves the PDF to the first
     download."""
     language = user.preferred_language
@@ -421,7 +421,7 @@ def issue_transcript(user, *, issued_by=None, with_pdf: bool = True) -> Certific
         snapshot=snapshot,
         language=language,
         issued_at=timezone.now(),
-        issued_by=issued_by or user,
+        issued_by=by or user,
     )
     if with_pdf:
         store_pdf(certificate)
@@ -439,7 +439,7 @@ def issue_internship_certificate(
     end: date,
     description: str = "",
     language: str = settings.LANGUAGE_CODE,
-    issued_by=None,
+    by=None,
     placement=None,
     with_pdf: bool = True,
 ) -> Certificate:
@@ -467,7 +467,7 @@ def issue_internship_certificate(
         snapshot=snapshot,
         language=language,
         issued_at=timezone.now(),
-        issued_by=issued_by,
+        issued_by=by,
         source_placement=placement,
     )
     if placement is not None and certificate.source_placement_id is None:

@@ -14,8 +14,9 @@ class CmsError(ServiceError):
     """A CMS rule refused the change; the message is translated and safe to show."""
 
 
-def withdraw_story_consent(story: StoryPage, *, withdrawn_on=None, user=None) -> list[StoryPage]:
-    """Record that the person in `story` withdrew their consent, and take the story down.
+def withdraw_story_consent(story: StoryPage, *, withdrawn_on=None, by=None) -> list[StoryPage]:
+    """Record that the person in `story` withdrew their consent, and take the story down
+    (`by` the editor who records it, named in the page history; None when the site does).
 
     Guarantees: every language version of the story (translations and aliases) carries the
     withdrawal date and is unpublished, in one transaction. Running it again changes nothing
@@ -46,16 +47,16 @@ def withdraw_story_consent(story: StoryPage, *, withdrawn_on=None, user=None) ->
             if version.live:
                 # The consent rule takes the story down, whoever recorded the withdrawal:
                 # an editor without the right to unpublish pages may still do so.
-                UnpublishPageAction(version, user=user).execute(skip_permission_checks=True)
+                UnpublishPageAction(version, user=by).execute(skip_permission_checks=True)
         story.consent_withdrawn_on = story.consent_withdrawn_on or withdrawn_on
     return was_live
 
 
-def enforce_story_consent(page: Page, *, user=None) -> bool:
+def enforce_story_consent(page: Page, *, by=None) -> bool:
     """Take down a story that is live although its consent is withdrawn; True if it did."""
     page = page.specific
     if not isinstance(page, StoryPage) or not page.consent_withdrawn:
         return False
     live = StoryPage.objects.filter(translation_key=page.translation_key, live=True).exists()
-    withdraw_story_consent(page, withdrawn_on=page.consent_withdrawn_on, user=user)
+    withdraw_story_consent(page, withdrawn_on=page.consent_withdrawn_on, by=by)
     return live

@@ -145,7 +145,7 @@ def use_wcag_content_checker(request, items, page):
 
 
 def _enforce_consent(request, page):
-    if enforce_story_consent(page, user=request.user):
+    if enforce_story_consent(page, by=request.user):
         messages.warning(
             request,
             _("The consent is withdrawn, so the story has been unpublished in every language."),

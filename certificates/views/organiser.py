@@ -67,7 +67,7 @@ def progress(request, slug):
 def issue_all(request, slug):
     course = _organised_course(request, slug)
     try:
-        batch = services.start_course_batch(course, requested_by=request.user)
+        batch = services.start_course_batch(course, by=request.user)
     except services.CertificateError as error:
         messages.error(request, str(error))
     else:
@@ -85,7 +85,7 @@ def issue_one(request, slug, pk):
     course = _organised_course(request, slug)
     signup = get_object_or_404(course.signups.select_related("user"), pk=pk)
     try:
-        certificate = services.issue_single_course_certificate(signup, issued_by=request.user)
+        certificate = services.issue_single_course_certificate(signup, by=request.user)
     except services.CertificateError as error:
         messages.error(request, str(error))
     else:

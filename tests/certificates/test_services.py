@@ -91,7 +91,7 @@ def test_course_batch_issues_to_completed_participants_only(
     organiser = UserFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
-        batch = services.start_course_batch(course, requested_by=organiser)
+        batch = services.start_course_batch(course, by=organiser)
 
     batch.refresh_from_db()
     assert (batch.status, batch.total, batch.issued, batch.failed) == (BatchStatus.DONE, 2, 2, 0)
@@ -103,7 +103,7 @@ def test_course_batch_issues_to_completed_participants_only(
 def test_course_batch_refuses_when_everyone_has_a_certificate(course, completed):
     services.issue_course_certificate(completed)
     with pytest.raises(services.CertificateError, match="har fået et bevis"):
-        services.start_course_batch(course, requested_by=None)
+        services.start_course_batch(course, by=None)
     assert not CertificateBatch.objects.exists()
 
 
@@ -144,7 +144,7 @@ def test_internship_certificate_is_idempotent_and_has_no_holder():
         "end": date(2026, 3, 6),
         "description": "Hjalp med ungdomstræningen.",
         "language": "da",
-        "issued_by": None,
+        "by": None,
         "placement": placement,
     }
     first = services.issue_internship_certificate(**arguments)

@@ -237,7 +237,7 @@ def test_organiser_issues_all(
 
 
 def test_organiser_progress_fragment(client, course, organiser, completed):
-    services.start_course_batch(course, requested_by=organiser)
+    services.start_course_batch(course, by=organiser)
     client.force_login(organiser)
     response = client.get(reverse("certificates:progress", args=[course.slug]))
     assert response.status_code == 200
