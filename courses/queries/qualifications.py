@@ -16,8 +16,12 @@ from datetime import date, datetime
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from courses.models import Course, QualificationKind, Signup
-from courses.queries.signups import completed_signups_across_courses, published_courses
+from courses.models import Course, QualificationKind, Signup, SignupStatus
+from courses.queries.signups import (
+    completed_signups_across_courses,
+    published_courses,
+    required_attendance,
+)
 
 # How many days before the end a qualification counts as running out (Mine sider marks it,
 # and `send_qualification_reminders` writes then by default).
@@ -123,6 +127,35 @@ def qualifications_of(user, now: datetime | None = None) -> list[Qualification]:
     if not user.is_authenticated:
         return []
     return qualifications_by_user([user.pk], now).get(user.pk, [])
+
+
+def qualifications_from_signups(
+    signups: Iterable[Signup], now: datetime | None = None
+) -> list[Qualification]:
+    """One person's qualifications from their signups as Mine sider reads them anyway
+    (`courses.views.mine.my_signups`: annotated with `attended` and `meetings_held`, the
+    course and its qualification loaded): the rule of `qualifying_completions` applied in
+    Python, so the page needs no second query over the same signups. Same answer as
+    `qualifications_of` (tested)."""
+    now = now or timezone.now()
+    completed = sorted(
+        (
+            signup
+            for signup in signups
+            if signup.status == SignupStatus.CONFIRMED
+            and signup.course.qualification_id is not None
+            and signup.course.ends_at is not None
+            and signup.course.ends_at < now
+            and signup.meetings_held > 0
+            and signup.attended >= required_attendance(signup.course, signup.meetings_held)
+        ),
+        key=lambda signup: (signup.course.ends_at, signup.pk),
+    )
+    held: dict[int, Qualification] = {}
+    for signup in completed:
+        kind_id = signup.course.qualification_id
+        held[kind_id] = _latest(held.get(kind_id), qualification_of_signup(signup))
+    return sorted(held.values(), key=lambda q: q.kind.display_name.casefold())
 
 
 def next_courses_granting(

@@ -45,7 +45,7 @@ def my_signups(user):
     )
     return (
         Signup.objects.filter(user=user, status__in=ACTIVE_SIGNUP_STATUSES)
-        .select_related("course")
+        .select_related("course__qualification")
         .annotate(
             position=queries.waiting_position_expression(),
             attended=_count(attended),
@@ -53,6 +53,15 @@ def my_signups(user):
         )
         .order_by("course__starts_at", "pk")
     )
+
+
+def _signups_of_request(request) -> list[Signup]:
+    """`my_signups` of the person, read once per request: Mine sider's courses panel and its
+    qualifications panel both use them (the qualifications come from the same rows)."""
+    signups = getattr(request, "_courses_my_signups", None)
+    if signups is None:
+        signups = request._courses_my_signups = list(my_signups(request.user))
+    return signups
 
 
 def sort_signups(signups, now) -> dict:
@@ -79,7 +88,8 @@ def sort_signups(signups, now) -> dict:
 @require_safe
 def my_courses(request):
     now = timezone.now()
-    sections = sort_signups(my_signups(request.user), now)
+    signups = _signups_of_request(request)
+    sections = sort_signups(signups, now)
     organised = list(
         queries.with_seat_counts(
             Course.objects.filter(organisers=request.user, ends_at__gte=now)
@@ -88,7 +98,9 @@ def my_courses(request):
     to_evaluate = queries.open_evaluation_invitations(request.user, now)
     for signup in sections["past"]:
         signup.can_evaluate = signup.course_id in to_evaluate
-    qualifications = queries.with_next_courses(queries.qualifications_of(request.user, now), now)
+    qualifications = queries.with_next_courses(
+        queries.qualifications_from_signups(signups, now), now
+    )
     return render(
         request,
         "courses/mine.html",
@@ -100,7 +112,7 @@ def dashboard_panel(request) -> dict | None:
     """The Mine sider front page box: offers to answer, the next course, waiting lists."""
     if not request.user.is_authenticated:
         return None
-    sections = sort_signups(my_signups(request.user), timezone.now())
+    sections = sort_signups(_signups_of_request(request), timezone.now())
     return {
         "offers": sections["offers"],
         "next": sections["upcoming"][0] if sections["upcoming"] else None,
@@ -114,7 +126,7 @@ def qualifications_panel(request) -> dict | None:
     if not request.user.is_authenticated:
         return None
     now = timezone.now()
-    qualifications = queries.qualifications_of(request.user, now)
+    qualifications = queries.qualifications_from_signups(_signups_of_request(request), now)
     if not qualifications:
         return None
     return {"qualifications": queries.with_next_courses(qualifications, now)}

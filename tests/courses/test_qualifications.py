@@ -347,7 +347,7 @@ def test_mine_kurser_query_count_does_not_grow_with_qualifications(
         CourseFactory(qualification=kind)
     client.force_login(user)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.get(reverse("courses:mine"))
 
     assert response.text.count("Forny den:") == count
