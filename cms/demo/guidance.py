@@ -1,10 +1,10 @@
-"""Demo guidance: topics, fallback courses, templates, the guide and story sections.
+"""Demo guidance: topics, fallback courses, templates, the guide and story sections, from
+cms/demo_data/guidance.yaml, guides/*.yaml and stories.yaml.
 
 Idempotent: documents are found by title, topics by name, courses and pages by slug.
 """
 
 import datetime
-import logging
 import zoneinfo
 
 from django.core.files.base import ContentFile
@@ -12,81 +12,50 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.models import Locale, Page
 
-from cms.demo import files as demo_files
-from cms.demo.guides import DOCUMENTS, ENGLISH_TRANSLATIONS, FALLBACK_COURSES, GUIDES, TOPICS
+from cms.demo.content import GUIDES, document_bytes, guide, load, page_content
 from cms.demo.pages import publish_page as _publish
 from cms.demo.pages import translate_page as _translate
-from cms.demo.stories import stories
 from cms.models import GuideIndexPage, GuidePage, HomePage, StoryIndexPage, StoryPage
 from cms.queries import upcoming_courses
 from courses.models import Course, CourseStatus, Meeting, Topic
 
-logger = logging.getLogger(__name__)
-
-GUIDE_INDEX_DA = {
-    "title": "Vejledninger",
-    "slug": "vejledninger",
-    "intro": (
-        "Konkret hjælp til bestyrelser og frivilligledere: tjeklister, skabeloner og gode råd, "
-        "som I kan printe, udfylde og bruge med det samme."
-    ),
-}
-GUIDE_INDEX_EN = {
-    "title": "Guides",
-    "intro": (
-        "Practical help for boards and volunteer leaders: checklists, templates and advice to "
-        "print, fill in and use straight away. Most guides are in Danish."
-    ),
-}
-STORY_INDEX_DA = {
-    "title": "Historier fra foreningerne",
-    "slug": "historier",
-    "intro": (
-        "Frivillighed skal værdsættes og fortælles. Her fortæller frivillige i kommunens "
-        "foreninger om det, de har fået ud af at gå i gang."
-    ),
-}
-STORY_INDEX_EN = {
-    "title": "Stories from the associations",
-    "intro": "Volunteers in the municipality's associations tell what getting started gave them.",
-}
 # The conflict guide is deliberately overdue for review, so the admin report has something.
 OVERDUE_GUIDE = "konflikthaandtering"
 COPENHAGEN = zoneinfo.ZoneInfo("Europe/Copenhagen")
 
 
-def _ensure_topics() -> dict[str, Topic]:
+def _ensure_topics(data: list[dict]) -> dict[str, Topic]:
     topics = {}
-    for data in TOPICS:
+    for fields in data:
         topic = (
-            Topic.objects.filter(name=data["name"]).first()
-            or Topic.objects.filter(slug=data["slug"]).first()
+            Topic.objects.filter(name=fields["name"]).first()
+            or Topic.objects.filter(slug=fields["slug"]).first()
         )
         if topic is None:
-            topic = Topic.objects.create(**data)
-        topics[data["slug"]] = topic
+            topic = Topic.objects.create(**fields)
+        topics[fields["slug"]] = topic
     return topics
 
 
-def _ensure_fallback_courses(topics: dict[str, Topic]) -> None:
+def _ensure_fallback_courses(data: list[dict], topics: dict[str, Topic]) -> None:
     """Upcoming courses for each guide topic, unless the courses demo already has some."""
-    fallback_slugs = [course[0] for course in FALLBACK_COURSES]
+    fallback_slugs = [course["slug"] for course in data]
     today = timezone.localdate()
-    for slug, title, summary, topic_slug, days, venue in FALLBACK_COURSES:
-        topic = topics[topic_slug]
-        if Course.objects.filter(slug=slug).exists():
+    for fields in data:
+        topic = topics[fields["topic"]]
+        if Course.objects.filter(slug=fields["slug"]).exists():
             continue
         if upcoming_courses([topic.pk]).exclude(slug__in=fallback_slugs).exists():
             continue
-        day = today + datetime.timedelta(days=days)
+        day = today + datetime.timedelta(days=fields["days_from_today"])
         starts = datetime.datetime.combine(day, datetime.time(18, 0), tzinfo=COPENHAGEN)
         ends = starts + datetime.timedelta(hours=3)
         course = Course(
-            title=title,
-            slug=slug,
-            summary=summary,
-            description=f"<p>{summary}</p>",
-            venue_name=venue,
+            title=fields["title"],
+            slug=fields["slug"],
+            summary=fields["summary"],
+            description=f"<p>{fields['summary']}</p>",
+            venue_name=fields["venue"],
             capacity=20,
             status=CourseStatus.PUBLISHED,
             starts_at=starts,
@@ -100,34 +69,24 @@ def _ensure_fallback_courses(topics: dict[str, Topic]) -> None:
         Meeting.objects.create(course=course, starts_at=starts, ends_at=ends)
 
 
-def _ensure_documents() -> dict[str, int]:
+def _ensure_documents(data: dict[str, dict]) -> dict[str, int]:
     ids = {}
-    for key, (title, filename, builder) in DOCUMENTS.items():
-        document = Document.objects.filter(title=title).first()
+    for key, fields in data.items():
+        document = Document.objects.filter(title=fields["title"]).first()
         if document is None:
-            try:
-                data = getattr(demo_files, builder)()
-            except OSError as error:
-                # The PDF template needs WeasyPrint's native libraries (Pango). Without them the
-                # demo still works; that guide just has no downloadable PDF.
-                logger.warning("Demo document %r skipped: %s", filename, error)
-                continue
-            document = Document(title=title, file=ContentFile(data, name=filename))
-            document.file_size = len(data)
+            content = document_bytes(fields["file"])
+            document = Document(title=fields["title"], file=ContentFile(content, fields["file"]))
+            document.file_size = len(content)
             document.save()
         ids[key] = document.pk
     return ids
 
 
 def _with_documents(body: list[dict], documents: dict[str, int]) -> list[dict]:
-    kept = []
     for block in body:
         if block["type"] == "template":
-            if block["value"]["document"] not in documents:
-                continue
             block["value"]["document"] = documents[block["value"]["document"]]
-        kept.append(block)
-    return kept
+    return body
 
 
 def _ensure_index(home: HomePage, model, content: dict) -> Page:
@@ -143,34 +102,36 @@ def _ensure_guides(index: GuideIndexPage, english: Locale, topics, documents) ->
     today = timezone.localdate()
     for build in GUIDES:
         data = build()
-        guide = GuidePage.objects.child_of(index).filter(slug=data["slug"]).first()
-        if guide is None:
+        guide_page = GuidePage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if guide_page is None:
             guide_topics = [topics[slug] for slug in data.pop("topics")]
             data["body"] = _with_documents(data["body"], documents)
             overdue = data["slug"] == OVERDUE_GUIDE
             data["last_reviewed"] = today - datetime.timedelta(days=420 if overdue else 30)
-            guide = GuidePage(**data)
-            index.add_child(instance=guide)
-            guide.topics.set(guide_topics)
-            _publish(guide)
-        if guide.get_translation_or_none(english) is not None:
+            guide_page = GuidePage(**data)
+            index.add_child(instance=guide_page)
+            guide_page.topics.set(guide_topics)
+            _publish(guide_page)
+        if guide_page.get_translation_or_none(english) is not None:
             continue
-        translation = ENGLISH_TRANSLATIONS.get(guide.slug)
+        translation = guide(guide_page.slug, "en")
         if translation is not None:
-            content = translation()
-            content["body"] = _with_documents(content["body"], documents)
-            _translate(guide, english, content)
+            translation["body"] = _with_documents(translation["body"], documents)
+            _translate(guide_page, english, translation)
         else:
             # Untranslated guides are still reachable under /en/, in Danish.
-            guide.copy_for_translation(english, alias=True)
+            guide_page.copy_for_translation(english, alias=True)
 
 
 def _ensure_stories(index: StoryIndexPage, english: Locale) -> None:
-    for data in stories(timezone.localdate()):
+    today = timezone.localdate()
+    for data in load("stories")["stories"]:
         story = StoryPage.objects.child_of(index).filter(slug=data["slug"]).first()
         if story is None:
+            data = page_content(data)
             tags = data.pop("tags")
-            story = StoryPage(**data)
+            days_ago = datetime.timedelta(days=data.pop("consent_given_days_ago"))
+            story = StoryPage(**data, consent_given_on=today - days_ago)
             index.add_child(instance=story)
             story.tags.set(tags)
             _publish(story)
@@ -178,13 +139,14 @@ def _ensure_stories(index: StoryIndexPage, english: Locale) -> None:
             story.copy_for_translation(english, alias=True)
 
 
-def seed_guidance(home: HomePage, english: Locale) -> None:
-    topics = _ensure_topics()
-    _ensure_fallback_courses(topics)
-    documents = _ensure_documents()
-    guide_index = _ensure_index(home, GuideIndexPage, GUIDE_INDEX_DA)
-    _translate(guide_index, english, GUIDE_INDEX_EN)
+def seed_guidance(home: HomePage, english: Locale, pages: dict) -> None:
+    data = load("guidance")
+    topics = _ensure_topics(data["topics"])
+    _ensure_fallback_courses(data["fallback_courses"], topics)
+    documents = _ensure_documents(data["documents"])
+    guide_index = _ensure_index(home, GuideIndexPage, page_content(pages["guide_index"]["da"]))
+    _translate(guide_index, english, page_content(pages["guide_index"]["en"]))
     _ensure_guides(guide_index, english, topics, documents)
-    story_index = _ensure_index(home, StoryIndexPage, STORY_INDEX_DA)
-    _translate(story_index, english, STORY_INDEX_EN)
+    story_index = _ensure_index(home, StoryIndexPage, page_content(pages["story_index"]["da"]))
+    _translate(story_index, english, page_content(pages["story_index"]["en"]))
     _ensure_stories(story_index, english)
