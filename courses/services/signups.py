@@ -534,14 +534,18 @@ def end_signup(signup: Signup, status: str, reason: str, now: datetime, *, by=No
     logger.info("Signup %s ended: %s (%s)", signup.pk, status, reason)
 
 
-def undoable_cancellation(course: Course, user, now: datetime | None = None) -> Signup | None:
+def undoable_cancellation(
+    course: Course, user, now: datetime | None = None, *, holds_no_active_signup: bool = False
+) -> Signup | None:
     """The participant's own cancellation of this course that they may still take back:
-    within UNDO_WINDOW, and only while they hold no other active signup for it."""
+    within UNDO_WINDOW, and only while they hold no other active signup for it
+    (`holds_no_active_signup`: the caller has just read that, e.g. the course page; one query
+    fewer)."""
     if not user.is_authenticated:
         return None
     now = now or timezone.now()
     signups = Signup.objects.filter(course=course, user=user)
-    if signups.filter(status__in=ACTIVE_SIGNUP_STATUSES).exists():
+    if not holds_no_active_signup and signups.filter(status__in=ACTIVE_SIGNUP_STATUSES).exists():
         return None
     return (
         signups.filter(

@@ -124,7 +124,9 @@ def _detail_context(
         ),
         "rating": queries.public_rating(course),
         # "Undo" for a few minutes after cancelling (courses.services.undo_cancellation).
-        "undo_signup": None if signup else services.undoable_cancellation(course, request.user),
+        "undo_signup": None
+        if signup
+        else services.undoable_cancellation(course, request.user, holds_no_active_signup=True),
         "undo_minutes": int(services.UNDO_WINDOW.total_seconds() // 60),
         "is_organiser": is_organiser(request.user, course),
         "can_manage": can_manage_courses(request.user),
