@@ -10,6 +10,7 @@ by slug; nothing that exists is changed.
 from wagtail.models import Locale, Page, Site
 
 from cms.demo.content import load, page_content
+from cms.demo.pages import ensure_child
 from cms.demo.pages import publish_page as _publish
 from cms.demo.pages import translate_page as _translate
 from cms.models import HomePage, SiteContactSettings, StandardPage
@@ -38,15 +39,6 @@ def _ensure_home(root: Page, content: dict) -> HomePage:
     return home
 
 
-def _ensure_child(parent: Page, content: dict) -> StandardPage:
-    page = StandardPage.objects.child_of(parent).filter(slug=content["slug"]).first()
-    if page is None:
-        page = StandardPage(**content)
-        parent.add_child(instance=page)
-        _publish(page)
-    return page
-
-
 def seed(command):
     data = load("pages")
     root = Page.get_first_root_node()
@@ -56,7 +48,7 @@ def seed(command):
     _translate(home, english, page_content(data["home"]["en"]))
     pages = {}
     for key in ("about", "privacy", "accessibility"):
-        pages[key] = _ensure_child(home, page_content(data[key]["da"]))
+        pages[key] = ensure_child(home, StandardPage, page_content(data[key]["da"]))
     for key, page in pages.items():
         _translate(page, english, page_content(data[key]["en"]))
 

@@ -10,9 +10,10 @@ import zoneinfo
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from cms.demo.content import GUIDES, document_bytes, guide, load, page_content
+from cms.demo.pages import ensure_child
 from cms.demo.pages import publish_page as _publish
 from cms.demo.pages import translate_page as _translate
 from cms.models import GuideIndexPage, GuidePage, HomePage, StoryIndexPage, StoryPage
@@ -89,15 +90,6 @@ def _with_documents(body: list[dict], documents: dict[str, int]) -> list[dict]:
     return body
 
 
-def _ensure_index(home: HomePage, model, content: dict) -> Page:
-    page = model.objects.child_of(home).filter(slug=content["slug"]).first()
-    if page is None:
-        page = model(**content)
-        home.add_child(instance=page)
-        _publish(page)
-    return page
-
-
 def _ensure_guides(index: GuideIndexPage, english: Locale, topics, documents) -> None:
     today = timezone.localdate()
     for build in GUIDES:
@@ -144,9 +136,9 @@ def seed_guidance(home: HomePage, english: Locale, pages: dict) -> None:
     topics = _ensure_topics(data["topics"])
     _ensure_fallback_courses(data["fallback_courses"], topics)
     documents = _ensure_documents(data["documents"])
-    guide_index = _ensure_index(home, GuideIndexPage, page_content(pages["guide_index"]["da"]))
+    guide_index = ensure_child(home, GuideIndexPage, page_content(pages["guide_index"]["da"]))
     _translate(guide_index, english, page_content(pages["guide_index"]["en"]))
     _ensure_guides(guide_index, english, topics, documents)
-    story_index = _ensure_index(home, StoryIndexPage, page_content(pages["story_index"]["da"]))
+    story_index = ensure_child(home, StoryIndexPage, page_content(pages["story_index"]["da"]))
     _translate(story_index, english, page_content(pages["story_index"]["en"]))
     _ensure_stories(story_index, english)

@@ -17,3 +17,13 @@ def translate_page(page: Page, locale: Locale, content: dict) -> Page:
         setattr(translation, field, value)
     publish_page(translation)
     return translation
+
+
+def ensure_child(parent: Page, model: type[Page], content: dict) -> Page:
+    """The `model` page with content["slug"] under `parent`, made and published if missing."""
+    page = model.objects.child_of(parent).filter(slug=content["slug"]).first()
+    if page is None:
+        page = model(**content)
+        parent.add_child(instance=page)
+        publish_page(page)
+    return page
