@@ -171,7 +171,8 @@ def sign_up(
             signup.waitlisted_at = now
             signup.queue_number = counts.last_queue_number + 1
         signup.save()
-        questions.save_answers(signup, kept_answers)
+        if kept_answers:  # a new signup has no answers to replace: no DELETE inside the lock
+            questions.save_answers(signup, kept_answers)
         logger.info("Signup %s: %s for course %s", signup.pk, signup.status, course.pk)
 
         # The row lock is held until the commit: the participant's email is stored now and

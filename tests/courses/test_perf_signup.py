@@ -1,0 +1,33 @@
+"""A signup holds its course's row lock as briefly as it can (issue 17): a new signup has no
+answers to replace, so nothing is deleted inside the lock; its answers are still saved."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses import services
+from courses.models import SignupAnswer, SignupQuestion
+from tests.courses.factories import CourseFactory
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_signup_without_answers_deletes_nothing():
+    course = CourseFactory(capacity=5)
+
+    with CaptureQueriesContext(connection) as captured:
+        services.sign_up(course, UserFactory())
+
+    assert not [q for q in captured if q["sql"].startswith("DELETE")]
+
+
+def test_a_signup_with_answers_saves_them():
+    course = CourseFactory(capacity=5)
+    question = SignupQuestion.objects.create(course=course, sort_order=0, text="Hvilken klub?")
+
+    signup = services.sign_up(course, UserFactory(), answers={question.pk: "Høng IF"})
+
+    assert list(SignupAnswer.objects.filter(signup=signup).values_list("value", flat=True)) == [
+        "Høng IF"
+    ]
