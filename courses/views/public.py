@@ -56,14 +56,16 @@ def catalogue(request):
     return render(request, template, context, status=status)
 
 
-def _visible_course(request, slug) -> Course:
-    """Published and cancelled courses are public; drafts only for their organisers."""
-    course = get_object_or_404(
-        queries.with_seat_counts(
+def _visible_course(request, slug, *, for_page: bool = True) -> Course:
+    """Published and cancelled courses are public; drafts only for their organisers.
+    `for_page=False`: the bare row, without what the course page shows (seat counts and related
+    rows), e.g. for a signup, which reads the course again under its lock."""
+    courses = Course.objects.all()
+    if for_page:
+        courses = queries.with_seat_counts(
             Course.objects.select_related("provider", "image", "qualification")
-        ),
-        slug=slug,
-    )
+        )
+    course = get_object_or_404(courses, slug=slug)
     if course.status == CourseStatus.DRAFT and not is_organiser(request.user, course):
         raise Http404
     return course
@@ -147,7 +149,9 @@ def _login_redirect(request, course):
 
 @require_http_methods(["GET", "POST"])
 def signup(request, slug):
-    course = _visible_course(request, slug)
+    # The bare course: the signup reads it again under its lock, and only a refusal shows the
+    # course page (read then with what the page needs).
+    course = _visible_course(request, slug, for_page=False)
     if request.method != "POST":
         return redirect(course)
     if not request.user.is_authenticated:
@@ -155,6 +159,7 @@ def signup(request, slug):
     form = SignupForm(request.POST, course=course, user=request.user)
     answers_form = SignupAnswersForm(request.POST, course=course)
     if not (form.is_valid() & answers_form.is_valid()):  # both, so both show their errors
+        course = _visible_course(request, slug)
         context = _detail_context(request, course, form=form, answers_form=answers_form)
         return render(request, "courses/detail.html", context, status=400)
     try:
@@ -163,6 +168,7 @@ def signup(request, slug):
         )
     except services.CourseError as error:
         messages.error(request, str(error))
+        course = _visible_course(request, slug)
         return render(
             request,
             "courses/detail.html",

@@ -31,3 +31,25 @@ def test_a_signup_with_answers_saves_them():
     assert list(SignupAnswer.objects.filter(signup=signup).values_list("value", flat=True)) == [
         "Høng IF"
     ]
+
+
+def test_the_signup_post_reads_the_bare_course_and_the_page_only_on_a_refusal(client):
+    person = UserFactory()
+    client.force_login(person)
+    course = CourseFactory(capacity=5)
+    path = f"/kurser/{course.slug}/tilmeld/"
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(path, {"association": "Høng IF"})
+
+    assert response.status_code == 302
+    course_reads = [q for q in captured if q["sql"].startswith('SELECT "courses_course"."id"')]
+    assert course_reads
+    assert "seats_taken" not in course_reads[0]["sql"]
+
+    full = CourseFactory(capacity=1, waiting_list_enabled=False, title="Fyldt kursus")
+    services.sign_up(full, UserFactory())
+    refused = client.post(f"/kurser/{full.slug}/tilmeld/", {})
+    assert refused.status_code == 409
+    assert "Fyldt kursus" in refused.text
+    assert "Kurset er fuldt." in refused.text
