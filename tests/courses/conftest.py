@@ -1,7 +1,9 @@
 """Fixtures shared by the course tests."""
 
 import pytest
+from django.core import mail
 
+from accounts.roles import Role
 from tests.factories import UserFactory
 
 
@@ -11,3 +13,24 @@ def volunteer(client):
     user = UserFactory()
     client.force_login(user)
     return user
+
+
+@pytest.fixture
+def course_admin():
+    return UserFactory(roles=[Role.COURSE_ADMINISTRATOR])
+
+
+@pytest.fixture
+def emails(django_capture_on_commit_callbacks):
+    """Run the on-commit email hooks of the block and hand back mail.outbox."""
+
+    class Capture:
+        def __enter__(self):
+            self.ctx = django_capture_on_commit_callbacks(execute=True)
+            self.ctx.__enter__()
+            return mail.outbox
+
+        def __exit__(self, *exc):
+            return self.ctx.__exit__(*exc)
+
+    return Capture
