@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.roles import Role
+from schools.access import Actor
 from tests.factories import UserFactory
 from tests.schools.factories import (
     OfferFactory,
@@ -34,4 +35,20 @@ def matrix(db):
         "admin_b": association_admin(offer_b.association),
         "staff": UserFactory(roles=[Role.VOLUNTEER_CONSULTANT]),
         "stranger": UserFactory(),
+    }
+
+
+@pytest.fixture
+def world(db):
+    """An offer with four places, a school, and a person of every role around them."""
+    offer = OfferFactory(places=4)
+    school = SchoolFactory()
+    return {
+        "offer": offer,
+        "the_school": school,
+        Actor.SCHOOL: school_coordinator(school),
+        Actor.ASSOCIATION: association_admin(offer.association),
+        Actor.STAFF: UserFactory(roles=[Role.VOLUNTEER_CONSULTANT]),
+        "stranger": UserFactory(),
+        "other_school": school_coordinator(),
     }
