@@ -7,14 +7,16 @@ the time of each step passed in, as if it had happened then. Some participants a
 associations' board members (their emails are the ones associations/demo.py uses; whichever
 seeder runs first creates the person), so the report can count associations reached.
 Idempotent: past runs are found by slug, wishes by title; nothing that exists is changed.
+The content is courses/demo_data/activity.yaml (places and providers: courses.yaml).
 """
 
-from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from types import SimpleNamespace
 
 from django.utils import timezone
 
 from accounts.models import User
+from core.demo_support import load_demo_data
 from core.holidays import is_day_off
 from courses import services
 from courses.models import (
@@ -27,343 +29,23 @@ from courses.models import (
     Provider,
     Signup,
     SignupStatus,
-    TimeOfDay,
-    WishFormat,
 )
 
-# The demo associations' people (associations/demo.py), who take part in courses too.
-ASSOCIATION_PEOPLE = [
-    ("lars.mikkelsen@demo.frivilligloeft.test", "Lars Mikkelsen"),
-    ("hanne.juul@demo.frivilligloeft.test", "Hanne Juul"),
-    ("ahmad.rahimi@demo.frivilligloeft.test", "Ahmad Rahimi"),
-    ("birthe.olsen@demo.frivilligloeft.test", "Birthe Olsen"),
-    ("poul.erik.madsen@demo.frivilligloeft.test", "Poul Erik Madsen"),
-    ("sofie.lund@demo.frivilligloeft.test", "Sofie Lund"),
-    ("karen.thygesen@demo.frivilligloeft.test", "Karen Thygesen"),
-    ("niels.brix@demo.frivilligloeft.test", "Niels Brix"),
-    ("maja.kristensen@demo.frivilligloeft.test", "Maja Kristensen"),
-]
+DATA = load_demo_data("courses", "activity")
+_CATALOGUE = load_demo_data("courses", "courses")
 
 
-@dataclass
-class PastRun:
-    slug: str
-    title: str
-    summary: str
-    topics: list[str]
-    provider: str
-    days_ago: int  # the first meeting, this many days before the seeding day
-    meetings: int  # weekly
-    start: str
-    end: str
-    capacity: int | None
-    participants: int  # from the demo people, after `offset`
-    offset: int = 0
-    answers: float = 0.7  # the share of the invited who answer
-    place: tuple[str, str] = ("Frivilligcenter Kalundborg", "Skibbrogade 38, 4400 Kalundborg")
-    instructors: str = ""
-    volunteer: bool = False  # the demo volunteer took part (and has not answered yet)
-    waitlisted: int = 0  # demo people who were on the waiting list and never got a seat
-    qualification: str = ""  # the name of the qualification kind the course grants
+def _run(data: dict) -> SimpleNamespace:
+    values = {**DATA["past_run_defaults"], **data}
+    values["provider"] = _CATALOGUE["providers"][values["provider"]]["name"]
+    place = _CATALOGUE["places"][values["place"]]
+    values["place"] = (place["name"], place["address"])
+    return SimpleNamespace(**values)
 
 
-CENTRE = "Frivilligcenter Kalundborg"
-MUNICIPALITY = "Kalundborg Kommune, Frivillighed og Civilsamfund"
-ACADEMY = "Foreningsakademiet ApS"
-FIRST_AID = "Førstehjælpsskolen Vestsjælland"
-LIBRARY = ("Kalundborg Bibliotek, salen", "Klostertorvet 2, 4400 Kalundborg")
-HOENG = ("Høng Medborgerhus", "Søgade 14, 4270 Høng")
-GORLEV = ("Gørlev Idrætscenter, mødelokalet", "Idrætsvej 5, 4281 Gørlev")
-TOWN_HALL = ("Kalundborg Rådhus, mødesal 3", "Holbækvej 141, 4400 Kalundborg")
-
-PAST_RUNS = [
-    PastRun(
-        slug="ny-i-bestyrelsen-efteraar",
-        title="Ny i bestyrelsen",
-        summary="To aftener for nyvalgte bestyrelsesmedlemmer: ansvar, roller og årshjul.",
-        topics=["bestyrelsesarbejde"],
-        provider=CENTRE,
-        days_ago=340,
-        meetings=2,
-        start="18:00",
-        end="21:00",
-        capacity=20,
-        participants=18,
-        instructors="Birgitte Lind",
-        waitlisted=3,
-    ),
-    # The demo volunteer's first aid from almost two years ago runs out soon: Mine sider
-    # shows it, with the coming first-aid course to renew it.
-    PastRun(
-        slug="foerstehjaelp-for-traenere-forrige-aar",
-        title="Førstehjælp for trænere og ledere",
-        summary="En lørdag med livreddende førstehjælp og hjertestarter.",
-        topics=["foerstehjaelp"],
-        provider=FIRST_AID,
-        days_ago=685,
-        meetings=1,
-        start="09:00",
-        end="15:00",
-        capacity=12,
-        participants=9,
-        offset=2,
-        place=HOENG,
-        instructors="Line Kruse",
-        volunteer=True,
-        qualification="Førstehjælp",
-    ),
-    PastRun(
-        slug="foerstehjaelp-for-traenere-vinter",
-        title="Førstehjælp for trænere og ledere",
-        summary="En lørdag med livreddende førstehjælp og hjertestarter.",
-        topics=["foerstehjaelp"],
-        provider=FIRST_AID,
-        days_ago=300,
-        meetings=1,
-        start="09:00",
-        end="15:00",
-        capacity=12,
-        participants=12,
-        offset=10,
-        place=GORLEV,
-        instructors="Line Kruse",
-        waitlisted=5,
-        qualification="Førstehjælp",
-    ),
-    PastRun(
-        slug="fondsansoegning-foraar",
-        title="Sådan skriver I en god fondsansøgning",
-        summary="Find den rette fond, skriv projektbeskrivelsen og lav et budget.",
-        topics=["fondsansoegning", "oekonomi"],
-        provider=MUNICIPALITY,
-        days_ago=270,
-        meetings=2,
-        start="18:00",
-        end="21:00",
-        capacity=25,
-        participants=14,
-        offset=4,
-        place=TOWN_HALL,
-        instructors="Karim Nielsen",
-    ),
-    PastRun(
-        slug="konflikthaandtering-foraar",
-        title="Konflikthåndtering i foreningen",
-        summary="Værktøjer til at forebygge, tale om og løse konflikter.",
-        topics=["konflikthaandtering", "ledelse-af-frivillige"],
-        provider=ACADEMY,
-        days_ago=230,
-        meetings=1,
-        start="17:00",
-        end="20:30",
-        capacity=12,
-        participants=12,
-        offset=16,
-        place=LIBRARY,
-        instructors="Thomas Bach, Hanne Vinther",
-        waitlisted=6,
-    ),
-    PastRun(
-        slug="rekruttering-foraar",
-        title="Rekruttering: sådan finder I nye frivillige",
-        summary="Inviter personligt, beskriv opgaverne tydeligt og tag godt imod de nye.",
-        topics=["rekruttering"],
-        provider=MUNICIPALITY,
-        days_ago=200,
-        meetings=1,
-        start="17:30",
-        end="20:30",
-        capacity=15,
-        participants=11,
-        offset=22,
-        place=HOENG,
-        instructors="Karim Nielsen",
-    ),
-    PastRun(
-        slug="kassererkursus-sommer",
-        title="Kassererkursus: økonomi og regnskab i små foreninger",
-        summary="Budget, bilag, kontoplan og et regnskab, revisor kan forstå.",
-        topics=["oekonomi", "bestyrelsesarbejde"],
-        provider=ACADEMY,
-        days_ago=160,
-        meetings=2,
-        start="18:00",
-        end="21:00",
-        capacity=14,
-        participants=9,
-        offset=2,
-        place=LIBRARY,
-        instructors="Peter Juhl",
-    ),
-    PastRun(
-        slug="digitale-vaerktoejer-sensommer",
-        title="Digitale værktøjer til foreningen",
-        summary="Fælles kalender, delte dokumenter og online møder.",
-        topics=["digitale-vaerktoejer"],
-        provider=ACADEMY,
-        days_ago=120,
-        meetings=1,
-        start="19:00",
-        end="21:00",
-        capacity=40,
-        participants=16,
-        offset=8,
-        instructors="Sara Mølgaard",
-    ),
-    PastRun(
-        slug="boern-og-unge-efteraar",
-        title="Børn og unge i foreningen: trivsel og børneattest",
-        summary="Børneattester, gode rutiner og hvad I gør ved en bekymring.",
-        topics=["boern-og-unge"],
-        provider=MUNICIPALITY,
-        days_ago=90,
-        meetings=1,
-        start="17:00",
-        end="19:30",
-        capacity=15,
-        participants=10,
-        offset=14,
-        place=TOWN_HALL,
-        instructors="Mette Hald, SSP Kalundborg",
-        volunteer=True,
-        qualification="Børn og unge: trivsel og børneattest",
-    ),
-    PastRun(
-        slug="ledelse-af-frivillige-efteraar",
-        title="Ledelse af frivillige",
-        summary="Motivation, forventninger, svære samtaler og anerkendelse.",
-        topics=["ledelse-af-frivillige"],
-        provider=CENTRE,
-        days_ago=75,
-        meetings=3,
-        start="17:00",
-        end="20:00",
-        capacity=16,
-        participants=15,
-        offset=20,
-        instructors="Birgitte Lind",
-    ),
-    PastRun(
-        slug="kommunikation-efteraar",
-        title="Fortæl foreningens historie på sociale medier",
-        summary="Korte opslag, gode billeder og fortællinger, der virker.",
-        topics=["kommunikation"],
-        provider=CENTRE,
-        days_ago=45,
-        meetings=1,
-        start="18:00",
-        end="20:30",
-        capacity=18,
-        participants=4,
-        offset=5,
-        answers=0.5,
-        place=LIBRARY,
-        instructors="Jakob Ravn",
-    ),
-    PastRun(
-        slug="moedeledelse-vinter",
-        title="Mødeledelse der virker",
-        summary="Kortere møder, klarere beslutninger og referater, der bliver læst.",
-        topics=["bestyrelsesarbejde", "ledelse-af-frivillige"],
-        provider=CENTRE,
-        days_ago=12,
-        meetings=1,
-        start="18:00",
-        end="20:30",
-        capacity=20,
-        participants=13,
-        offset=11,
-        answers=0.6,
-        instructors="Jakob Ravn",
-        volunteer=True,
-    ),
-]
-
-# (usefulness, would recommend, keep, change): the answers, handed out in turn.
-ANSWERS = [
-    (5, True, "Alle eksemplerne fra rigtige foreninger.", ""),
-    (4, True, "Gruppearbejdet og tiden til at tale med de andre.", "Lidt færre slides."),
-    (5, True, "Underviseren var god til at lytte.", "Gerne en opfølgning om et halvt år."),
-    (3, True, "", "Mere tid til spørgsmål til sidst."),
-    (4, True, "Materialet vi fik med hjem.", ""),
-    (2, False, "", "Det var for grundlæggende for os, der har prøvet det før."),
-    (5, True, "Den gode stemning og kaffen.", ""),
-    (4, True, "", "Lokalet var for varmt."),
-    (4, False, "Øvelserne.", "Send gerne programmet ud før kurset."),
-    (5, True, "At vi arbejdede med vores egne sager.", ""),
-]
-
-WISHES = [
-    {
-        "title": "GDPR: hvad må vi gemme om medlemmerne?",
-        "topic": "digitale-vaerktoejer",
-        "description": "Vi er usikre på, hvad vi må have liggende i vores medlemsliste, og "
-        "hvor længe. Et kort, praktisk kursus ville hjælpe mange små foreninger.",
-        "expected_participants": 6,
-        "time_of_day": TimeOfDay.EVENING,
-        "format": WishFormat.ONLINE,
-        "association": "Høng Idrætsforening",
-        "supporters": 11,
-        "plan": "persondata-og-gdpr-i-foreningen",
-        "response": "Tak for de mange ønsker. Kurset er nu lagt i kalenderen.",
-    },
-    {
-        "title": "Sociale medier for begyndere",
-        "topic": "kommunikation",
-        "description": "Hvordan kommer vi i gang på Facebook og Instagram, når ingen i "
-        "bestyrelsen er vant til det?",
-        "expected_participants": 8,
-        "time_of_day": TimeOfDay.EVENING,
-        "format": WishFormat.IN_PERSON,
-        "association": "Gørlev Aktivitetscenter",
-        "supporters": 9,
-        "by_volunteer": True,
-    },
-    {
-        "title": "Unge frivillige: sådan giver vi dem ansvar",
-        "topic": "rekruttering",
-        "description": "Vi vil gerne have flere unge med som hjælpetrænere og i caféen, men "
-        "ved ikke, hvordan vi får dem til at blive.",
-        "expected_participants": 5,
-        "time_of_day": TimeOfDay.WEEKEND,
-        "format": WishFormat.ANY,
-        "association": "",
-        "supporters": 7,
-    },
-    {
-        "title": "Psykisk førstehjælp for frivillige",
-        "topic": "foerstehjaelp",
-        "description": "Når en deltager har det svært: hvad siger man, og hvornår skal man "
-        "hente hjælp?",
-        "expected_participants": 10,
-        "time_of_day": TimeOfDay.EVENING,
-        "format": WishFormat.IN_PERSON,
-        "association": "Ældre Sagen Kalundborg",
-        "supporters": 6,
-    },
-    {
-        "title": "Kontingent, MobilePay og bogføring",
-        "topic": "oekonomi",
-        "description": "Et konkret kursus om de digitale betalinger og hvordan de kommer "
-        "rigtigt ind i regnskabet.",
-        "expected_participants": 4,
-        "time_of_day": TimeOfDay.DAYTIME,
-        "format": WishFormat.ONLINE,
-        "association": "",
-        "supporters": 4,
-    },
-    {
-        "title": "Forældre på sidelinjen",
-        "topic": "konflikthaandtering",
-        "description": "Hvordan taler vi med forældre, der råber ind på banen?",
-        "expected_participants": 3,
-        "time_of_day": TimeOfDay.ANY,
-        "format": WishFormat.ANY,
-        "association": "Gørlev Boldklub",
-        "supporters": 2,
-        "response": "Vi tager emnet med i næste forløb om konflikthåndtering.",
-    },
-]
+PAST_RUNS = [_run(data) for data in DATA["past_runs"]]
+ANSWERS = [tuple(answer.values()) for answer in DATA["answers"]]
+WISHES = DATA["wishes"]
 
 
 def _at(day, clock: str) -> datetime:
@@ -374,7 +56,8 @@ def _at(day, clock: str) -> datetime:
 def demo_people(participants: list[User]) -> list[User]:
     """The course participants of the demo, then the associations' people."""
     people = list(participants)
-    for email, name in ASSOCIATION_PEOPLE:
+    for person in DATA["association_people"]:
+        email, name = person["email"], person["name"]
         user = User.objects.filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email, None, full_name=name)
@@ -382,9 +65,7 @@ def demo_people(participants: list[User]) -> list[User]:
     return people
 
 
-def _past_run(
-    spec: PastRun, today, topics, providers, admin, volunteer, people, qualifications
-) -> Course:
+def _past_run(spec, today, topics, providers, admin, volunteer, people, qualifications) -> Course:
     first = today - timedelta(days=spec.days_ago)
     while is_day_off(first):  # never on a public holiday (core.holidays)
         first -= timedelta(days=1)
