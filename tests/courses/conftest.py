@@ -34,3 +34,10 @@ def emails(django_capture_on_commit_callbacks):
             return self.ctx.__exit__(*exc)
 
     return Capture
+
+
+@pytest.fixture
+def course_admin_client(client):
+    """The test client, logged in as a course administrator."""
+    client.force_login(UserFactory(roles=[Role.COURSE_ADMINISTRATOR]))
+    return client
