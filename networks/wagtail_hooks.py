@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.roles import Role
 from core.admin_dashboard import DashboardItem, DashboardPanel
 from core.admin_viewsets import SafeViewSetMixin
+from core.audit import register_actions
 from core.dates import local_date
 from networks import admin_views
 from networks.filters import NetworkAdminFilterSet
@@ -181,3 +182,55 @@ class SparringQueuePanel(DashboardPanel):
 @hooks.register("construct_homepage_panels")
 def add_sparring_queue_panel(request, panels):
     panels.append(SparringQueuePanel())
+
+
+@hooks.register("register_log_actions")
+def register_network_log_actions(actions):
+    """The names `networks.services` log their changes under (core.audit)."""
+    register_actions(
+        actions,
+        {
+            "frivilligloeft.networks.invited": (_("Invite"), _("Invitations sent")),
+            "frivilligloeft.networks.invitation_revoked": (
+                _("Withdraw invitation"),
+                _("Invitation withdrawn"),
+            ),
+            "frivilligloeft.networks.member_joined": (_("Join"), _("Member joined")),
+            "frivilligloeft.networks.member_approved": (
+                _("Approve member"),
+                _("Membership approved"),
+            ),
+            "frivilligloeft.networks.member_declined": (
+                _("Decline member"),
+                _("Membership request declined"),
+            ),
+            "frivilligloeft.networks.member_left": (_("Leave"), _("Member left")),
+            "frivilligloeft.networks.member_removed": (_("Remove member"), _("Member removed")),
+            "frivilligloeft.networks.coordinators_set": (
+                _("Set coordinators"),
+                _("Coordinators changed"),
+            ),
+            "frivilligloeft.networks.members_messaged": (
+                _("Message members"),
+                _("Message sent to members"),
+            ),
+            "frivilligloeft.networks.meeting_cancelled": (
+                _("Cancel network meeting"),
+                _("Meeting cancelled"),
+            ),
+            "frivilligloeft.networks.meeting_notes": (_("Save notes"), _("Meeting notes saved")),
+            "frivilligloeft.networks.sparring_assigned": (
+                _("Assign request"),
+                _("Sparring request assigned"),
+            ),
+            "frivilligloeft.networks.sparring_replied": (_("Reply"), _("Consultant replied")),
+            "frivilligloeft.networks.sparring_followed_up": (
+                _("Follow up"),
+                _("Requester wrote back"),
+            ),
+            "frivilligloeft.networks.sparring_closed": (
+                _("Close request"),
+                _("Sparring request closed"),
+            ),
+        },
+    )

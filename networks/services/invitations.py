@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.invitations import address_owner_check, address_refusal
 from accounts.models import User
+from core.audit import record
 from core.email import queue_email
 from core.tokens import hash_token, new_token
 from networks.models import Invitation, Membership, MembershipStatus, Network
@@ -29,6 +30,10 @@ MAX_INVITATIONS_AT_ONCE = 50
 
 class InvitationForSomeoneElse(NetworkError):
     """The invitation was sent to an address that is not this account's (verified) one."""
+
+
+A_INVITED = "frivilligloeft.networks.invited"
+A_INVITATION_REVOKED = "frivilligloeft.networks.invitation_revoked"
 
 
 def invitation_path(token: str, language: str) -> str:
@@ -109,6 +114,8 @@ def invite_by_email(network: Network, emails: list[str], *, by) -> tuple[list[In
                 reply_to=[network.contact_email] if network.contact_email else None,
             )
             sent.append(invitation)
+        if sent:
+            record(network, A_INVITED, by=by, data={"emails": [i.email for i in sent]})
     return sent, skipped
 
 
@@ -185,4 +192,5 @@ def revoke_invitation(invitation: Invitation, *, by) -> Invitation:
             raise NetworkError(_("Only an invitation that waits for an answer can be withdrawn."))
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        record(invitation.network, A_INVITATION_REVOKED, by=by, data={"email": invitation.email})
     return invitation

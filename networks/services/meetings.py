@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import record
 from networks.models import (
     MeetingStatus,
     Membership,
@@ -67,6 +68,7 @@ def plan_meeting(network: Network, *, by, **values) -> NetworkMeeting:
     _validate_time(values)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.create(network=network, created_by=by, **values)
+        record(meeting, "wagtail.create", by=by)
         mail_active_members(
             network, "meeting_planned", {"meeting": meeting}, calendar=(meeting, "REQUEST")
         )
@@ -106,6 +108,7 @@ def change_meeting(meeting: NetworkMeeting, *, by, **values) -> NetworkMeeting:
             meeting.reminder_sent_at = None
             update_fields.append("reminder_sent_at")
         meeting.save(update_fields=update_fields)
+        record(meeting, "wagtail.edit", by=by, data={"fields": changed})
         if time_changed or any(field in changed for field in PLACE_FIELDS):
             mail_active_members(
                 meeting.network,
@@ -142,6 +145,7 @@ def cancel_meeting(meeting: NetworkMeeting, *, by, reason: str = "") -> NetworkM
                 "updated_at",
             ]
         )
+        record(meeting, "frivilligloeft.networks.meeting_cancelled", by=by)
         mail_active_members(
             meeting.network,
             "meeting_cancelled",
@@ -162,6 +166,7 @@ def save_meeting_notes(meeting: NetworkMeeting, *, by, notes: str) -> NetworkMee
         meeting.notes = notes.strip()
         meeting.notes_updated_at = timezone.now()
         meeting.save(update_fields=["notes", "notes_updated_at", "updated_at"])
+        record(meeting, "frivilligloeft.networks.meeting_notes", by=by)
     return meeting
 
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role, people_with_role
+from core.audit import record
 from networks.models import (
     Invitation,
     JoinPolicy,
@@ -27,6 +28,19 @@ from networks.services.common import (
 )
 
 logger = logging.getLogger(__name__)
+
+
+A_JOINED = "frivilligloeft.networks.member_joined"
+A_APPROVED = "frivilligloeft.networks.member_approved"
+A_DECLINED = "frivilligloeft.networks.member_declined"
+A_LEFT = "frivilligloeft.networks.member_left"
+A_REMOVED = "frivilligloeft.networks.member_removed"
+A_COORDINATORS = "frivilligloeft.networks.coordinators_set"
+A_MESSAGED = "frivilligloeft.networks.members_messaged"
+
+
+def _about(membership: Membership) -> dict:
+    return {"membership": membership.pk, "user": membership.user_id, "status": membership.status}
 
 
 def join_network(
@@ -84,6 +98,7 @@ def join_network(
         membership.decided_by = None
         membership.left_at = None
         membership.save()
+        record(network, A_JOINED, by=user, data=_about(membership))
 
         if status == MembershipStatus.PENDING:
             _notify_coordinators_of_request(network, membership)
@@ -113,7 +128,7 @@ def _notify_coordinators_of_request(network: Network, membership: Membership) ->
 def approve_membership(membership: Membership, *, by) -> Membership:
     """A pending request becomes an active membership; the person is emailed."""
     with transaction.atomic():
-        lock_network(membership.network)
+        network = lock_network(membership.network)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.status == MembershipStatus.ACTIVE:
             return membership
@@ -125,6 +140,7 @@ def approve_membership(membership: Membership, *, by) -> Membership:
         membership.decided_at = now
         membership.decided_by = by
         membership.save(update_fields=["status", "joined_at", "decided_at", "decided_by"])
+        record(network, A_APPROVED, by=by, data=_about(membership))
         mail_user(membership.user, "request_approved", {"network": membership.network, "by": by})
     return membership
 
@@ -132,7 +148,7 @@ def approve_membership(membership: Membership, *, by) -> Membership:
 def decline_membership(membership: Membership, *, by, reason: str = "") -> Membership:
     """A pending request is declined; the person is emailed, with the reason if one is given."""
     with transaction.atomic():
-        lock_network(membership.network)
+        network = lock_network(membership.network)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.status == MembershipStatus.DECLINED:
             return membership
@@ -142,6 +158,7 @@ def decline_membership(membership: Membership, *, by, reason: str = "") -> Membe
         membership.decided_at = timezone.now()
         membership.decided_by = by
         membership.save(update_fields=["status", "decided_at", "decided_by"])
+        record(network, A_DECLINED, by=by, data=_about(membership))
         mail_user(
             membership.user,
             "request_declined",
@@ -184,6 +201,7 @@ def leave_network(network: Network, user) -> Membership:
         membership.role = MembershipRole.MEMBER
         membership.left_at = timezone.now()
         membership.save(update_fields=["status", "role", "left_at"])
+        record(network, A_LEFT, by=user, data=_about(membership))
         Rsvp.objects.filter(
             user=user,
             meeting__network=network,
@@ -197,7 +215,7 @@ def remove_member(membership: Membership, *, by) -> Membership:
     """A coordinator takes a member off the network (they are told by email). Coordinators
     are appointed and removed by the volunteer consultants in the admin, not here."""
     with transaction.atomic():
-        lock_network(membership.network)
+        network = lock_network(membership.network)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
         if membership.status != MembershipStatus.ACTIVE:
             raise NetworkError(_("Only an active member can be removed."))
@@ -210,6 +228,7 @@ def remove_member(membership: Membership, *, by) -> Membership:
         membership.decided_at = membership.left_at
         membership.decided_by = by
         membership.save(update_fields=["status", "left_at", "decided_at", "decided_by"])
+        record(network, A_REMOVED, by=by, data=_about(membership))
         Rsvp.objects.filter(
             user_id=membership.user_id,
             meeting__network_id=membership.network_id,
@@ -272,6 +291,7 @@ def set_coordinators(network: Network, users, *, by=None) -> None:
                 membership.decided_by = by
             membership.role = MembershipRole.COORDINATOR
             membership.save()
+        record(network, A_COORDINATORS, by=by, data={"users": sorted(wanted)})
 
 
 def message_members(network: Network, *, by, subject: str, body: str) -> NetworkMessage:
@@ -293,6 +313,12 @@ def message_members(network: Network, *, by, subject: str, body: str) -> Network
             automatic=False,
         )
         message.save(update_fields=["recipient_count"])
+        record(
+            network,
+            A_MESSAGED,
+            by=by,
+            data={"message": message.pk, "recipients": message.recipient_count},
+        )
     return message
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role, has_role, people_with_role
+from core.audit import record
 from networks.models import ContactMethod, SparringReply, SparringRequest, SparringStatus
 from networks.services.common import NetworkError, mail_user
 
@@ -48,6 +49,7 @@ def create_sparring_request(
             contact_method=contact_method,
             phone=phone,
         )
+        record(request, "wagtail.create", by=user)
         mail_user(user, "sparring_received", {"sparring": request})
         for consultant in consultants():
             mail_user(consultant, "sparring_new", {"sparring": request})
@@ -73,6 +75,12 @@ def assign_sparring_request(request: SparringRequest, consultant, *, by) -> Spar
         if request.status == SparringStatus.NEW:
             request.status = SparringStatus.ASSIGNED
         request.save(update_fields=["assigned_to", "assigned_at", "status", "updated_at"])
+        record(
+            request,
+            "frivilligloeft.networks.sparring_assigned",
+            by=by,
+            data={"consultant": consultant.pk},
+        )
         if consultant.pk != by.pk:
             mail_user(consultant, "sparring_assigned", {"sparring": request, "by": by})
     return request
@@ -97,6 +105,7 @@ def reply_to_sparring_request(request: SparringRequest, *, by, body: str) -> Spa
         request.save(
             update_fields=["status", "answered_at", "assigned_to", "assigned_at", "updated_at"]
         )
+        record(request, "frivilligloeft.networks.sparring_replied", by=by, data={"reply": reply.pk})
         mail_user(request.requester, "sparring_reply", {"sparring": request, "reply": reply})
     return reply
 
@@ -119,6 +128,9 @@ def add_requester_message(request: SparringRequest, *, by, body: str) -> Sparrin
         )
         request.status = SparringStatus.ASSIGNED if request.assigned_to_id else SparringStatus.NEW
         request.save(update_fields=["status", "updated_at"])
+        record(
+            request, "frivilligloeft.networks.sparring_followed_up", by=by, data={"reply": reply.pk}
+        )
         if request.assigned_to is not None:
             mail_user(
                 request.assigned_to,
@@ -137,6 +149,7 @@ def close_sparring_request(request: SparringRequest, *, by) -> SparringRequest:
         request.status = SparringStatus.CLOSED
         request.closed_at = timezone.now()
         request.save(update_fields=["status", "closed_at", "updated_at"])
+        record(request, "frivilligloeft.networks.sparring_closed", by=by)
         if by.pk != request.requester_id:
             mail_user(request.requester, "sparring_closed", {"sparring": request})
     return request
