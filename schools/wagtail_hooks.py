@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_viewsets import SafeViewSetMixin
+from core.audit import register_actions
 from schools.models import (
     InternshipOffer,
     Placement,
@@ -201,3 +202,15 @@ class SchoolsMenu(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_schools_menu():
     return SchoolsMenu()
+
+
+@hooks.register("register_log_actions")
+def register_school_log_actions(actions):
+    """The names `schools.services` log their changes under (core.audit)."""
+    register_actions(
+        actions,
+        {
+            "frivilligloeft.schools.status": (_("Change status"), _("Status changed to %(to)s")),
+            "frivilligloeft.schools.evaluated": (_("Evaluate"), _("Evaluation submitted")),
+        },
+    )

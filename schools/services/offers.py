@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.queries import has_current_child_record_declaration
+from core.audit import record
 from schools.access import Actor, offer_actors
 from schools.models import PLACE_HOLDING_STATES, InternshipOffer, OfferStatus, Placement
 from schools.services.common import SchoolError, check_transition
@@ -41,6 +42,9 @@ OFFER_FIELDS = (
     "involves_children_under_15",
     "conditions",
 )
+
+
+STATUS = "frivilligloeft.schools.status"
 
 
 def lock_offer(offer: InternshipOffer) -> InternshipOffer:
@@ -86,7 +90,9 @@ def create_offer(association, *, by, **fields) -> InternshipOffer:
         **{name: fields[name] for name in OFFER_FIELDS if name in fields},
     )
     offer.full_clean()
-    offer.save()
+    with transaction.atomic():
+        offer.save()
+        record(offer, "wagtail.create", by=by)
     logger.info("Internship offer %s created by user %s", offer.pk, by.pk)
     return offer
 
@@ -111,6 +117,7 @@ def update_offer(offer: InternshipOffer, *, by, **fields) -> InternshipOffer:
             require_child_record_declaration(offer)
         offer.full_clean()
         offer.save()
+        record(offer, "wagtail.edit", by=by)
         sync_filled_status(offer, held)
     return offer
 
@@ -138,6 +145,7 @@ def change_offer_status(offer: InternshipOffer, target: str, *, by) -> Internshi
             )
         offer.status = target
         offer.save(update_fields=["status", "published_at", "updated_at"])
+        record(offer, STATUS, by=by, data={"to": target})
         if target == OfferStatus.PUBLISHED:
             sync_filled_status(offer)
     logger.info("Internship offer %s is now %s (user %s)", offer.pk, offer.status, by.pk)
@@ -153,3 +161,4 @@ def sync_filled_status(offer: InternshipOffer, held: int | None = None) -> None:
     if status != offer.status:
         offer.status = status
         offer.save(update_fields=["status", "updated_at"])
+        record(offer, STATUS, by=None, data={"to": status})

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import record
 from schools.access import Actor, placement_actors, schools_coordinated_by
 from schools.models import (
     EvaluationSide,
@@ -58,6 +59,9 @@ MAX_PUPILS_PER_REQUEST = 30
 class Pupil:
     first_name: str
     class_name: str
+
+
+STATUS = "frivilligloeft.schools.status"
 
 
 def allowed_moves(placement: Placement, actors: set[Actor]) -> set[str]:
@@ -141,6 +145,7 @@ def request_placement(
             PlacementPupil(placement=placement, first_name=p.first_name, class_name=p.class_name)
             for p in pupils
         )
+        record(placement, "wagtail.create", by=by)
         _mail_association(placement, "requested")
     logger.info("Placement %s requested on offer %s by user %s", placement.pk, offer.pk, by.pk)
     return placement
@@ -169,6 +174,7 @@ def accept_placement(placement: Placement, *, by, note: str = "") -> Placement:
         placement.decided_at = timezone.now()
         placement.decision_note = note.strip()
         placement.save(update_fields=["state", "decided_at", "decision_note", "updated_at"])
+        record(placement, STATUS, by=by, data={"to": placement.state})
         sync_filled_status(offer, held + placement.pupil_count)
         _mail_school(placement, "accepted", note=placement.decision_note)
     return placement
@@ -184,6 +190,7 @@ def decline_placement(placement: Placement, *, by, note: str = "") -> Placement:
         placement.decided_at = timezone.now()
         placement.decision_note = note.strip()
         placement.save(update_fields=["state", "decided_at", "decision_note", "updated_at"])
+        record(placement, STATUS, by=by, data={"to": placement.state})
         _mail_school(placement, "declined", note=placement.decision_note)
     return placement
 
@@ -200,6 +207,7 @@ def agree_placement(placement: Placement, *, by, starts_on, ends_on) -> Placemen
         placement.ends_on = ends_on
         placement.agreed_at = timezone.now()
         placement.save(update_fields=["state", "starts_on", "ends_on", "agreed_at", "updated_at"])
+        record(placement, STATUS, by=by, data={"to": placement.state})
         if Actor.SCHOOL in actors:
             _mail_association(placement, "agreed")
         if Actor.ASSOCIATION in actors:
@@ -222,6 +230,7 @@ def confirm_hours(placement: Placement, *, by, hours: int) -> Placement:
         placement.save(
             update_fields=["state", "hours_confirmed", "completed_at", "completed_by", "updated_at"]
         )
+        record(placement, STATUS, by=by, data={"to": placement.state})
         _mail_school(placement, "completed")
         transaction.on_commit(
             lambda: placement_completed.send(sender=Placement, placement=placement)
@@ -241,6 +250,7 @@ def cancel_placement(placement: Placement, *, by, reason: str = "") -> Placement
         placement.cancelled_at = timezone.now()
         placement.cancellation_reason = reason.strip()
         placement.save(update_fields=["state", "cancelled_at", "cancellation_reason", "updated_at"])
+        record(placement, STATUS, by=by, data={"to": placement.state})
         sync_filled_status(offer)
         if Actor.SCHOOL not in actors:
             _mail_school(placement, "cancelled", reason=placement.cancellation_reason)
@@ -280,6 +290,7 @@ def submit_evaluation(
             would_repeat=would_repeat,
             submitted_by=by,
         )
+        record(placement, "frivilligloeft.schools.evaluated", by=by, data={"side": side})
         answered = PlacementEvaluation.objects.filter(placement=placement).count()
         if answered == len(EvaluationSide.choices) and placement.state == S.COMPLETED:
             check_transition(
@@ -288,4 +299,5 @@ def submit_evaluation(
             placement.state = S.EVALUATED
             placement.evaluated_at = timezone.now()
             placement.save(update_fields=["state", "evaluated_at", "updated_at"])
+            record(placement, STATUS, by=by, data={"to": placement.state})
     return evaluation

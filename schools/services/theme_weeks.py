@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.queries import is_association_admin
+from core.audit import record
 from core.dates import local_date
 from schools.access import Actor, is_schools_staff, schools_coordinated_by, theme_week_actors
 from schools.models import (
@@ -57,6 +58,9 @@ THEME_WEEK_FIELDS = (
 )
 
 
+STATUS = "frivilligloeft.schools.status"
+
+
 def contribution_actors(user, contribution: ThemeWeekContribution) -> set[Actor]:
     actors = theme_week_actors(user, contribution.theme_week)
     if user.is_authenticated and is_association_admin(user, contribution.association):
@@ -76,7 +80,9 @@ def post_theme_week(school: School, *, by, **fields) -> ThemeWeek:
     if not (theme_week.wants_talk or theme_week.wants_workshop or theme_week.wants_visit):
         raise SchoolError(_("Choose at least one thing you would like from associations."))
     theme_week.full_clean()
-    theme_week.save()
+    with transaction.atomic():
+        theme_week.save()
+        record(theme_week, "wagtail.create", by=by)
     logger.info("Theme week %s posted by user %s", theme_week.pk, by.pk)
     return theme_week
 
@@ -101,6 +107,7 @@ def change_theme_week_status(theme_week: ThemeWeek, target: str, *, by) -> Theme
         )
         theme_week.status = target
         theme_week.save(update_fields=["status", "updated_at"])
+        record(theme_week, STATUS, by=by, data={"to": target})
         if target == W.CANCELLED:
             contributions = theme_week.contributions.filter(
                 status__in=[C.OFFERED, C.ACCEPTED]
@@ -165,6 +172,7 @@ def offer_contribution(
         )
         contribution.full_clean()
         contribution.save()
+        record(contribution, "wagtail.create", by=by)
         mail_school(
             theme_week.school,
             "contribution_offered",
@@ -204,6 +212,7 @@ def _decide(contribution: ThemeWeekContribution, target: str, by) -> ThemeWeekCo
         contribution.sequence = F("sequence") + 1
         contribution.save(update_fields=["status", "sequence", "updated_at"])
         contribution.refresh_from_db(fields=["sequence"])
+        record(contribution, STATUS, by=by, data={"to": target})
         if target == C.WITHDRAWN:
             mail_school(
                 theme_week.school,
