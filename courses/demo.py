@@ -4,29 +4,31 @@ Some courses are full with a waiting list, one offers freed seats for a limited 
 needs approval, one is cancelled, and one has already taken place — the demo volunteer
 (frivillig@frivilligloeft.test) completed it. Dates are relative to the day of seeding.
 Idempotent: topics, providers, people and courses are looked up by their natural keys and
-only what is missing is created. The content is courses/demo_data/courses.yaml; a year of past
+only what is missing is created. Signups, the waiting lists, the offer, the approval, the
+cancellation and attendance go through courses.services, each at the time it happened (`now`);
+the emails they queue are dropped. The content is courses/demo_data/courses.yaml; a year of past
 runs with evaluations, and course wishes with support, come from courses/demo_activity.py.
 """
 
 from datetime import date, datetime, time, timedelta
 from types import SimpleNamespace
 
+from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
 from core.demo_support import load_demo_data
 from core.holidays import is_day_off, next_working_day
+from core.models import OutgoingEmail
 from courses import services
 from courses.demo_activity import seed_activity
 from courses.models import (
-    Attendance,
     Course,
     CourseFormat,
     CourseStatus,
     Meeting,
     Provider,
     QualificationKind,
-    Signup,
     SignupStatus,
     Topic,
     WaitingListMode,
@@ -98,16 +100,17 @@ def _people() -> list[User]:
     return people
 
 
-def _add_demo_invoicing(rows: list[Signup]) -> None:
-    """On a course invoiced to the association, everyone holding a seat named one."""
-    for row in rows:
-        if row.status not in (SignupStatus.CONFIRMED, SignupStatus.OFFERED):
-            continue
-        association = row.association or "Gørlev Boldklub"
-        row.invoice_association = association
-        row.invoice_cvr = DEMO_CVR[association]
-        if not row.association:
-            row.invoice_reference = "Att. kassereren"
+def _invoice(course: Course, association: str) -> dict:
+    """On a course invoiced to the association, everyone names one (made-up CVR numbers)."""
+    if not course.is_invoiced:
+        return {}
+    name = association or "Gørlev Boldklub"
+    reference = "" if association else "Att. kassereren"
+    return {
+        "invoice_association": name,
+        "invoice_cvr": DEMO_CVR[name],
+        "invoice_reference": reference,
+    }
 
 
 def _create_course(spec, today: date, topics, providers, admin, volunteer, people, qualifications):
@@ -153,106 +156,59 @@ def _create_course(spec, today: date, topics, providers, admin, volunteer, peopl
     )
     services.refresh_schedule(course, notify=False)
 
-    signed_up = now - timedelta(days=6)
-    rows = []
-    for index, person in enumerate(people[: spec.confirmed]):
-        rows.append(
-            Signup(
-                course=course,
-                user=person,
-                status=SignupStatus.CONFIRMED,
-                confirmed_at=signed_up,
-                association=ASSOCIATIONS[index % len(ASSOCIATIONS)],
-                show_name_to_participants=index % 3 != 0,
-            )
-        )
-    queue = 0
-    waiting_people = people[spec.confirmed : spec.confirmed + spec.waiting]
-    for index, person in enumerate(waiting_people):
-        if spec.volunteer == "waitlisted" and index == 2:
-            queue += 1
-            rows.append(_waiting(course, volunteer, queue, now))
-        queue += 1
-        rows.append(_waiting(course, person, queue, now))
-    if spec.volunteer == "confirmed":
-        rows.append(
-            Signup(
-                course=course,
-                user=volunteer,
-                status=SignupStatus.CONFIRMED,
-                confirmed_at=signed_up,
-                association="Kalundborg Roklub",
-                show_name_to_participants=True,
-            )
-        )
+    # Each signup goes through the services at the time it happened.
+    past = meetings[-1][1] < now
+    signed_up = meetings[0][0] - timedelta(days=20) if past else now - timedelta(days=6)
+    waiting = people[spec.confirmed : spec.confirmed + spec.waiting]
+    if spec.volunteer == "waitlisted":
+        waiting.insert(2, volunteer)
+    # An offered seat is one a participant gave back, with the demo volunteer first in line.
+    filler = [people[spec.confirmed + spec.waiting]] if spec.volunteer == "offered" else []
+    joining = [
+        (person, signed_up, ASSOCIATIONS[index % len(ASSOCIATIONS)], index % 3 != 0)
+        for index, person in enumerate(people[: spec.confirmed] + filler)
+    ]
+    if spec.volunteer in ("confirmed", "completed"):
+        joining.append((volunteer, signed_up, "Kalundborg Roklub", True))
     elif spec.volunteer == "offered":
-        # The seat a participant gave back is offered to the demo volunteer, first in line.
-        queue += 1
-        rows.append(
-            Signup(
-                course=course,
-                user=volunteer,
-                status=SignupStatus.OFFERED,
-                waitlisted_at=now - timedelta(days=3),
-                queue_number=0,
-                offered_at=now - timedelta(hours=4),
-                offer_expires_at=now + timedelta(hours=course.offer_hours - 4),
-                association="Kalundborg Roklub",
-            )
+        joining.append((volunteer, now - timedelta(days=4), "Kalundborg Roklub", False))
+    joining += [
+        (person, now - timedelta(days=4) + timedelta(hours=queue), "", False)
+        for queue, person in enumerate(waiting, start=1)
+    ]
+    for person, at, association, show in joining:
+        signup = services.sign_up(
+            course,
+            person,
+            association=association,
+            show_name_to_participants=show,
+            now=at,
+            **_invoice(course, association),
         )
-    elif spec.volunteer == "completed":
-        rows.append(
-            Signup(
-                course=course,
-                user=volunteer,
-                status=SignupStatus.CONFIRMED,
-                confirmed_at=meetings[0][0] - timedelta(days=20),
-                association="Kalundborg Roklub",
-                show_name_to_participants=True,
-            )
-        )
-    if course.is_invoiced:
-        _add_demo_invoicing(rows)
-    Signup.objects.bulk_create(rows)
+        if signup.status == SignupStatus.PENDING and admin is not None:
+            services.approve_signup(signup, by=admin, now=at)
+    for person in filler:
+        signup = course.signups.get(user=person)
+        services.cancel_signup(signup, by=person, now=now - timedelta(hours=4))
     if meetings[-1][1] < now:
-        _mark_past_attendance(course)
-    if spec.cancelled_reason:
-        course.status = CourseStatus.CANCELLED
-        course.cancelled_at = now - timedelta(days=1)
-        course.cancellation_reason = spec.cancelled_reason
-        course.save(update_fields=["status", "cancelled_at", "cancellation_reason"])
-        Meeting.objects.filter(course=course).update(cancelled_at=course.cancelled_at, sequence=1)
+        _mark_past_attendance(course, admin)
+    if spec.cancelled_reason and admin is not None:
+        reason = spec.cancelled_reason
+        services.cancel_course(course, by=admin, reason=reason, now=now - timedelta(days=1))
     return course
 
 
-def _waiting(course, person, queue_number, now) -> Signup:
-    return Signup(
-        course=course,
-        user=person,
-        status=SignupStatus.WAITLISTED,
-        waitlisted_at=now - timedelta(days=4) + timedelta(hours=queue_number),
-        queue_number=queue_number,
-    )
-
-
-def _mark_past_attendance(course: Course) -> None:
+def _mark_past_attendance(course: Course, admin) -> None:
     """Everyone came to the first meeting; every third person missed the second. The demo
-    volunteer came to both and has completed the course."""
-    marks = []
-    meetings = list(course.meetings.order_by("starts_at"))
+    volunteer came to both and has completed the course. Marked through the service, by the
+    course administrator at the end of each meeting."""
     signups = list(course.signups.filter(status=SignupStatus.CONFIRMED).order_by("pk"))
-    for number, meeting in enumerate(meetings):
-        for index, signup in enumerate(signups):
-            present = not (number > 0 and index % 3 == 1 and signup.user.email != VOLUNTEER)
-            marks.append(
-                Attendance(
-                    signup=signup,
-                    meeting=meeting,
-                    present=present,
-                    marked_at=meeting.ends_at,
-                )
-            )
-    Attendance.objects.bulk_create(marks)
+    for number, meeting in enumerate(course.meetings.order_by("starts_at")):
+        marks = {
+            signup.pk: not (number > 0 and index % 3 == 1 and signup.user.email != VOLUNTEER)
+            for index, signup in enumerate(signups)
+        }
+        services.mark_attendance(meeting, marks, by=admin, now=meeting.ends_at)
 
 
 def seed(command):
@@ -273,6 +229,7 @@ def seed(command):
     people = _people()
     qualifications = seed_qualifications()
     today = timezone.localdate()
+    last_email = OutgoingEmail.objects.aggregate(last=Max("pk"))["last"] or 0
     created = 0
     for spec in COURSES:
         if Course.objects.filter(slug=spec.slug).exists():
@@ -290,4 +247,6 @@ def seed(command):
         participants=people,
         qualifications=qualifications,
     )
+    # Demo people have no mailbox: drop the emails the services queued for them.
+    OutgoingEmail.objects.filter(pk__gt=last_email, kind__startswith="emails/courses/").delete()
     return []

@@ -2,8 +2,9 @@
 the last twelve months with attendance, their participants' evaluations, and course wishes with
 support — so the dashboards and "Frivilligløft i tal" show something true after `make run`.
 
-Evaluations and wishes go through courses.services (without emails: `notify=False`), with
-the time of each step passed in, as if it had happened then. Some participants are the demo
+Signups, leaving the waiting list, attendance, evaluations and wishes go through
+courses.services (without emails), with the time of each step passed in, as if it had
+happened then. Some participants are the demo
 associations' board members (their emails are the ones associations/demo.py uses; whichever
 seeder runs first creates the person), so the report can count associations reached.
 Idempotent: past runs are found by slug, wishes by title; nothing that exists is changed.
@@ -20,14 +21,12 @@ from core.demo_support import load_demo_data
 from core.holidays import is_day_off
 from courses import services
 from courses.models import (
-    Attendance,
     Course,
     CourseStatus,
     CourseWish,
     EvaluationInvitation,
     Meeting,
     Provider,
-    Signup,
     SignupStatus,
 )
 
@@ -105,48 +104,28 @@ def _past_run(spec, today, topics, providers, admin, volunteer, people, qualific
     chosen = [people[(spec.offset + index) % len(people)] for index in range(spec.participants)]
     if spec.volunteer and volunteer is not None:
         chosen[-1] = volunteer
-    signups = Signup.objects.bulk_create(
-        Signup(
-            course=course,
-            user=person,
-            status=SignupStatus.CONFIRMED,
-            confirmed_at=signed_up,
-            show_name_to_participants=index % 3 != 0,
-        )
-        for index, person in enumerate(chosen)
-    )
+    for index, person in enumerate(chosen):
+        services.sign_up(course, person, show_name_to_participants=index % 3 != 0, now=signed_up)
     waiting = [
         people[(spec.offset + spec.participants + index) % len(people)]
         for index in range(spec.waitlisted)
     ]
-    Signup.objects.bulk_create(
-        Signup(
-            course=course,
-            user=person,
-            status=SignupStatus.CANCELLED,
-            waitlisted_at=signed_up + timedelta(days=1, hours=index),
-            cancelled_at=meetings[0][0],
-            end_reason="left_waiting_list",
-        )
-        for index, person in enumerate(waiting)
-        if person not in chosen
-    )
+    for index, person in enumerate(waiting):
+        if person not in chosen:
+            waited = services.sign_up(
+                course, person, now=signed_up + timedelta(days=1, hours=index)
+            )
+            services.leave_waiting_list(waited, by=person, now=meetings[0][0])
+    signups = list(course.signups.filter(status=SignupStatus.CONFIRMED).order_by("pk"))
     held = list(course.meetings.order_by("starts_at"))
-    marks = []
     for number, meeting in enumerate(held):
+        marks = {}
         for index, signup in enumerate(signups):
             # One in seven never came; every fourth missed the last of several meetings.
-            present = index % 7 != 6 and not (
-                number == len(held) - 1 and number > 0 and index % 4 == 1
+            marks[signup.pk] = signup.user_id == getattr(volunteer, "pk", None) or (
+                index % 7 != 6 and not (number == len(held) - 1 and number > 0 and index % 4 == 1)
             )
-            if signup.user_id == getattr(volunteer, "pk", None):
-                present = True
-            marks.append(
-                Attendance(
-                    signup=signup, meeting=meeting, present=present, marked_at=meeting.ends_at
-                )
-            )
-    Attendance.objects.bulk_create(marks)
+        services.mark_attendance(meeting, marks, by=admin, now=meeting.ends_at)
     course.refresh_from_db()
     return course
 

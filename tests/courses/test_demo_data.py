@@ -2,6 +2,8 @@
 cannot silently fall back to a default."""
 
 from courses import demo, demo_activity
+from courses.models import Attendance, Signup, SignupStatus
+from courses.services import seat_counts
 
 COURSE_KEYS = {"slug", "title", "summary", "description", "topics", "provider", "meetings"}
 RUN_KEYS = {"slug", "title", "summary", "topics", "provider", "days_ago", "meetings", "start"}
@@ -29,3 +31,15 @@ def test_every_past_run_key_is_known_and_bench_reads_the_same_catalogue():
     assert course.place[0]
     assert course.title
     assert {"name", "contact_email"} <= set(demo.PROVIDERS[0])
+
+
+def test_the_seeded_demo_holds_only_states_the_services_make(demo_site):
+    waiting = Signup.objects.filter(status=SignupStatus.WAITLISTED).select_related("course")
+    # Nobody waits for a course with a free seat (the services would have given it to them).
+    assert waiting.exists()
+    assert all(not seat_counts(s.course).has_free_seat(s.course) for s in waiting)
+    # Attendance was marked by the course administrator, through the service.
+    marked_by = set(Attendance.objects.values_list("marked_by__email", flat=True))
+    assert marked_by == {"kursus@frivilligloeft.test"}
+    offer = Signup.objects.get(status=SignupStatus.OFFERED)
+    assert offer.course.signups.filter(status=SignupStatus.CANCELLED).exists()
