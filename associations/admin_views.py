@@ -3,12 +3,10 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
-from wagtail.log_actions import log
 
 from associations import exports, services
 from associations.models import AssociationInvitation, AssociationRole, Fair, FairStand
@@ -104,11 +102,10 @@ def _association_param(request) -> int | None:
 
 class _ThroughServices:
     """Saves by calling the service instead of saving the form. A refusal from the service is
-    shown next to `refused_field`, like a validation error; a change is logged as
-    `log_action` in Wagtail's history."""
+    shown next to `refused_field`, like a validation error; the service logs the change in
+    Wagtail's history (core.audit)."""
 
     refused_field: str
-    log_action: str
 
     def run_service(self, data: dict) -> AssociationRole:
         raise NotImplementedError
@@ -121,7 +118,6 @@ class _ThroughServices:
             form.add_error(self.refused_field, str(error))
             self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
-        log(self.object, self.log_action, user=self.request.user)
         return self.save_action()
 
 
@@ -140,7 +136,6 @@ class PersonIndexView(generic.IndexView):
 
 class PersonCreateView(_ThroughServices, generic.CreateView):
     refused_field = "email"
-    log_action = "wagtail.create"
 
     def get_initial(self):
         # From an association's "People" list: that association is already chosen.
@@ -175,7 +170,6 @@ class PersonCreateView(_ThroughServices, generic.CreateView):
 
 class PersonEditView(_ThroughServices, generic.EditView):
     refused_field = "is_admin"
-    log_action = "wagtail.edit"
 
     def run_service(self, data):
         return services.change_role(
@@ -189,9 +183,7 @@ class PersonEditView(_ThroughServices, generic.EditView):
 class PersonDeleteView(generic.DeleteView):
     def form_valid(self, form):
         try:
-            with transaction.atomic():  # no log entry for a removal that was refused
-                log(self.object, "wagtail.delete", user=self.request.user)
-                services.remove_person(self.object, by=self.request.user)
+            services.remove_person(self.object, by=self.request.user)
         except services.AssociationError as error:
             messages.error(self.request, str(error))
             return redirect(self.edit_url_name, self.object.pk)
@@ -209,7 +201,6 @@ class InvitationWithdrawView(generic.DeleteView):
         except services.AssociationError as error:
             messages.error(self.request, str(error))
             return redirect(self.index_url_name)
-        log(self.object, "wagtail.edit", user=self.request.user)
         messages.success(
             self.request,
             gettext("The invitation to %(email)s has been withdrawn.")

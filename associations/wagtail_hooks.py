@@ -29,6 +29,7 @@ from associations.models import (
 )
 from core.admin_dashboard import DashboardItem, DashboardPanel
 from core.admin_viewsets import SafeViewSetMixin
+from core.audit import register_actions
 
 
 def _people_link(association):
@@ -305,3 +306,38 @@ class AssociationsPanel(DashboardPanel):
 @hooks.register("construct_homepage_panels")
 def add_associations_panel(request, panels):
     panels.append(AssociationsPanel())
+
+
+@hooks.register("register_log_actions")
+def register_association_log_actions(actions):
+    """The names `associations.services` log their changes under (core.audit)."""
+    register_actions(
+        actions,
+        {
+            "frivilligloeft.associations.verified": (_("Verify"), _("Verified by staff")),
+            "frivilligloeft.associations.unverified": (
+                _("Withdraw verification"),
+                _("Verification withdrawn"),
+            ),
+            "frivilligloeft.associations.invitation_accepted": (
+                _("Accept invitation"),
+                _("Invitation accepted"),
+            ),
+            "frivilligloeft.associations.invitation_revoked": (
+                _("Withdraw invitation"),
+                _("Invitation withdrawn"),
+            ),
+            "frivilligloeft.associations.child_records_declared": (
+                _("Declare child-record checks"),
+                _("Child-record checks declared for %(year)s"),
+            ),
+            "frivilligloeft.associations.competence_need_added": (
+                _("Add competence need"),
+                _("Competence need added: %(topic)s"),
+            ),
+            "frivilligloeft.associations.competence_need_removed": (
+                _("Remove competence need"),
+                _("Competence need removed: %(topic)s"),
+            ),
+        },
+    )

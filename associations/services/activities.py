@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.models import Activity, Association, Fair, FairStand, Venue
 from associations.services.common import AssociationError, apply, require_admin
+from core.audit import record
 
 VENUE_FIELDS = ("name", "address", "accessibility", "capacity")
 ACTIVITY_FIELDS = (
@@ -26,16 +27,21 @@ def save_venue(association: Association, data: dict, *, by, venue: Venue | None 
     require_admin(by, association)
     if venue is not None and venue.association_id != association.pk:
         raise AssociationError(_("This venue belongs to another association."))
+    action = "wagtail.edit" if venue is not None else "wagtail.create"
     venue = venue or Venue(association=association)
     apply(venue, data, VENUE_FIELDS)
-    venue.save()
+    with transaction.atomic():
+        venue.save()
+        record(venue, action, by=by)
     return venue
 
 
 def delete_venue(venue: Venue, *, by) -> None:
     """Delete a venue; its activities stay, without a venue."""
     require_admin(by, venue.association)
-    venue.delete()
+    with transaction.atomic():
+        record(venue, "wagtail.delete", by=by)
+        venue.delete()
 
 
 def save_activity(
@@ -51,15 +57,20 @@ def save_activity(
     starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
     if ends_at and (not starts_at or ends_at < starts_at):
         raise AssociationError(_("The activity must end after it starts."))
+    action = "wagtail.edit" if activity is not None else "wagtail.create"
     activity = activity or Activity(association=association)
     apply(activity, data, ACTIVITY_FIELDS)
-    activity.save()
+    with transaction.atomic():
+        activity.save()
+        record(activity, action, by=by)
     return activity
 
 
 def delete_activity(activity: Activity, *, by) -> None:
     require_admin(by, activity.association)
-    activity.delete()
+    with transaction.atomic():
+        record(activity, "wagtail.delete", by=by)
+        activity.delete()
 
 
 # --- Volunteer fairs --------------------------------------------------------------------
@@ -95,6 +106,7 @@ def register_stand(
             stand.offer = offer.strip()
             stand.volunteers_sought = volunteers_sought.strip()
             stand.save(update_fields=["offer", "volunteers_sought"])
+        record(stand, "wagtail.create" if created else "wagtail.edit", by=by)
     return stand
 
 
@@ -105,4 +117,6 @@ def withdraw_stand(stand: FairStand, *, by, today: datetime.date | None = None) 
         raise AssociationError(
             _("The registration deadline has passed. Contact the organisers to withdraw.")
         )
-    stand.delete()
+    with transaction.atomic():
+        record(stand, "wagtail.delete", by=by)
+        stand.delete()

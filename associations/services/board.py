@@ -7,7 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association, BoardCompetenceNeed, ChildRecordDeclaration
 from associations.services.common import AssociationError, lock, require_admin
+from core.audit import record
 from courses.models import Topic
+
+PREFIX = "frivilligloeft.associations."
 
 
 def declare_child_records(
@@ -30,6 +33,8 @@ def declare_child_records(
             year=year,
             defaults={"declared_by": by, "declared_at": timezone.now()},
         )
+        if _created:
+            record(association, f"{PREFIX}child_records_declared", by=by, data={"year": year})
     return declaration
 
 
@@ -38,12 +43,21 @@ def add_competence_need(
 ) -> BoardCompetenceNeed:
     """The board says it needs competence in `topic`. Adding it again updates the note."""
     require_admin(by, association)
-    need, _created = BoardCompetenceNeed.objects.update_or_create(
-        association=association, topic=topic, defaults={"note": note.strip()}
-    )
+    with transaction.atomic():
+        need, _created = BoardCompetenceNeed.objects.update_or_create(
+            association=association, topic=topic, defaults={"note": note.strip()}
+        )
+        record(association, f"{PREFIX}competence_need_added", by=by, data={"topic": str(topic)})
     return need
 
 
 def remove_competence_need(need: BoardCompetenceNeed, *, by) -> None:
     require_admin(by, need.association)
-    need.delete()
+    with transaction.atomic():
+        record(
+            need.association,
+            f"{PREFIX}competence_need_removed",
+            by=by,
+            data={"topic": str(need.topic)},
+        )
+        need.delete()

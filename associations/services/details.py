@@ -8,6 +8,7 @@ from wagtail.images import get_image_model
 
 from associations.models import Association, AssociationRole, RoleKind
 from associations.services.common import AssociationError, apply, lock, require_admin
+from core.audit import record
 from core.slugs import save_with_unique_slug
 
 ASSOCIATION_FIELDS = (
@@ -23,6 +24,10 @@ ASSOCIATION_FIELDS = (
     "logo",
     "is_public",
 )
+
+
+VERIFIED = "frivilligloeft.associations.verified"
+UNVERIFIED = "frivilligloeft.associations.unverified"
 
 
 def create_association(data: dict, *, by, role: str = RoleKind.CHAIR) -> Association:
@@ -42,6 +47,7 @@ def create_association(data: dict, *, by, role: str = RoleKind.CHAIR) -> Associa
         if "categories" in data:
             association.categories.set(data["categories"])
         AssociationRole.objects.create(association=association, user=by, role=role, is_admin=True)
+        record(association, "wagtail.create", by=by)
     return association
 
 
@@ -67,6 +73,7 @@ def update_association(association: Association, data: dict, *, by) -> Associati
         association.save()
         if "categories" in data:
             association.categories.set(data["categories"])
+        record(association, "wagtail.edit", by=by)
     return association
 
 
@@ -80,6 +87,7 @@ def verify_association(association: Association, *, by) -> Association:
             association.verified_by_staff = True
             association.verified_at = timezone.now()
             association.save(update_fields=["verified_by_staff", "verified_at", "updated_at"])
+            record(association, VERIFIED, by=by)
     return association
 
 
@@ -87,8 +95,10 @@ def unverify_association(association: Association, *, by) -> Association:
     """Staff withdraw the verification (e.g. the association has closed down)."""
     if not by.is_staff:
         raise AssociationError(_("Only staff can verify associations."))
-    Association.objects.filter(pk=association.pk).update(
-        verified_by_staff=False, verified_at=None, updated_at=timezone.now()
-    )
+    with transaction.atomic():
+        Association.objects.filter(pk=association.pk).update(
+            verified_by_staff=False, verified_at=None, updated_at=timezone.now()
+        )
+        record(association, UNVERIFIED, by=by)
     association.verified_by_staff, association.verified_at = False, None
     return association

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.invitations import address_refusal
 from associations.models import Association, AssociationInvitation, AssociationRole, RoleKind
 from associations.services.common import AssociationError, give_role, lock, require_admin_or_staff
+from core.audit import record
 from core.email import queue_email
 from core.tokens import hash_token, new_token
 
@@ -65,6 +66,7 @@ def invite_person(
             invited_by=by,
             expires_at=now + datetime.timedelta(days=INVITATION_DAYS),
         )
+        record(invitation, "wagtail.create", by=by)
         queue_email(
             email,
             "emails/associations/invitation",
@@ -135,6 +137,8 @@ def accept_invitation(token: str, user) -> AssociationRole:
         invitation.accepted_at = timezone.now()
         invitation.accepted_by = user
         invitation.save(update_fields=["accepted_at", "accepted_by"])
+        record(invitation, "frivilligloeft.associations.invitation_accepted", by=user)
+        record(role, "wagtail.create", by=user, data={"invitation": invitation.pk})
     return role
 
 
@@ -149,4 +153,5 @@ def revoke_invitation(invitation: AssociationInvitation, *, by) -> AssociationIn
             )
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        record(invitation, "frivilligloeft.associations.invitation_revoked", by=by)
     return invitation

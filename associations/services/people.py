@@ -11,6 +11,7 @@ from accounts.roles import Role, people_with_role
 from associations.models import Association, AssociationInvitation, AssociationRole
 from associations.services.common import AssociationError, give_role, lock, require_admin_or_staff
 from associations.services.invitations import invite_person
+from core.audit import record, record_many
 from core.email import queue_email
 
 logger = logging.getLogger(__name__)
@@ -36,7 +37,9 @@ def add_person(
         )
     with transaction.atomic():
         association = lock(association)
-        return give_role(association, user, role, is_admin=is_admin)
+        given = give_role(association, user, role, is_admin=is_admin)
+        record(given, "wagtail.create", by=by)
+        return given
 
 
 def add_or_invite_person(
@@ -78,6 +81,7 @@ def change_role(role: AssociationRole, *, by, kind: str, is_admin: bool) -> Asso
         role.is_admin = is_admin
         role.save(update_fields=["role", "is_admin"])
         mine.exclude(pk=role.pk).update(is_admin=is_admin)
+        record(role, "wagtail.edit", by=by, data={"role": kind, "is_admin": is_admin})
     return role
 
 
@@ -103,6 +107,7 @@ def remove_person(role: AssociationRole, *, by) -> None:
             raise AssociationError(
                 _("The association must have at least one admin. Make someone else admin first.")
             )
+        record(role, "wagtail.delete", by=by)
         role.delete()
 
 
@@ -111,9 +116,11 @@ def set_competence_consent(role: AssociationRole, *, by, consent: bool) -> Assoc
     their completed courses (for all their roles in the association)."""
     if role.user_id != by.pk:
         raise AssociationError(_("Only the person themselves can change this consent."))
-    AssociationRole.objects.filter(association_id=role.association_id, user=by).update(
-        consent_show_competences=consent
-    )
+    with transaction.atomic():
+        AssociationRole.objects.filter(association_id=role.association_id, user=by).update(
+            consent_show_competences=consent
+        )
+        record(role, "wagtail.edit", by=by, data={"consent_show_competences": consent})
     role.consent_show_competences = consent
     return role
 
@@ -137,7 +144,9 @@ def remove_people_of_deleted_account(user) -> list[Association]:
             )
             if not others.exclude(user=user).exists():
                 orphaned.append(association)
-        AssociationRole.objects.filter(user=user).delete()
+        roles = AssociationRole.objects.filter(user=user)
+        record_many(list(roles), "wagtail.delete", by=None, data={"account_deleted": True})
+        roles.delete()
         for association in orphaned:
             tell_consultants_no_admin(association)
     return orphaned
