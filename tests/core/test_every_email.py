@@ -27,8 +27,8 @@ from networks.services.meetings import plan_meeting, send_meeting_reminders
 from networks.services.memberships import join_network, message_members
 from tests.courses.factories import CourseFactory, SignupFactory
 from tests.factories import UserFactory
+from tests.html_crawl.crawler import run_vnu, vnu_command
 from tests.networks.factories import CoordinatorFactory, NetworkFactory
-from tests.test_html_validity import run_vnu, vnu_command
 
 pytestmark = pytest.mark.django_db
 
