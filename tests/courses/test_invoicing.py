@@ -15,10 +15,10 @@ from courses.models import Course, PaymentMethod, Signup, SignupStatus
 from courses.models.invoicing import digits_only, validate_cvr, validate_ean
 from courses.personal_data import export as personal_data
 from courses.validators import course_errors
+from tests.courses.admin_helpers import ADD_URL as ADMIN_ADD_URL
+from tests.courses.admin_helpers import course_form as admin_course_form
+from tests.courses.admin_helpers import meeting_row as admin_meeting
 from tests.courses.factories import CourseFactory, SignupFactory
-from tests.courses.test_admin import ADD_URL as ADMIN_ADD_URL
-from tests.courses.test_admin import _meeting as admin_meeting
-from tests.courses.test_admin import course_form as admin_course_form
 from tests.factories import UserFactory
 
 

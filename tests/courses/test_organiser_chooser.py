@@ -11,8 +11,8 @@ from django.utils import timezone
 from accounts.roles import Role
 from courses.models import Course
 from courses.queries.organisers import organiser_candidates, search_organiser_candidates
+from tests.courses.admin_helpers import ADD_URL, course_form, edit_url
 from tests.courses.factories import CourseFactory, ProviderFactory, local
-from tests.courses.test_admin import ADD_URL, course_form, edit_url
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -383,7 +383,7 @@ def test_course_administrators_keep_qualifications_and_choose_one_on_a_course(cl
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     from accounts.roles import Role
-    from tests.courses.test_admin import course_form
+    from tests.courses.admin_helpers import course_form
 
     client.force_login(UserFactory(roles=[Role.COURSE_ADMINISTRATOR]))
     created = client.post(
