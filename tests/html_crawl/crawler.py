@@ -186,7 +186,6 @@ CANARY = (
 NOT_RENDERED = {
     "allauth/layouts/base.html": "allauth's fallback layout: our entrance and manage layouts "
     "replace it for every allauth page",
-    "cms/demo/difficult_conversation_guide.html": "the demo's downloadable document",
 }
 
 
