@@ -34,6 +34,7 @@ from certificates.models import (
 )
 from certificates.queries import completed_signups_of
 from certificates.rendering import PdfUnavailable, render_certificate_pdf
+from core.audit import record
 from core.email import queue_email
 from core.services import ServiceError
 from courses import queries as course_queries
@@ -159,7 +160,7 @@ def _create(*, source_key: str, **fields) -> tuple[Certificate, bool]:
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                return Certificate.objects.get_or_create(
+                certificate, created = Certificate.objects.get_or_create(
                     source_key=source_key,
                     defaults={
                         "code": codes.generate(),
@@ -169,6 +170,9 @@ def _create(*, source_key: str, **fields) -> tuple[Certificate, bool]:
                         **fields,
                     },
                 )
+                if created:
+                    record(certificate, "wagtail.create", by=fields.get("issued_by"))
+                return certificate, created
         except IntegrityError:
             existing = Certificate.objects.filter(source_key=source_key).first()
             if existing is not None:
@@ -315,6 +319,7 @@ def reissue_certificate(certificate: Certificate, *, by=None) -> Certificate:
         certificate.save(
             update_fields=["language", "snapshot", "holder_name", "title", "reissued_at"]
         )
+        record(certificate, "frivilligloeft.certificates.reissued", by=by)
     store_pdf(certificate)
     return certificate
 
@@ -332,6 +337,7 @@ def revoke_certificate(certificate: Certificate, *, reason: str, by=None) -> Cer
         certificate.revoked_by = by
         certificate.revocation_reason = reason
         certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        record(certificate, "frivilligloeft.certificates.revoked", by=by, data={"reason": reason})
     return certificate
 
 
@@ -368,6 +374,12 @@ def start_course_batch(course: Course, *, by) -> CertificateBatch:
         if total == 0:
             raise CertificateError(_("Everyone who completed the course has a certificate."))
         batch = CertificateBatch.objects.create(course=course, requested_by=by, total=total)
+        record(
+            course,
+            "frivilligloeft.certificates.batch_started",
+            by=by,
+            data={"batch": batch.pk, "total": total},
+        )
         transaction.on_commit(lambda: issue_course_batch.enqueue(batch.pk))
     return batch
 

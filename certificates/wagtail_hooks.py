@@ -16,6 +16,7 @@ from certificates import admin_views
 from certificates.models import Certificate
 from core.admin_dashboard import DashboardItem, DashboardPanel
 from core.admin_viewsets import SafeViewSetMixin
+from core.audit import register_actions
 from courses.models import CourseStatus, Signup
 from courses.queries import completed_signups_across_courses
 
@@ -109,3 +110,22 @@ class UnissuedCertificatesPanel(DashboardPanel):
 @hooks.register("construct_homepage_panels")
 def add_unissued_certificates_panel(request, panels):
     panels.append(UnissuedCertificatesPanel())
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    """The names `certificates.services` log their changes under (core.audit)."""
+    register_actions(
+        actions,
+        {
+            "frivilligloeft.certificates.reissued": (_("Reissue"), _("Certificate reissued")),
+            "frivilligloeft.certificates.revoked": (
+                _("Revoke"),
+                _("Certificate revoked: %(reason)s"),
+            ),
+            "frivilligloeft.certificates.batch_started": (
+                _("Issue certificates"),
+                _("Certificates for %(total)s participants are being issued"),
+            ),
+        },
+    )
