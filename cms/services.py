@@ -7,6 +7,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Page
 
 from cms.models import StoryPage
+from core.audit import record
 from core.services import ServiceError
 
 
@@ -42,6 +43,12 @@ def withdraw_story_consent(story: StoryPage, *, withdrawn_on=None, by=None) -> l
             if version.consent_withdrawn_on is None:
                 StoryPage.objects.filter(pk=version.pk).update(consent_withdrawn_on=withdrawn_on)
                 version.consent_withdrawn_on = withdrawn_on
+                record(
+                    version,
+                    "frivilligloeft.cms.consent_withdrawn",
+                    by=by,
+                    data={"withdrawn_on": withdrawn_on.isoformat()},
+                )
             # Unpublishing a page takes its aliases down too, so look again each time.
             version.refresh_from_db(fields=["live"])
             if version.live:

@@ -28,6 +28,7 @@ from cms.reports import GuidesDueForReviewView, guides_due_for_review
 from cms.services import enforce_story_consent
 from core import page_cache
 from core.admin_dashboard import DashboardItem, DashboardPanel
+from core.audit import register_actions
 from core.dates import local_date
 
 CONTENT_MENU_HOOK = "register_cms_content_menu_item"
@@ -224,3 +225,17 @@ class EditorPanel(DashboardPanel):
 @hooks.register("construct_homepage_panels")
 def add_editor_panel(request, panels):
     panels.append(EditorPanel())
+
+
+@hooks.register("register_log_actions")
+def register_cms_log_actions(actions):
+    """The names `cms.services` log their changes under (core.audit)."""
+    register_actions(
+        actions,
+        {
+            "frivilligloeft.cms.consent_withdrawn": (
+                _("Withdraw consent"),
+                _("Consent withdrawn on %(withdrawn_on)s"),
+            ),
+        },
+    )
