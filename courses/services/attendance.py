@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import record
 from courses.access import is_organiser
 from courses.models import Attendance, Meeting, Signup, SignupStatus
 from courses.services.base import CourseError, lock_course
@@ -54,6 +55,13 @@ def mark_attendance(
             update_conflicts=True,
             unique_fields=["signup", "meeting"],
             update_fields=["present", "marked_by", "marked_at"],
+        )
+        present = sum(1 for value in marks.values() if value)
+        record(
+            course,
+            "frivilligloeft.courses.attendance_marked",
+            by=by,
+            data={"meeting": meeting.pk, "present": present, "absent": len(marks) - present},
         )
     return len(marks)
 

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import record
 from core.email import Attachment
 from core.site import absolute_url
 from core.tokens import hash_token
@@ -105,6 +106,7 @@ def check_in(signup: Signup, meeting: Meeting, *, by, now: datetime | None = Non
         else:
             mark.present, mark.marked_by, mark.marked_at = True, by, now
             mark.save(update_fields=["present", "marked_by", "marked_at"])
+        record(signup, "frivilligloeft.courses.checked_in", by=by, data={"meeting": meeting.pk})
     return True
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import EmailOptOut
+from core.audit import record
 from core.slugs import save_with_unique_slug
 from courses import validators
 from courses.access import can_manage_courses, is_organiser
@@ -120,6 +121,9 @@ def cancel_meeting(meeting: Meeting, *, by, now: datetime | None = None) -> Meet
         before = meeting_snapshot(course)
         meeting.cancelled_at = now
         meeting.save(update_fields=["cancelled_at"])
+        record(
+            course, "frivilligloeft.courses.meeting_cancelled", by=by, data={"meeting": meeting.pk}
+        )
         refresh_schedule(course, before=before, now=now)
         meeting.refresh_from_db()
     return meeting
@@ -141,6 +145,12 @@ def cancel_course(course: Course, *, by, reason: str = "", now: datetime | None 
         course.cancelled_at = now
         course.cancellation_reason = reason.strip() or course.cancellation_reason
         course.save(update_fields=["status", "cancelled_at", "cancellation_reason", "updated_at"])
+        record(
+            course,
+            "frivilligloeft.courses.cancelled",
+            by=by,
+            data={"reason": course.cancellation_reason},
+        )
         Meeting.objects.filter(course=course, cancelled_at__isnull=True).update(
             cancelled_at=now, sequence=F("sequence") + 1
         )
@@ -285,6 +295,7 @@ def duplicate_course(course: Course, *, by, first_day: date) -> Course:
         )
         refresh_schedule(copy, notify=False)
         copy.refresh_from_db()
+        record(copy, "wagtail.create", by=by, data={"duplicated_from": course.pk})
         logger.info("Course %s copied as %s by %s", course.pk, copy.pk, by.pk)
     return copy
 
@@ -372,6 +383,12 @@ def message_participants(
             # Those who turned organisers' messages off are not counted (nor emailed).
             recipient_count=emailed,
             sent_by=by,
+        )
+        record(
+            course,
+            "frivilligloeft.courses.participants_messaged",
+            by=by,
+            data={"message": message.pk, "recipients": emailed},
         )
     return message
 

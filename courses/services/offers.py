@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import record
 from core.email import about_key
 from core.models import EmailStatus, OutgoingEmail
 from courses.models import Signup, SignupEndReason, SignupStatus
@@ -51,6 +52,7 @@ def accept_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
             signup.status = SignupStatus.CONFIRMED
             signup.confirmed_at = now
             signup.save(update_fields=["status", "confirmed_at", "updated_at"])
+            record(signup, "frivilligloeft.courses.offer_accepted", by=by)
             notifications.signup_confirmed(signup, how="offer_accepted")
     if expired:
         # Raised after the commit, so the seat has already gone to the next person.
@@ -74,6 +76,7 @@ def decline_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
         if signup.status != SignupStatus.OFFERED:
             raise CourseError(_("This offer is no longer open."))
         end_signup(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_DECLINED, now)
+        record(signup, "frivilligloeft.courses.offer_declined", by=by)
         promote_waiting_list(course, now=now)
     return signup
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.services import unsubscribe_for, wants_email
+from core.audit import record
 from core.email import queue_email
 from courses.access import can_manage_courses
 from courses.models import Course, CourseStatus, CourseWish, Topic, WishStatus, WishSupport
@@ -66,6 +67,7 @@ def propose_wish(
             proposed_by=user,
         )
         WishSupport.objects.create(wish=wish, user=user)
+        record(wish, "wagtail.create", by=user)
     return wish
 
 
@@ -134,6 +136,7 @@ def plan_wish(
                 "updated_at",
             ]
         )
+        record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
         announce_wish(wish, now=now, notify=notify)
     return wish
 
@@ -147,6 +150,7 @@ def close_wish(wish: CourseWish, *, by, response: str = "") -> CourseWish:
         if response:
             wish.response = response.strip()
         wish.save(update_fields=["status", "response", "updated_at"])
+        record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
     return wish
 
 
@@ -169,6 +173,7 @@ def reopen_wish(wish: CourseWish, *, by, response: str = "") -> CourseWish:
                 "updated_at",
             ]
         )
+        record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
     return wish
 
 
