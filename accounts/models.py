@@ -146,3 +146,61 @@ class EmailOptOut(models.Model):
 
     def __str__(self):
         return f"{self.user_id}: {self.kind}"
+
+
+class InvitationBase(models.Model):
+    """An invitation by email (networks, associations): what both kinds share. The link's token
+    is random (256 bits, `core.tokens`) and only its SHA-256 hash is stored, so a database leak
+    reveals no usable link; the link works only for an account that has verified `email`
+    (`accounts.invitations`). The concrete model adds what the invitation is to, its `Meta`
+    (inheriting `InvitationBase.Meta`) with names and indexes, and `__str__`."""
+
+    email = models.EmailField(_("email address"))
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def status(self) -> str:
+        """ "accepted", "revoked", "expired" or "open", in that order of precedence."""
+        if self.accepted_at:
+            return "accepted"
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at <= timezone.now():
+            return "expired"
+        return "open"
+
+    @property
+    def is_usable(self) -> bool:
+        return self.status == "open"
+
+    def get_status_display(self) -> str:
+        return {
+            "accepted": _("Accepted"),
+            "revoked": _("Withdrawn"),
+            "expired": _("Expired"),
+            "open": _("Waiting for an answer"),
+        }[self.status]

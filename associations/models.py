@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from accounts.models import InvitationBase
 from associations.validators import validate_cvr
 from core.validators import validate_single_line
 from courses.models import Topic
@@ -414,7 +415,7 @@ class FairStand(models.Model):
         return f"{self.association} @ {self.fair}"
 
 
-class AssociationInvitation(models.Model):
+class AssociationInvitation(InvitationBase):
     """An invitation by email to take a role in an association, for a person who may not have
     a profile yet. The link's token is random (256 bits, `core.tokens`) and only its SHA-256
     hash is stored; the link gives the role only to an account that has verified `email`."""
@@ -425,60 +426,15 @@ class AssociationInvitation(models.Model):
         on_delete=models.CASCADE,
         related_name="invitations",
     )
-    email = models.EmailField(_("email address"))
     role = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
     is_admin = models.BooleanField(_("can manage the association"), default=False)
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("invited by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
-    class Meta:
+    class Meta(InvitationBase.Meta):
         verbose_name = _("invitation to an association")
         verbose_name_plural = _("invitations to associations")
-        ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(Lower("email"), "association", name="associations_invitation_email"),
         ]
 
     def __str__(self):
         return f"{self.email} → {self.association}"
-
-    @property
-    def status(self) -> str:
-        if self.accepted_at:
-            return "accepted"
-        if self.revoked_at:
-            return "revoked"
-        if self.expires_at <= timezone.now():
-            return "expired"
-        return "open"
-
-    @property
-    def is_usable(self) -> bool:
-        return self.status == "open"
-
-    def get_status_display(self) -> str:
-        return {
-            "accepted": _("Accepted"),
-            "revoked": _("Withdrawn"),
-            "expired": _("Expired"),
-            "open": _("Waiting for an answer"),
-        }[self.status]

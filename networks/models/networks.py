@@ -4,10 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from accounts.models import InvitationBase
 from core.validators import validate_single_line
 from courses.models import Audience, Topic
 
@@ -190,68 +190,23 @@ class Membership(models.Model):
         return self.is_active and self.role == MembershipRole.COORDINATOR
 
 
-class Invitation(models.Model):
+class Invitation(InvitationBase):
     """An invitation by email to join a network. The link's token is random (256 bits) and
     only its SHA-256 hash is stored, so a database leak reveals no usable link."""
 
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="invitations"
     )
-    email = models.EmailField(_("email address"))
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("invited by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
-    expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("accepted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
-    class Meta:
+    class Meta(InvitationBase.Meta):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
-        ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(Lower("email"), "network", name="networks_invitation_email"),
         ]
 
     def __str__(self):
         return f"{self.email} → {self.network}"
-
-    @property
-    def status(self) -> str:
-        if self.accepted_at:
-            return "accepted"
-        if self.revoked_at:
-            return "revoked"
-        if self.expires_at <= timezone.now():
-            return "expired"
-        return "open"
-
-    @property
-    def is_usable(self) -> bool:
-        return self.status == "open"
-
-    def get_status_display(self) -> str:
-        return {
-            "accepted": _("Accepted"),
-            "revoked": _("Withdrawn"),
-            "expired": _("Expired"),
-            "open": _("Waiting for an answer"),
-        }[self.status]
 
 
 class NetworkMessage(models.Model):
