@@ -219,6 +219,11 @@ def register_network_log_actions(actions):
                 _("Meeting cancelled"),
             ),
             "frivilligloeft.networks.meeting_notes": (_("Save notes"), _("Meeting notes saved")),
+            "frivilligloeft.networks.rsvp": (_("Answer"), _("A member answered: %(answer)s")),
+            "frivilligloeft.networks.member_details": (
+                _("Change membership details"),
+                _("A member changed their details"),
+            ),
             "frivilligloeft.networks.sparring_assigned": (
                 _("Assign request"),
                 _("Sparring request assigned"),

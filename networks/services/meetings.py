@@ -200,6 +200,7 @@ def rsvp(meeting: NetworkMeeting, user, answer: str) -> Rsvp:
                 raise NetworkError(
                     _("The meeting is full. You can answer “maybe” and follow along.")
                 )
+        record(meeting, "frivilligloeft.networks.rsvp", by=user, data={"answer": answer})
         if existing is None:
             return Rsvp.objects.create(meeting=meeting, user=user, answer=answer)
         existing.answer = answer

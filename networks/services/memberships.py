@@ -37,6 +37,7 @@ A_LEFT = "frivilligloeft.networks.member_left"
 A_REMOVED = "frivilligloeft.networks.member_removed"
 A_COORDINATORS = "frivilligloeft.networks.coordinators_set"
 A_MESSAGED = "frivilligloeft.networks.members_messaged"
+A_DETAILS = "frivilligloeft.networks.member_details"
 
 
 def _about(membership: Membership) -> dict:
@@ -262,6 +263,7 @@ def update_membership_details(
                 "updated_at",
             ]
         )
+        record(membership.network, A_DETAILS, by=membership.user, data=_about(membership))
     return membership
 
 
