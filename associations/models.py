@@ -10,12 +10,12 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from accounts.models import InvitationBase
 from associations.validators import validate_cvr
+from core.language import in_active_language
 from core.validators import validate_single_line
 from courses.models import Topic
 
@@ -47,9 +47,7 @@ class Category(models.Model):
 
     @property
     def display_name(self) -> str:
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return in_active_language(self.name, self.name_en)
 
 
 class Association(index.Indexed, models.Model):

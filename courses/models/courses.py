@@ -7,7 +7,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -15,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.dates import local_date
+from core.language import in_active_language
 from core.validators import validate_single_line
 from courses.models.invoicing import PaymentMethod
 from courses.models.qualifications import QualificationKind
@@ -52,15 +52,11 @@ class Topic(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language (English falls back to Danish)."""
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return in_active_language(self.name, self.name_en)
 
     @property
     def display_description(self) -> str:
-        if get_language() == "en" and self.description_en:
-            return self.description_en
-        return self.description
+        return in_active_language(self.description, self.description_en)
 
 
 class Provider(models.Model):

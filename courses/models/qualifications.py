@@ -10,9 +10,10 @@ only thing stored per person is that a reminder went out for one period of valid
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from core.language import in_active_language
 from core.validators import validate_single_line
 
 
@@ -58,9 +59,7 @@ class QualificationKind(models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language (English falls back to Danish)."""
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name
+        return in_active_language(self.name, self.name_en)
 
     @property
     def validity_display(self) -> str:
