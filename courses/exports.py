@@ -35,7 +35,8 @@ def participant_rows(
     course: Course, signups: Iterable[Signup], meetings_held: int, questions=()
 ) -> list[list[str | int]]:
     """One row per signup; `questions`: the course's signup questions, whose answers the
-    signups carry prefetched (`signup.answer_list`, see courses.views.organiser._participants)."""
+    signups carry prefetched (`signup.answer_list`, see
+    courses.views.organiser.participants._participants)."""
     rows = []
     for signup in signups:
         user = signup.user

@@ -17,7 +17,7 @@ from courses import services
 from courses.access import is_organiser
 from courses.models import Attendance, Meeting, Signup, SignupStatus
 from courses.services.checkin import meetings_on_day, signup_by_checkin_token
-from courses.views.organiser import _organised_course
+from courses.views.organiser.common import _organised_course
 
 SEARCH_MAX_LENGTH = 100
 

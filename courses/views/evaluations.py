@@ -12,7 +12,7 @@ from courses import queries, services
 from courses.forms import EvaluationForm
 from courses.models import Course, EvaluationInvitation
 from courses.services.evaluations import answer_deadline, can_answer, invitation_for_token
-from courses.views.organiser import _organised_course
+from courses.views.organiser.common import _organised_course
 
 
 def _answer(request, invitation: EvaluationInvitation, *, back: str):

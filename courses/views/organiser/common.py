@@ -1,0 +1,33 @@
+"""What every organiser page shares: the course looked up for its organiser (a 404 for
+everyone else, so nobody learns whether a course has participants at all), a signup of it,
+and the page for a refused change."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from courses import queries
+from courses.access import is_organiser
+from courses.models import Course, Signup
+
+
+def _organised_course(request, slug) -> Course:
+    course = get_object_or_404(
+        queries.with_seat_counts(Course.objects.select_related("provider")), slug=slug
+    )
+    if not is_organiser(request.user, course):
+        raise Http404
+    return course
+
+
+def _signup_of(course, signup_id) -> Signup:
+    return get_object_or_404(Signup.objects.select_related("user"), pk=signup_id, course=course)
+
+
+def _refused(request, course, error, back=None):
+    """A refused change: the reason in words, and a 409 (the request was fine, the state not)."""
+    return render(
+        request,
+        "courses/organiser/refused.html",
+        {"course": course, "error": str(error), "back": back},
+        status=409,
+    )

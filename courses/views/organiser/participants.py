@@ -1,0 +1,277 @@
+"""The participant overview and the changes to one participant: approve, decline, cancel,
+add, give a seat."""
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from courses import queries, services
+from courses.access import can_manage_courses
+from courses.forms import AddParticipantForm, DeclineSignupForm
+from courses.models import (
+    ACTIVE_SIGNUP_STATUSES,
+    CourseStatus,
+    Meeting,
+    Signup,
+    SignupAnswer,
+    SignupStatus,
+)
+from courses.views.organiser.common import _organised_course, _refused, _signup_of
+
+STATUS_ORDER = {
+    SignupStatus.CONFIRMED: 0,
+    SignupStatus.OFFERED: 1,
+    SignupStatus.PENDING: 2,
+    SignupStatus.WAITLISTED: 3,
+}
+
+
+# What the overview shows of a signup and its person (`_participants(course, OVERVIEW_FIELDS)`):
+# a hundred rows of the whole Signup and User were a tenth of the page.
+OVERVIEW_FIELDS = (
+    "course_id",
+    "status",
+    "queue_number",
+    "association",
+    "needs",
+    "created_at",
+    "offer_expires_at",
+    "waitlisted_at",
+    "user__full_name",
+    "user__email",
+    "user__phone",
+)
+
+
+def _participants(course, fields: tuple[str, ...] | None = None):
+    """Active signups in list order, with waiting positions, attendance, `signup.name` and
+    the answers to the course's own questions as a list, `signup.answer_list` (two queries;
+    a list, not `signup.answers.all`, because a prefetch into the manager builds a queryset
+    per signup; and read by course, not by a list of a hundred signup ids)."""
+    signups = (
+        Signup.objects.filter(course=course, status__in=ACTIVE_SIGNUP_STATUSES)
+        .select_related("user")
+        .annotate(
+            position=queries.waiting_position_expression(),
+            attended=queries.attended_expression(),
+        )
+    )
+    if fields:
+        signups = signups.only(*fields)
+    signups = list(signups)
+    answers: dict[int, list[SignupAnswer]] = {}
+    if signups:
+        for answer in (
+            SignupAnswer.objects.filter(
+                signup__course=course, signup__status__in=ACTIVE_SIGNUP_STATUSES
+            )
+            .select_related("question")
+            .order_by("question__sort_order", "question_id")
+        ):
+            answers.setdefault(answer.signup_id, []).append(answer)
+    for signup in signups:
+        signup.answer_list = answers.get(signup.pk, [])
+        signup.name = signup.user.get_full_name()
+    signups.sort(
+        key=lambda s: (
+            STATUS_ORDER[s.status],
+            s.queue_number or 0 if s.status == SignupStatus.WAITLISTED else 0,
+            s.name.lower(),
+        )
+    )
+    return signups
+
+
+def _signup_urls(course, name: str):
+    """`signup id → URL` of a per-signup organiser page, reversed once per page: a row per
+    participant, and `{% url %}` in the row was a quarter of the row's cost."""
+    prefix, suffix = reverse(name, args=[course.slug, 0]).rsplit("/0/", 1)
+    return lambda signup_id: f"{prefix}/{signup_id}/{suffix}"
+
+
+@require_safe
+def overview(request, slug):
+    course = _organised_course(request, slug)
+    signups = _participants(course, OVERVIEW_FIELDS)
+    by_status = {status: [] for status in STATUS_ORDER}
+    for signup in signups:
+        by_status[signup.status].append(signup)
+    meetings = list(
+        Meeting.objects.filter(course=course)
+        .annotate(present_count=Count("attendance", filter=Q(attendance__present=True)))
+        .order_by("starts_at", "pk")
+    )
+    history = (
+        Signup.objects.filter(course=course)
+        .exclude(status__in=ACTIVE_SIGNUP_STATUSES)
+        .select_related("user")
+        .order_by("-updated_at")
+    )
+    course.seats_left = queries.seats_left(course)
+    today, now = timezone.localdate(), timezone.now()
+    for meeting in meetings:
+        meeting.can_mark = timezone.localtime(meeting.starts_at).date() <= today
+        meeting.is_today = timezone.localtime(meeting.starts_at).date() == today
+        meeting.is_upcoming = meeting.starts_at > now
+    held = sum(1 for m in meetings if m.cancelled_at is None)
+    cancel_url = _signup_urls(course, "courses:cancel_participant")
+    for signup in signups:
+        signup.cancel_url = cancel_url(signup.pk)
+    for signup in by_status[SignupStatus.CONFIRMED]:
+        # "3 / 5" as one string: a row per participant, and two numbers in the template
+        # would each go through number localisation.
+        signup.attended_of_held = f"{signup.attended} / {held}"
+    completed = {s.pk for s in queries.completed_signups(course)} if course.has_ended else set()
+    return render(
+        request,
+        "courses/organiser/overview.html",
+        {
+            "course": course,
+            "confirmed": by_status[SignupStatus.CONFIRMED],
+            "offered": by_status[SignupStatus.OFFERED],
+            "pending": by_status[SignupStatus.PENDING],
+            "waiting": by_status[SignupStatus.WAITLISTED],
+            "history": history,
+            "meetings": meetings,
+            "completed": completed,
+            "has_answers": any(signup.answer_list for signup in signups),
+            "sent_messages": course.messages.select_related("sent_by")[:10],
+            "can_manage": can_manage_courses(request.user),
+            "can_add": course.status == CourseStatus.PUBLISHED and not course.has_ended,
+            "can_give_seat": not course.is_cancelled
+            and not course.has_ended
+            and (course.capacity is None or course.seats_left > 0),
+            "below_minimum": course.min_participants is not None
+            and len(by_status[SignupStatus.CONFIRMED]) < course.min_participants,
+        },
+    )
+
+
+@require_POST
+def approve(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    try:
+        signup = services.approve_signup(signup, by=request.user)
+    except services.CourseError as error:
+        messages.error(request, str(error))
+    else:
+        name = signup.user.get_full_name()
+        if signup.status == SignupStatus.CONFIRMED:
+            messages.success(request, _("%(name)s is approved and has a seat.") % {"name": name})
+        else:
+            messages.success(
+                request,
+                _("%(name)s is approved and on the waiting list, as the course is full.")
+                % {"name": name},
+            )
+    return redirect("courses:organiser", slug=course.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def decline(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    if request.method == "GET" and signup.status != SignupStatus.PENDING:
+        return redirect("courses:organiser", slug=course.slug)
+    form = DeclineSignupForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.decline_signup(
+                    signup, by=request.user, message=form.cleaned_data["message"]
+                )
+            except services.CourseError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("The signup of %(name)s is declined and they have been told.")
+                    % {"name": signup.user.get_full_name()},
+                )
+            return redirect("courses:organiser", slug=course.slug)
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "courses/organiser/decline.html",
+        {"course": course, "signup": signup, "form": form},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def cancel_participant(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    if request.method == "POST":
+        try:
+            services.cancel_signup(signup, by=request.user)
+        except services.CourseError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("The signup of %(name)s is cancelled and they have been told.")
+                % {"name": signup.user.get_full_name()},
+            )
+        return redirect("courses:organiser", slug=course.slug)
+    if not signup.is_active:
+        return redirect("courses:organiser", slug=course.slug)
+    return render(
+        request, "courses/organiser/cancel_participant.html", {"course": course, "signup": signup}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def add_participant(request, slug):
+    course = _organised_course(request, slug)
+    form = AddParticipantForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                signup = services.add_participant(course, form.person, by=request.user)
+            except services.CourseError as error:
+                form.add_error(None, str(error))
+                status = 409
+            else:
+                name = signup.user.get_full_name()
+                if signup.status == SignupStatus.CONFIRMED:
+                    text = _("%(name)s is signed up and has been told by email.")
+                else:
+                    text = _(
+                        "The course is full, so %(name)s is on the waiting list and has been "
+                        "told by email."
+                    )
+                messages.success(request, text % {"name": name})
+                return redirect("courses:organiser", slug=course.slug)
+        else:
+            status = 400
+    return render(
+        request,
+        "courses/organiser/add_participant.html",
+        {"course": course, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+def give_seat(request, slug, signup_id):
+    course = _organised_course(request, slug)
+    signup = _signup_of(course, signup_id)
+    try:
+        signup = services.give_seat(signup, by=request.user)
+    except services.CourseError as error:
+        return _refused(request, course, error)
+    messages.success(
+        request,
+        _("%(name)s has a seat now and has been told by email.")
+        % {"name": signup.user.get_full_name()},
+    )
+    return redirect("courses:organiser", slug=course.slug)
