@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_tasks_db",
+    # Object permissions from predicates; loads every app's rules.py (who may do what).
+    "rules",
     # Django
     "config.apps.SuperuserAdminConfig",
     "django.contrib.auth",
@@ -217,6 +219,8 @@ ANONYMOUS_PAGE_CACHE_APPS = [
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # user.has_perm("app.perm", obj): the predicates in each app's rules.py, from current roles.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
