@@ -31,7 +31,7 @@ from associations.queries import next_frivillig_fredag
 from associations.services import INVITATION_DAYS
 from core.demo_support import demo_datetime, load_demo_data
 from core.tokens import hash_token, new_token
-from courses.models import Topic
+from taxonomy.models import Topic
 
 VOLUNTEER = "frivillig@frivilligloeft.test"
 

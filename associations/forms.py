@@ -15,7 +15,7 @@ from associations.models import (
     Venue,
 )
 from associations.validators import normalise_cvr, validate_cvr
-from courses.models import Topic
+from taxonomy.models import Topic
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 

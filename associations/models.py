@@ -17,7 +17,7 @@ from accounts.models import InvitationBase
 from associations.validators import validate_cvr
 from core.language import in_active_language
 from core.validators import validate_single_line
-from courses.models import Topic
+from taxonomy.models import Topic
 
 
 class Category(models.Model):

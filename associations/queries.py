@@ -28,7 +28,8 @@ from associations.models import (
     FairStand,
 )
 from courses import queries as courses_queries
-from courses.models import Meeting, Signup, SignupStatus, Topic
+from courses.models import Meeting, Signup, SignupStatus
+from taxonomy.models import Topic
 
 
 def public_associations() -> QuerySet[Association]:

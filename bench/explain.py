@@ -46,8 +46,8 @@ class Recorder:
 
 
 def pages() -> list[tuple[str, str, str | None]]:
-    from courses.models import Topic
     from courses.queries import catalogue_courses
+    from taxonomy.models import Topic
 
     person = uncached.prepare()["volunteer"]
     upcoming = catalogue_courses().filter(slug__startswith="bench-")

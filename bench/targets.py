@@ -14,8 +14,8 @@ from django.apps import apps  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from cms.models import GuidePage  # noqa: E402
-from courses.models import Topic  # noqa: E402
 from courses.queries import catalogue_courses  # noqa: E402
+from taxonomy.models import Topic  # noqa: E402
 
 
 def course_targets() -> dict[str, str]:

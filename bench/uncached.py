@@ -173,8 +173,9 @@ def signup_people():
 
 def targets() -> list[Target]:
     from cms.models import GuidePage
-    from courses.models import Course, Topic
+    from courses.models import Course
     from courses.queries import catalogue_courses
+    from taxonomy.models import Topic
 
     info = prepare()
     person = info["volunteer"]

@@ -12,10 +12,11 @@ from django.utils import timezone
 
 from calendars.models import FeedToken
 from courses import queries as course_queries
-from courses.models import Course, CourseStatus, Meeting, Signup, SignupStatus, Topic
+from courses.models import Course, CourseStatus, Meeting, Signup, SignupStatus
 from networks import queries as network_queries
 from networks.models import MeetingStatus, Network, NetworkMeeting
 from schools import queries as school_queries
+from taxonomy.models import Topic
 
 KEEP_CANCELLED = timedelta(days=30)
 

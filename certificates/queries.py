@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CertificateBatch
 from courses import queries as course_queries
-from courses.models import Attendance, Meeting, Signup, SignupStatus, Topic
+from courses.models import Attendance, Meeting, Signup, SignupStatus
 from schools import queries as school_queries
+from taxonomy.models import Topic
 
 
 def _count(queryset):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from cms.demo.guides import GUIDES
 from cms.demo.pages import publish_page
 from cms.models import GuideIndexPage, GuidePage
-from courses.models import Topic
+from taxonomy.models import Topic
 
 
 def seed(command, scale, rng: random.Random) -> str:

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Topic
+from taxonomy.models import Topic
 
 
 class GuideFilter(django_filters.FilterSet):

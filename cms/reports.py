@@ -10,7 +10,7 @@ from wagtail.admin.views.reports import PageReportView
 
 from cms.models import GuidePage
 from cms.models.guides import REVIEW_INTERVAL_DAYS
-from courses.models import Topic
+from taxonomy.models import Topic
 
 
 class GuidesDueForReviewFilterSet(WagtailFilterSet):

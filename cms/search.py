@@ -20,7 +20,7 @@ from wagtail.search.backends import get_search_backend
 from cms.models import GuideIndexPage, GuidePage, StandardPage, StoryPage
 from cms.toc import _texts
 from core.search import query_words, register_search_group, search_groups
-from courses.models import Topic
+from taxonomy.models import Topic
 
 SNIPPET_LENGTH = 220
 # How many results of each type the grouped page shows; "show all" pages through the rest.

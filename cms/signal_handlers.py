@@ -5,7 +5,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from cms.footer import clear_footer_cache
 from cms.models import SiteContactSettings, StoryPage
 from cms.navigation import clear_navigation_cache
-from courses.models import Course, Topic
+from courses.models import Course
+from taxonomy.models import Topic
 
 
 def _clear_page_caches(**kwargs):

@@ -19,7 +19,6 @@ from accounts.models import User
 from courses import demo
 from courses.models import (
     Attendance,
-    Audience,
     Course,
     CourseFormat,
     CourseStatus,
@@ -27,9 +26,9 @@ from courses.models import (
     Provider,
     Signup,
     SignupStatus,
-    Topic,
     WaitingListMode,
 )
+from taxonomy.models import Audience, Topic
 
 
 def seed(command, scale, rng: random.Random) -> str:

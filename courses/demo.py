@@ -30,9 +30,9 @@ from courses.models import (
     Provider,
     QualificationKind,
     SignupStatus,
-    Topic,
     WaitingListMode,
 )
+from taxonomy.models import Topic
 
 VOLUNTEER = "frivillig@frivilligloeft.test"
 COURSE_ADMIN = "kursus@frivilligloeft.test"

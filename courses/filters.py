@@ -13,7 +13,8 @@ from wagtail.search.backends import get_search_backend
 
 from core.fragments import shared_fragment
 from core.search import query_words
-from courses.models import Audience, Course, CourseFormat, CourseStatus, Provider, Topic
+from courses.models import Course, CourseFormat, CourseStatus, Provider
+from taxonomy.models import Audience, Topic
 
 
 def _utc(day, at) -> datetime | None:

@@ -6,9 +6,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.association_choice import AssociationChoiceMixin
-from courses.models import CourseMessage, CourseWish, MessageRecipients, Signup, Topic, Usefulness
+from courses.models import CourseMessage, CourseWish, MessageRecipients, Signup, Usefulness
 from courses.models.invoicing import digits_only, validate_cvr, validate_ean
 from courses.services.evaluations import Answer
+from taxonomy.models import Topic
 
 INVOICE_FIELDS = ("invoice_association", "invoice_ean", "invoice_cvr", "invoice_reference")
 

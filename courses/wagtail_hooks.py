@@ -54,10 +54,11 @@ from courses.models import (
     Provider,
     QualificationKind,
     SignupStatus,
-    Topic,
     WishStatus,
 )
 from courses.queries import dashboard
+from taxonomy.models import Topic
+from taxonomy.wagtail_hooks import TopicViewSet
 
 
 class CourseFilterSet(WagtailFilterSet):
@@ -234,21 +235,6 @@ class CourseViewSet(SafeViewSetMixin, SnippetViewSet):
             admin_next_meeting=Subquery(next_meeting),
             admin_next_sort=Coalesce(Subquery(next_meeting), Value(_NO_NEXT_MEETING)),
         )
-
-
-class TopicViewSet(SafeViewSetMixin, SnippetViewSet):
-    model = Topic
-    icon = "tag"
-    menu_label = _("Topics")
-    list_display = ["name", "name_en", "slug"]
-    search_fields = ["name", "name_en"]
-    search_backend_name = None
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("description_en"),
-    ]
 
 
 class QualificationKindViewSet(SafeViewSetMixin, SnippetViewSet):

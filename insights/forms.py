@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Category
-from courses.models import Provider, Topic
+from courses.models import Provider
 from insights.report import ReportParams
+from taxonomy.models import Topic
 
 # The report covers dates within these years (outside them a period makes no sense here, and
 # quarters and time zones near year 1 or 9999 overflow).

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.demo_support import demo_datetime, load_demo_data
-from courses.models import Topic
 from networks.models import (
     Membership,
     MembershipRole,
@@ -23,6 +22,7 @@ from networks.models import (
     SparringRequest,
     SparringStatus,
 )
+from taxonomy.models import Topic
 
 VOLUNTEER = "frivillig@frivilligloeft.test"
 CONSULTANT = "konsulent@frivilligloeft.test"

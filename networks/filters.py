@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from courses.models import Audience, Topic
 from networks.models import Network
 from networks.queries import has_coordinator
+from taxonomy.models import Audience, Topic
 
 
 class NetworkFilter(django_filters.FilterSet):

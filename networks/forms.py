@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.association_choice import AssociationChoiceMixin
 from core.validators import validate_single_line
-from courses.models import Topic
 from networks.models import (
     ContactMethod,
     Membership,
@@ -20,6 +19,7 @@ from networks.models import (
     SparringRequest,
 )
 from networks.services.invitations import MAX_INVITATIONS_AT_ONCE
+from taxonomy.models import Topic
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 

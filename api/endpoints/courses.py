@@ -24,8 +24,9 @@ from calendars.queries import KEEP_CANCELLED
 from courses import ics
 from courses import queries as course_queries
 from courses.filters import CourseFilter
-from courses.models import Course, CourseFormat, CourseStatus, Meeting, Provider, Topic
+from courses.models import Course, CourseFormat, CourseStatus, Meeting, Provider
 from courses.templatetags.course_tags import course_dates, meeting_time, price, seats_text
+from taxonomy.models import Topic
 
 router = Router(tags=[gettext_noop("Courses")])
 

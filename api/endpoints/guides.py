@@ -10,7 +10,7 @@ from api.schemas import GuidePage
 from cms.filters import GuideFilter
 from cms.models import GuideIndexPage
 from cms.models import GuidePage as GuidePageModel
-from courses.models import Topic
+from taxonomy.models import Topic
 
 router = Router(tags=[gettext_noop("Guides")])
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from associations.models import Association, BoardCompetenceNeed, ChildRecordDeclaration
 from associations.services.common import AssociationError, lock, require_admin
 from core.audit import record
-from courses.models import Topic
+from taxonomy.models import Topic
 
 PREFIX = "frivilligloeft.associations."
 

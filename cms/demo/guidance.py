@@ -18,7 +18,8 @@ from cms.demo.pages import publish_page as _publish
 from cms.demo.pages import translate_page as _translate
 from cms.models import GuideIndexPage, GuidePage, HomePage, StoryIndexPage, StoryPage
 from cms.queries import upcoming_courses
-from courses.models import Course, CourseStatus, Meeting, Topic
+from courses.models import Course, CourseStatus, Meeting
+from taxonomy.models import Topic
 
 # The conflict guide is deliberately overdue for review, so the admin report has something.
 OVERDUE_GUIDE = "konflikthaandtering"

@@ -19,7 +19,7 @@ from cms.models.base import content_language
 from cms.queries import related_courses_for_blocks, upcoming_courses
 from cms.toc import prepare_body, reading_minutes
 from core.validators import SingleLineTitleMixin, validate_single_line
-from courses.models import Topic
+from taxonomy.models import Topic
 
 # How many upcoming courses a topic page shows.
 TOPIC_COURSES_SHOWN = 6

@@ -40,6 +40,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 INSTALLED_APPS = [
     "core",
     "accounts",
+    # The shared vocabulary (topics, audiences) of the apps that follow.
+    "taxonomy",
     "courses",
     "networks",
     "associations",
@@ -203,6 +205,7 @@ else:
 # Saves in these apps make every cached page stale at once.
 ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "30"))
 ANONYMOUS_PAGE_CACHE_APPS = [
+    "taxonomy",
     "courses",
     "networks",
     "associations",

@@ -1,6 +1,6 @@
 """The courses app's models, split along the domain:
 
-- `courses`: topics, providers, courses with their meetings;
+- `courses`: providers, courses with their meetings (topics and audiences are in `taxonomy`);
 - `signups`: signups, attendance and the organisers' messages;
 - `evaluations`: the anonymous course evaluation (invitations and answers);
 - `wishes`: course wishes and the people who support them;
@@ -12,13 +12,11 @@ Import them from here: `from courses.models import Course, CourseWish`.
 
 from courses.models.courses import (
     RICH_TEXT_FEATURES,
-    Audience,
     Course,
     CourseFormat,
     CourseStatus,
     Meeting,
     Provider,
-    Topic,
     WaitingListMode,
 )
 from courses.models.evaluations import (
@@ -52,7 +50,6 @@ __all__ = [
     "RICH_TEXT_FEATURES",
     "SEAT_HOLDING_STATUSES",
     "Attendance",
-    "Audience",
     "Course",
     "CourseFormat",
     "CourseMessage",
@@ -73,7 +70,6 @@ __all__ = [
     "SignupQuestion",
     "SignupStatus",
     "TimeOfDay",
-    "Topic",
     "Usefulness",
     "WaitingListMode",
     "WishFormat",

@@ -1,5 +1,5 @@
-"""Courses: topics, providers, courses with their meetings. Signups, attendance and organiser
-messages are in `courses.models.signups`.
+"""Courses: providers, courses with their meetings. Signups, attendance and organiser
+messages are in `courses.models.signups`; topics and audiences in `taxonomy.models`.
 """
 
 from django.conf import settings
@@ -14,49 +14,12 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.dates import local_date
-from core.language import in_active_language
 from core.validators import validate_single_line
 from courses.models.invoicing import PaymentMethod
 from courses.models.qualifications import QualificationKind
+from taxonomy.models import Audience, Topic
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
-
-
-class Topic(models.Model):
-    """A competence area (kompetenceområde), e.g. "Bestyrelsesarbejde"."""
-
-    name = models.CharField(
-        _("name"),
-        max_length=80,
-        unique=True,
-        validators=[validate_single_line],
-    )
-    name_en = models.CharField(
-        _("name in English"),
-        max_length=80,
-        blank=True,
-        validators=[validate_single_line],
-    )
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
-
-    class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        """The name in the active language (English falls back to Danish)."""
-        return in_active_language(self.name, self.name_en)
-
-    @property
-    def display_description(self) -> str:
-        return in_active_language(self.description, self.description_en)
 
 
 class Provider(models.Model):
@@ -85,13 +48,6 @@ class Provider(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class Audience(models.TextChoices):
-    BOARD_MEMBERS = "board", _("Board members")
-    VOLUNTEER_LEADERS = "leaders", _("Volunteer leaders")
-    ALL_VOLUNTEERS = "all", _("All volunteers")
-    YOUNG_VOLUNTEERS = "young", _("Young volunteers")
 
 
 class CourseFormat(models.TextChoices):

@@ -9,7 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_single_line
-from courses.models.courses import Course, Topic
+from courses.models.courses import Course
+from taxonomy.models import Topic
 
 # A person may have this many open wishes of their own at a time.
 MAX_OPEN_WISHES_PER_PERSON = 5

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
-from courses.models import Course, EvaluationAnswer, EvaluationInvitation, Topic
+from courses.models import Course, EvaluationAnswer, EvaluationInvitation
 from courses.models.evaluations import ANONYMITY_THRESHOLD, ANSWER_DAYS
+from taxonomy.models import Topic
 
 
 @dataclass

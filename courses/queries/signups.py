@@ -21,8 +21,8 @@ from courses.models import (
     Meeting,
     Signup,
     SignupStatus,
-    Topic,
 )
+from taxonomy.models import Topic
 
 
 class SignupState(StrEnum):

@@ -12,9 +12,10 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from courses.models import CourseWish, Topic, WishStatus, WishSupport
+from courses.models import CourseWish, WishStatus, WishSupport
 from courses.models.wishes import PUBLIC_WISH_STATUSES
 from courses.queries.signups import published_courses
+from taxonomy.models import Topic
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,12 @@ from accounts.services import unsubscribe_for, wants_email
 from core.audit import record
 from core.email import queue_email
 from courses.access import can_manage_courses
-from courses.models import Course, CourseStatus, CourseWish, Topic, WishStatus, WishSupport
+from courses.models import Course, CourseStatus, CourseWish, WishStatus, WishSupport
 from courses.models.wishes import MAX_OPEN_WISHES_PER_PERSON
 from courses.queries import SignupState, signup_state
 from courses.services.base import CourseError
 from courses.services.notifications import WISHES
+from taxonomy.models import Topic
 
 logger = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from courses.models import (
     Meeting,
     Signup,
     SignupStatus,
-    Topic,
 )
+from taxonomy.models import Topic
 
 PAGE_SIZE = 12
 

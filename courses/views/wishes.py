@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.page_cache import public_page
 from courses import queries, services
 from courses.forms import WishForm
-from courses.models import CourseWish, Topic
+from courses.models import CourseWish
 from courses.models.wishes import PUBLIC_WISH_STATUSES
+from taxonomy.models import Topic
 
 PAGE_SIZE = 20
 

@@ -6,10 +6,11 @@ from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 
 from courses import queries as course_queries
-from courses.models import EvaluationAnswer, Meeting, Signup, SignupStatus, Topic
+from courses.models import EvaluationAnswer, Meeting, Signup, SignupStatus
 from insights.figures import Figure, Kind
 from insights.report.scope import Scope, grouped, local_zone, quarters_between
 from insights.report.types import ImpactReport, QuarterRow, TopicRow
+from taxonomy.models import Topic
 
 
 def add_course_figures(report: ImpactReport, scope: Scope) -> None:

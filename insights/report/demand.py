@@ -5,10 +5,11 @@ from django.db.models import Count
 
 from associations.models import BoardCompetenceNeed
 from courses import queries as course_queries
-from courses.models import CourseWish, Topic, WishStatus
+from courses.models import CourseWish, WishStatus
 from insights.figures import Figure
 from insights.report.scope import Scope, grouped
 from insights.report.types import DemandRow, ImpactReport
+from taxonomy.models import Topic
 
 
 def add_unmet_demand(report: ImpactReport, scope: Scope) -> None:

@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 
 from associations.models import Category
 from certificates.models import CertificateKind
-from courses.models import Provider, Topic
+from courses.models import Provider
 from insights.figures import Figure
+from taxonomy.models import Topic
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from wagtail.search import index
 
 from accounts.models import InvitationBase
 from core.validators import validate_single_line
-from courses.models import Audience, Topic
+from taxonomy.models import Audience, Topic
 
 
 class JoinPolicy(models.TextChoices):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.validators import validate_single_line
-from courses.models import Topic
+from taxonomy.models import Topic
 
 
 class SparringStatus(models.TextChoices):

@@ -3,7 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from courses.models import Course, CourseStatus, Topic
+from courses.models import Course, CourseStatus
+from taxonomy.models import Topic
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,8 @@ from wagtail.documents.models import Document
 from wagtail.models import Page
 
 from cms.models import GuidePage, StoryPage
-from courses.models import Course, Topic
+from courses.models import Course
+from taxonomy.models import Topic
 
 
 def _counts():

@@ -705,6 +705,7 @@ def _text_params(chain) -> set[str]:
 OUR_APPS = (
     "core",
     "accounts",
+    "taxonomy",
     "courses",
     "networks",
     "associations",

@@ -10,8 +10,8 @@ from accounts.roles import Role
 from associations.models import Category
 from cms.models import StandardPage
 from core.validators import validate_single_line
-from courses.models import Topic
 from schools.forms import PupilFormSet
+from taxonomy.models import Topic
 from tests.factories import UserFactory
 
 REFUSED = [
@@ -175,7 +175,7 @@ def test_wagtail_admin_snippet_refuses_a_line_break_in_a_topic_name(client):
     client.force_login(UserFactory(roles=[Role.COURSE_ADMINISTRATOR]))
 
     response = client.post(
-        "/admin/snippets/courses/topic/add/",
+        "/admin/snippets/taxonomy/topic/add/",
         {"name": "Ledelse\r\nog frivillige", "name_en": "", "slug": "ledelse"},
     )
 

@@ -6,7 +6,8 @@ from datetime import datetime, time, timedelta
 import factory
 from django.utils import timezone
 
-from courses.models import Course, CourseStatus, Meeting, Provider, Signup, SignupStatus, Topic
+from courses.models import Course, CourseStatus, Meeting, Provider, Signup, SignupStatus
+from taxonomy.models import Topic
 from tests.factories import UserFactory
 
 

@@ -20,7 +20,7 @@ def test_kursusadministrator_has_the_courses_menu(course_admin_client):
     assert response.status_code == 200
     assert "/admin/snippets/courses/course/" in response.text
     assert course_admin_client.get("/admin/snippets/courses/course/").status_code == 200
-    assert course_admin_client.get("/admin/snippets/courses/topic/").status_code == 200
+    assert course_admin_client.get("/admin/snippets/taxonomy/topic/").status_code == 200
     assert course_admin_client.get("/admin/snippets/courses/provider/").status_code == 200
 
 

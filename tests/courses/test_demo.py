@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from courses import queries
 from courses.demo_activity import PAST_RUNS
-from courses.models import Course, CourseStatus, Signup, SignupStatus, Topic, WaitingListMode
+from courses.models import Course, CourseStatus, Signup, SignupStatus, WaitingListMode
 from courses.services.courses import RULE_FIELDS
 from courses.validators import course_errors
+from taxonomy.models import Topic
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,8 @@
 
 import pytest
 
-from courses.models import (
-    Audience,
-    CourseFormat,
-    CourseStatus,
-)
+from courses.models import CourseFormat, CourseStatus
+from taxonomy.models import Audience
 from tests.courses.factories import (
     CourseFactory,
     ProviderFactory,

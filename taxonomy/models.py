@@ -1,0 +1,58 @@
+"""The shared vocabulary of the apps above: topics (competence areas) and audiences.
+
+`Topic` was born in `courses` and its table keeps that name (`courses_topic`): moving the
+model here changed no data (see migrations/0001_initial.py).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.language import in_active_language
+from core.validators import validate_single_line
+
+
+class Audience(models.TextChoices):
+    """Whom a course or a network is for."""
+
+    BOARD_MEMBERS = "board", _("Board members")
+    VOLUNTEER_LEADERS = "leaders", _("Volunteer leaders")
+    ALL_VOLUNTEERS = "all", _("All volunteers")
+    YOUNG_VOLUNTEERS = "young", _("Young volunteers")
+
+
+class Topic(models.Model):
+    """A competence area (kompetenceområde), e.g. "Bestyrelsesarbejde"."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        unique=True,
+        validators=[validate_single_line],
+    )
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=80,
+        blank=True,
+        validators=[validate_single_line],
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+
+    class Meta:
+        db_table = "courses_topic"
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language (English falls back to Danish)."""
+        return in_active_language(self.name, self.name_en)
+
+    @property
+    def display_description(self) -> str:
+        return in_active_language(self.description, self.description_en)
