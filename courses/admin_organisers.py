@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from courses.access import can_manage_courses
 from courses.admin_views import CourseAdminForm
 from courses.queries.organisers import (
     MIN_SEARCH_LENGTH,
@@ -78,7 +77,7 @@ class CourseOrganiserForm(CourseAdminForm):
 @require_safe
 def organiser_search(request):
     """JSON for the organiser field: up to 20 candidates matching ?q=."""
-    if not can_manage_courses(request.user):
+    if not request.user.has_perm("courses.manage_courses"):
         raise PermissionDenied
     text = request.GET.get("q", "")[:200]
     results = [

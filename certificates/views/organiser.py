@@ -2,7 +2,8 @@
 background task with progress) or to one participant, reissue, revoke, and download all as
 one ZIP.
 
-Open to the course's organisers and course administrators (courses.access); a 404 for others.
+Open to the course's organisers and course administrators (`courses.organise_course` in
+courses/rules.py); a 404 for others.
 """
 
 import io
@@ -18,13 +19,12 @@ from certificates import queries, services
 from certificates.forms import RevokeForm
 from certificates.models import Certificate
 from courses import queries as course_queries
-from courses.access import is_organiser
 from courses.models import Course
 
 
 def _organised_course(request, slug) -> Course:
     course = get_object_or_404(Course.objects.select_related("provider"), slug=slug)
-    if not is_organiser(request.user, course):
+    if not request.user.has_perm("courses.organise_course", course):
         raise Http404
     return course
 

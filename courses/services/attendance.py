@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import record
-from courses.access import is_organiser
 from courses.models import Attendance, Meeting, Signup, SignupStatus
+from courses.rules import is_organiser
 from courses.services.base import CourseError, lock_course
 
 

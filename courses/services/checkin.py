@@ -25,8 +25,8 @@ from core.audit import record
 from core.email import Attachment
 from core.site import absolute_url
 from core.tokens import hash_token
-from courses.access import is_organiser
 from courses.models import Attendance, Meeting, Signup, SignupStatus
+from courses.rules import is_organiser
 from courses.services.base import CourseError, lock_course, lock_signup
 
 _PURPOSE = "courses.checkin"

@@ -16,7 +16,6 @@ from accounts.models import EmailOptOut
 from core.audit import record
 from core.slugs import save_with_unique_slug
 from courses import validators
-from courses.access import can_manage_courses, is_organiser
 from courses.ics import schedule_fingerprint
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
@@ -29,6 +28,7 @@ from courses.models import (
     Signup,
     SignupStatus,
 )
+from courses.rules import is_course_administrator, is_organiser
 from courses.services import notifications
 from courses.services.base import CourseError, lock_course
 from courses.services.signups import change_capacity
@@ -134,7 +134,7 @@ def cancel_course(course: Course, *, by, reason: str = "", now: datetime | None 
     signup. Signups keep their status for the history; meetings are marked cancelled so
     calendars drop them. Returns the number of people told; cancelling twice tells nobody.
     """
-    if not can_manage_courses(by):
+    if not is_course_administrator(by):
         raise CourseError(_("Only course administrators can cancel a course."))
     now = now or timezone.now()
     with transaction.atomic():
@@ -215,7 +215,7 @@ def save_course(
     cancellation still go through change_capacity and cancel_course, and the schedule is
     refreshed, all in one transaction.
     """
-    if not can_manage_courses(by):
+    if not is_course_administrator(by):
         raise CourseError(_("Only course administrators can edit courses."))
     with transaction.atomic():
         if course.pk is None:

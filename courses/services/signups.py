@@ -33,7 +33,6 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from courses.access import can_manage_courses, is_organiser
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
     SEAT_HOLDING_STATUSES,
@@ -45,6 +44,7 @@ from courses.models import (
     SignupStatus,
     WaitingListMode,
 )
+from courses.rules import is_course_administrator, is_organiser
 from courses.services import notifications, questions
 from courses.services.base import CourseError, lock_course, lock_signup, seat_counts
 
@@ -498,7 +498,7 @@ def decline_signup(signup: Signup, *, by, message: str = "", now=None) -> Signup
 def change_capacity(course: Course, capacity: int | None, *, by, now=None) -> list[Signup]:
     """Set the number of seats. Raising it (or removing the limit) promotes the waiting list
     at once; lowering it never removes anyone who already holds a seat."""
-    if not can_manage_courses(by):
+    if not is_course_administrator(by):
         raise CourseError(_("Only course administrators can change the number of seats."))
     if capacity is not None and capacity < 1:
         raise CourseError(_("A course needs at least one seat. Leave it empty for no limit."))

@@ -20,10 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.services import unsubscribe_for, wants_email
 from core.audit import record
 from core.email import queue_email
-from courses.access import can_manage_courses
 from courses.models import Course, CourseStatus, CourseWish, WishStatus, WishSupport
 from courses.models.wishes import MAX_OPEN_WISHES_PER_PERSON
 from courses.queries import SignupState, signup_state
+from courses.rules import is_course_administrator
 from courses.services.base import CourseError
 from courses.services.notifications import WISHES
 from taxonomy.models import Topic
@@ -92,7 +92,7 @@ def withdraw_support(wish: CourseWish, user) -> bool:
 
 
 def _check_transition(wish: CourseWish, status: str, by) -> None:
-    if not can_manage_courses(by):
+    if not is_course_administrator(by):
         raise CourseError(_("Only course administrators can plan or close course wishes."))
     if status not in WISH_TRANSITIONS[WishStatus(wish.status)]:
         raise CourseError(_("This wish cannot be changed that way."))

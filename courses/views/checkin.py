@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from courses import services
-from courses.access import is_organiser
 from courses.models import Attendance, Meeting, Signup, SignupStatus
 from courses.services.checkin import meetings_on_day, signup_by_checkin_token
 from courses.views.organiser.common import _organised_course
@@ -45,7 +44,7 @@ def by_code(request, token):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     signup = signup_by_checkin_token(token)
-    if signup is None or not is_organiser(request.user, signup.course):
+    if signup is None or not request.user.has_perm("courses.organise_course", signup.course):
         raise Http404
     course = signup.course
     today = meetings_on_day(course)

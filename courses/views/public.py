@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.calendar_http import calendar_response
 from core.page_cache import public_page
 from courses import queries, services
-from courses.access import can_manage_courses, is_organiser
 from courses.filters import CourseFilter
 from courses.forms import SignupAnswersForm, SignupForm
 from courses.ics import course_calendar
@@ -66,7 +65,9 @@ def _visible_course(request, slug, *, for_page: bool = True) -> Course:
             Course.objects.select_related("provider", "image", "qualification")
         )
     course = get_object_or_404(courses, slug=slug)
-    if course.status == CourseStatus.DRAFT and not is_organiser(request.user, course):
+    if course.status == CourseStatus.DRAFT and not request.user.has_perm(
+        "courses.organise_course", course
+    ):
         raise Http404
     return course
 
@@ -130,8 +131,8 @@ def _detail_context(
         if signup
         else services.undoable_cancellation(course, request.user, holds_no_active_signup=True),
         "undo_minutes": int(services.UNDO_WINDOW.total_seconds() // 60),
-        "is_organiser": is_organiser(request.user, course),
-        "can_manage": can_manage_courses(request.user),
+        "is_organiser": request.user.has_perm("courses.organise_course", course),
+        "can_manage": request.user.has_perm("courses.manage_courses"),
     }
 
 

@@ -6,7 +6,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from courses import queries
-from courses.access import is_organiser
 from courses.models import Course, Signup
 
 
@@ -14,7 +13,7 @@ def _organised_course(request, slug) -> Course:
     course = get_object_or_404(
         queries.with_seat_counts(Course.objects.select_related("provider")), slug=slug
     )
-    if not is_organiser(request.user, course):
+    if not request.user.has_perm("courses.organise_course", course):
         raise Http404
     return course
 

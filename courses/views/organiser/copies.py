@@ -7,7 +7,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from courses import services
-from courses.access import can_manage_courses
 from courses.forms import DuplicateCourseForm
 from courses.views.organiser.common import _organised_course
 
@@ -27,7 +26,7 @@ def duplicate(request, slug):
                 messages.error(request, str(error))
                 status = 409
             else:
-                if can_manage_courses(request.user):
+                if request.user.has_perm("courses.manage_courses"):
                     messages.success(
                         request,
                         _("The new run is saved as a draft. Check it and publish it when ready."),

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from courses import queries, services
-from courses.access import can_manage_courses
 from courses.forms import AddParticipantForm, DeclineSignupForm
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
@@ -140,7 +139,7 @@ def overview(request, slug):
             "completed": completed,
             "has_answers": any(signup.answer_list for signup in signups),
             "sent_messages": course.messages.select_related("sent_by")[:10],
-            "can_manage": can_manage_courses(request.user),
+            "can_manage": request.user.has_perm("courses.manage_courses"),
             "can_add": course.status == CourseStatus.PUBLISHED and not course.has_ended,
             "can_give_seat": not course.is_cancelled
             and not course.has_ended
