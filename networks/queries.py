@@ -8,7 +8,6 @@ Other apps use these instead of reading the models directly:
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accounts.roles import Role, has_role
 from networks.models import (
     OPEN_SPARRING_STATUSES,
     MeetingStatus,
@@ -19,11 +18,7 @@ from networks.models import (
     NetworkMeeting,
     SparringRequest,
 )
-
-
-def is_network_staff(user) -> bool:
-    """Volunteer consultants (and superusers) run every network and the sparring queue."""
-    return has_role(user, Role.VOLUNTEER_CONSULTANT)
+from networks.rules import is_network_staff
 
 
 def membership_of(user, network: Network) -> Membership | None:
@@ -33,7 +28,9 @@ def membership_of(user, network: Network) -> Membership | None:
 
 
 def can_manage(user, network: Network, membership: Membership | None = None) -> bool:
-    """Coordinators of this network and volunteer consultants manage it; nobody else."""
+    """Coordinators of this network and volunteer consultants manage it; nobody else. The
+    permission `networks.manage_network` (networks/rules.py), for a caller that already holds
+    the person's membership of the network."""
     if not user.is_authenticated:
         return False
     if membership is None:

@@ -5,7 +5,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from associations.queries import associations_administered_by
-from schools.access import administered_association_ids, is_schools_staff
 from schools.models import (
     OPEN_STATES,
     PLACE_HOLDING_STATES,
@@ -21,6 +20,7 @@ from schools.models import (
     ThemeWeekContribution,
     ThemeWeekStatus,
 )
+from schools.rules import administered_association_ids, is_schools_staff
 
 
 def with_places_held(offers: QuerySet[InternshipOffer]) -> QuerySet[InternshipOffer]:

@@ -1,10 +1,10 @@
-"""What the association services share: the error they raise, who may act, the row lock, and
-giving a person a role."""
+"""What the association services share: the error they raise, the check of who may act (the
+predicates of associations/rules.py), the row lock, and giving a person a role."""
 
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import Association, AssociationRole
-from associations.queries import is_association_admin
+from associations.rules import is_association_admin
 from core.services import ServiceError
 
 
@@ -18,14 +18,14 @@ def require_admin(by, association: Association) -> None:
 
 
 def require_admin_or_staff(by, association: Association, action: str) -> None:
-    """The association's admins, or staff allowed to `action` roles in the Wagtail admin.
+    """The association's admins, or staff allowed to `action` (add, change, delete) roles in
+    the Wagtail admin (`associations.<action>_roles_of` in associations/rules.py).
 
     Staff step in when an association has lost its admins (the chair moved away, the treasurer
     never made an account), so the last-admin rule holds for them too.
     """
-    if by.has_perm(f"associations.{action}_associationrole"):
-        return
-    require_admin(by, association)
+    if not by.has_perm(f"associations.{action}_roles_of", association):
+        raise AssociationError(_("Only the association's admins can do this."))
 
 
 def lock(association: Association) -> Association:

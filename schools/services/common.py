@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from associations import queries as association_queries
 from core.email import queue_email
 from core.services import ServiceError
-from schools.access import Actor
 from schools.models import School
+from schools.rules import Actor
 
 
 class SchoolError(ServiceError):

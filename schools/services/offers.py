@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from associations.queries import has_current_child_record_declaration
 from core.audit import record
-from schools.access import Actor, offer_actors
 from schools.models import PLACE_HOLDING_STATES, InternshipOffer, OfferStatus, Placement
+from schools.rules import Actor, offer_actors
 from schools.services.common import SchoolError, check_transition
 
 logger = logging.getLogger(__name__)

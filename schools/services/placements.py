@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.audit import record
-from schools.access import Actor, placement_actors, schools_coordinated_by
 from schools.models import (
     EvaluationSide,
     InternshipOffer,
@@ -28,6 +27,7 @@ from schools.models import (
     PlacementState,
     School,
 )
+from schools.rules import Actor, placement_actors, schools_coordinated_by
 from schools.services.common import SchoolError, check_transition, mail_address, mail_school
 from schools.services.offers import (
     lock_offer,

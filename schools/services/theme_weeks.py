@@ -12,16 +12,22 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from associations.queries import is_association_admin
+from associations.rules import is_association_admin
 from core.audit import record
 from core.dates import local_date
-from schools.access import Actor, is_schools_staff, schools_coordinated_by, theme_week_actors
 from schools.models import (
     ContributionStatus,
     School,
     ThemeWeek,
     ThemeWeekContribution,
     ThemeWeekStatus,
+)
+from schools.rules import (
+    Actor,
+    contribution_actors,
+    is_schools_staff,
+    schools_coordinated_by,
+    theme_week_actors,
 )
 from schools.services.common import SchoolError, check_transition, mail_association, mail_school
 
@@ -59,13 +65,6 @@ THEME_WEEK_FIELDS = (
 
 
 STATUS = "frivilligloeft.schools.status"
-
-
-def contribution_actors(user, contribution: ThemeWeekContribution) -> set[Actor]:
-    actors = theme_week_actors(user, contribution.theme_week)
-    if user.is_authenticated and is_association_admin(user, contribution.association):
-        actors.add(Actor.ASSOCIATION)
-    return actors
 
 
 def post_theme_week(school: School, *, by, **fields) -> ThemeWeek:

@@ -1,25 +1,17 @@
-"""What the schools views share: finding objects the visitor may see (else 404)."""
+"""What the schools views share: finding objects the visitor may see (else 404).
 
-from django.contrib.auth.views import redirect_to_login
+Views that need a permission use `core.permissions.permission_required_or_404` with the
+permissions of schools/rules.py; the placement pages log in with Django's `login_required` and
+find the placement with the visitor's roles on it here, since the page shows what each role
+may do.
+"""
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from schools import queries
-from schools.access import placement_actors
-from schools.models import Placement
-
-
-def login_required_404(view):
-    """Log in first; what the person then may not see is a 404, never a 403."""
-
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return view(request, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+from schools.models import InternshipOffer, Placement, ThemeWeek
+from schools.rules import placement_actors
 
 
 def visible_offer_or_404(request, pk):
@@ -37,3 +29,11 @@ def placement_or_404(request, pk) -> tuple[Placement, set]:
     if not actors:
         raise Http404
     return placement, actors
+
+
+def offer_of(request, pk) -> InternshipOffer:
+    return get_object_or_404(InternshipOffer.objects.select_related("association"), pk=pk)
+
+
+def theme_week_of(request, pk) -> ThemeWeek:
+    return get_object_or_404(ThemeWeek.objects.select_related("school"), pk=pk)

@@ -7,8 +7,8 @@ from django.views.decorators.http import require_safe
 
 from associations.queries import associations_administered_by
 from schools import queries
-from schools.access import schools_coordinated_by
 from schools.models import Placement, PlacementState, ThemeWeek
+from schools.rules import schools_coordinated_by
 
 PLACEMENTS_PER_PAGE = 20
 

@@ -1,20 +1,22 @@
 """Internship offers: the public list and page, asking for places, and the association's tools."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from associations.queries import associations_administered_by
+from core.permissions import permission_required_or_404
 from schools import queries, services
-from schools.access import Actor, offer_actors, schools_coordinated_by
 from schools.filters import OfferFilter
 from schools.forms import OfferForm, PlacementRequestForm, PupilFormSet
 from schools.models import InternshipOffer, OfferStatus, Placement
-from schools.views.common import login_required_404, visible_offer_or_404
+from schools.rules import Actor, offer_actors, schools_coordinated_by
+from schools.views.common import offer_of, visible_offer_or_404
 
 PER_PAGE = 20
 
@@ -71,13 +73,11 @@ def offer_detail(request, pk):
     return render(request, "schools/offer_detail.html", context)
 
 
-@login_required_404
+@permission_required_or_404("schools.request_places")
 @require_http_methods(["GET", "POST"])
 def request_places(request, pk):
     offer = visible_offer_or_404(request, pk)
     schools = schools_coordinated_by(request.user)
-    if not schools.exists():
-        raise Http404
     form = PlacementRequestForm(request.POST or None, schools=schools)
     pupils = PupilFormSet(request.POST or None, prefix="pupils")
     status = 200
@@ -116,7 +116,7 @@ def _managed_association(request, slug):
     return association
 
 
-@login_required_404
+@login_required
 @require_http_methods(["GET", "POST"])
 def create_offer(request, association_slug):
     association = _managed_association(request, association_slug)
@@ -136,17 +136,9 @@ def create_offer(request, association_slug):
     return render(request, "schools/offer_form.html", context, status=status)
 
 
-def _managed_offer(request, pk) -> InternshipOffer:
-    offer = get_object_or_404(InternshipOffer.objects.select_related("association"), pk=pk)
-    if not offer_actors(request.user, offer):
-        raise Http404
-    return offer
-
-
-@login_required_404
+@permission_required_or_404("schools.manage_offer", offer_of)
 @require_http_methods(["GET", "POST"])
-def edit_offer(request, pk):
-    offer = _managed_offer(request, pk)
+def edit_offer(request, offer):
     form = OfferForm(request.POST or None, instance=InternshipOffer.objects.get(pk=offer.pk))
     if request.method == "POST" and form.is_valid():
         try:
@@ -161,10 +153,9 @@ def edit_offer(request, pk):
     return render(request, "schools/offer_form.html", context, status=status)
 
 
-@login_required_404
+@permission_required_or_404("schools.manage_offer", offer_of)
 @require_POST
-def change_offer_status(request, pk):
-    offer = _managed_offer(request, pk)
+def change_offer_status(request, offer):
     target = request.POST.get("status", "")
     if target not in OfferStatus.values:
         messages.error(request, _("Choose what to do with the offer."))
@@ -180,7 +171,7 @@ def change_offer_status(request, pk):
     return redirect(offer)
 
 
-@login_required_404
+@login_required
 @require_safe
 def association_offers(request, association_slug):
     """The association admin's overview: its offers and the requests waiting for an answer."""

@@ -1,16 +1,17 @@
 """A placement's page, seen by the school and the association, and their moves on it."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from schools import services
-from schools.access import Actor
 from schools.forms import AgreeForm, CancelForm, EvaluationForm, HoursForm, NoteForm
 from schools.models import EvaluationSide, PlacementState
-from schools.views.common import login_required_404, placement_or_404
+from schools.rules import Actor
+from schools.views.common import placement_or_404
 
 SUCCESS = {
     "accept": gettext_lazy("The request is accepted. The school has been told."),
@@ -59,14 +60,14 @@ def _context(placement, actors, **forms) -> dict:
     }
 
 
-@login_required_404
+@login_required
 @require_safe
 def placement_detail(request, pk):
     placement, actors = placement_or_404(request, pk)
     return render(request, "schools/placement.html", _context(placement, actors))
 
 
-@login_required_404
+@login_required
 @require_POST
 def placement_action(request, pk, action):
     placement, actors = placement_or_404(request, pk)

@@ -2,6 +2,7 @@
 offering contributions and deciding on them."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from associations.queries import associations_administered_by
 from core.calendar_http import calendar_response
+from core.permissions import permission_required_or_404
 from schools import queries, services
-from schools.access import Actor, is_schools_staff, schools_coordinated_by, theme_week_actors
 from schools.forms import ContributionForm, ThemeWeekForm
 from schools.ics import theme_week_calendar
 from schools.models import (
@@ -21,7 +22,8 @@ from schools.models import (
     ThemeWeekContribution,
     ThemeWeekStatus,
 )
-from schools.views.common import login_required_404
+from schools.rules import Actor, schools_coordinated_by, theme_week_actors
+from schools.views.common import theme_week_of
 
 
 @require_safe
@@ -33,15 +35,11 @@ def theme_week_list(request):
     return render(request, "schools/theme_week_list.html", context)
 
 
-def _theme_week(pk) -> ThemeWeek:
-    return get_object_or_404(ThemeWeek.objects.select_related("school"), pk=pk)
-
-
 @require_safe
 def theme_week_detail(request, pk):
     """The public programme; the school's coordinators also see and decide on offers, and an
     association's admins see their own offers."""
-    theme_week = _theme_week(pk)
+    theme_week = theme_week_of(request, pk)
     actors = theme_week_actors(request.user, theme_week)
     my_associations = list(associations_administered_by(request.user))
     others = ThemeWeekContribution.objects.none()
@@ -68,7 +66,7 @@ def theme_week_detail(request, pk):
 
 
 def _feed_state(pk) -> dict:
-    theme_week = _theme_week(pk)
+    theme_week = get_object_or_404(ThemeWeek.objects.select_related("school"), pk=pk)
     latest = theme_week.contributions.aggregate(changed=Max("updated_at"), count=Count("pk"))
     return {"theme_week": theme_week, **latest}
 
@@ -92,12 +90,10 @@ def theme_week_feed(request, pk):
     )
 
 
-@login_required_404
+@permission_required_or_404("schools.post_theme_week")
 @require_http_methods(["GET", "POST"])
 def post_theme_week(request):
     schools = schools_coordinated_by(request.user)
-    if not schools.exists():
-        raise Http404
     form = ThemeWeekForm(request.POST or None, schools=schools)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -115,12 +111,9 @@ def post_theme_week(request):
     return render(request, "schools/theme_week_form.html", {"form": form}, status=status)
 
 
-@login_required_404
+@permission_required_or_404("schools.run_theme_week", theme_week_of)
 @require_POST
-def change_theme_week_status(request, pk):
-    theme_week = _theme_week(pk)
-    if not (theme_week_actors(request.user, theme_week) or is_schools_staff(request.user)):
-        raise Http404
+def change_theme_week_status(request, theme_week):
     target = request.POST.get("status", "")
     if target not in ThemeWeekStatus.values:
         messages.error(request, _("Choose what to do with the theme week."))
@@ -137,13 +130,11 @@ def change_theme_week_status(request, pk):
     return redirect(theme_week)
 
 
-@login_required_404
+@permission_required_or_404("schools.offer_contribution")
 @require_http_methods(["GET", "POST"])
 def offer_contribution(request, pk):
-    theme_week = _theme_week(pk)
+    theme_week = theme_week_of(request, pk)
     associations = associations_administered_by(request.user)
-    if not associations.exists():
-        raise Http404
     form = ContributionForm(request.POST or None, associations=associations, theme_week=theme_week)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -177,14 +168,14 @@ CONTRIBUTION_ACTIONS = {
 }
 
 
-@login_required_404
+@login_required
 @require_POST
 def contribution_action(request, pk, action):
     contribution = get_object_or_404(
         ThemeWeekContribution.objects.select_related("theme_week__school", "association"), pk=pk
     )
-    if not services.contribution_actors(request.user, contribution) or action not in (
-        CONTRIBUTION_ACTIONS
+    if action not in CONTRIBUTION_ACTIONS or not request.user.has_perm(
+        "schools.act_on_contribution", contribution
     ):
         raise Http404
     change, _message = CONTRIBUTION_ACTIONS[action]

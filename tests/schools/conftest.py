@@ -3,7 +3,7 @@
 import pytest
 
 from accounts.roles import Role
-from schools.access import Actor
+from schools.rules import Actor
 from tests.factories import UserFactory
 from tests.schools.factories import (
     OfferFactory,

@@ -4,11 +4,11 @@ import pytest
 from django.utils import timezone
 
 from schools import services
-from schools.access import Actor
 from schools.models import (
     OfferStatus,
     PlacementState,
 )
+from schools.rules import Actor
 from tests.associations.factories import DeclarationFactory
 from tests.schools.factories import (
     OfferFactory,

@@ -6,13 +6,13 @@ import pytest
 from django.core import mail
 
 from schools import services
-from schools.access import Actor
 from schools.models import (
     EvaluationSide,
     OfferStatus,
     Placement,
     PlacementState,
 )
+from schools.rules import Actor
 from schools.signals import placement_completed
 from tests.factories import UserFactory
 from tests.schools.factories import (

@@ -7,11 +7,11 @@ from django.core import mail
 from django.utils import timezone
 
 from schools import services
-from schools.access import Actor
 from schools.models import (
     ContributionStatus,
     ThemeWeekStatus,
 )
+from schools.rules import Actor
 from tests.factories import UserFactory
 from tests.schools.factories import (
     ContributionFactory,
