@@ -1,5 +1,5 @@
 """The views and forms behind courses' screens in the Wagtail admin (registered in
-courses/wagtail_hooks.py): editing a course through the services, the evaluation results per
+courses/wagtail_hooks/): editing a course through the services, the evaluation results per
 topic and per course, the demand for courses per topic, and answering a course wish."""
 
 from datetime import timedelta

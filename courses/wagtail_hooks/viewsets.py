@@ -1,5 +1,5 @@
-"""Courses in the Wagtail admin: one "Courses" menu with courses, topics, providers and course
-wishes; the evaluation and demand reports; the course administrator's dashboard panel.
+"""The "Courses" menu: courses (with inline meetings and signup questions), topics,
+qualifications, providers and course wishes, as snippet viewsets in one group.
 
 Staff edit every field of a course and its meetings here, but capacity and cancellation
 still go through courses.services (see admin_views.CourseCreateView/CourseEditView), so raising
@@ -13,15 +13,11 @@ import django_filters
 from django import forms
 from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -37,12 +33,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from accounts.roles import Role
-from core.admin_dashboard import DashboardItem, DashboardPanel
 from core.admin_viewsets import SafeViewSetMixin
-from core.audit import register_actions
-from core.models import EmailStatus
-from courses import admin_organisers, admin_views
+from courses import admin_views
 from courses.admin_organisers import CourseOrganiserForm
 from courses.models import (
     SEAT_HOLDING_STATUSES,
@@ -56,7 +48,6 @@ from courses.models import (
     SignupStatus,
     WishStatus,
 )
-from courses.queries import dashboard
 from taxonomy.models import Topic
 from taxonomy.wagtail_hooks import TopicViewSet
 
@@ -344,177 +335,3 @@ class CoursesGroup(SnippetViewSetGroup):
 
 
 register_snippet(CoursesGroup)
-
-
-# --- Reports and the course administrator's dashboard ----------------------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_course_reports():
-    return [
-        path("reports/evalueringer/", admin_views.evaluation_report, name="courses_evaluations"),
-        path("reports/efterspoergsel/", admin_views.demand_report, name="courses_demand"),
-        path(
-            "kurser/arrangoerer/soeg/",
-            admin_organisers.organiser_search,
-            name="courses_organiser_search",
-        ),
-    ]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
-
-
-@hooks.register("register_reports_menu_item")
-def register_evaluation_report_menu_item():
-    return PermissionMenuItem(
-        _("Course evaluations"),
-        reverse("courses_evaluations"),
-        name="course-evaluations",
-        icon_name="list-ul",
-        order=1300,
-        permission="courses.view_evaluationanswer",
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_demand_report_menu_item():
-    return PermissionMenuItem(
-        _("Demand for courses"),
-        reverse("courses_demand"),
-        name="course-demand",
-        icon_name="pick",
-        order=1310,
-        permission="courses.view_coursewish",
-    )
-
-
-class CourseAdministratorPanel(DashboardPanel):
-    """Course administrators: the next courses, and the work waiting on signups and emails."""
-
-    name = "course_administrator"
-    heading = _("Courses")
-    groups = (Role.COURSE_ADMINISTRATOR,)
-    table_template = "courses/admin/dashboard_next_courses.html"
-    order = 100
-
-    def get_items(self, request):
-        work = dashboard.signup_work()
-        failed = dashboard.failed_course_emails()
-        courses_url = reverse("wagtailsnippets_courses_course:list")
-
-        def organiser_rows(groups, detail):
-            return [
-                (
-                    group["course__title"],
-                    reverse("courses:organiser", args=[group["course__slug"]]),
-                    detail(group["n"]),
-                )
-                for group in groups
-            ]
-
-        def only_or(rows, fallback):
-            return rows[0][1] if len(rows) == 1 else fallback
-
-        pending = organiser_rows(
-            work.pending_by_course,
-            lambda n: ngettext("%(n)d signup", "%(n)d signups", n) % {"n": n},
-        )
-        expiring = organiser_rows(
-            work.expiring_by_course,
-            lambda n: ngettext("%(n)d offer", "%(n)d offers", n) % {"n": n},
-        )
-        failed_url = (
-            reverse("outgoing_emails:index")
-            + "?"
-            + urlencode({"status": EmailStatus.FAILED, "q": dashboard.COURSE_EMAIL_PREFIX})
-        )
-        return [
-            DashboardItem(
-                _("Signups awaiting approval"),
-                work.pending_total,
-                only_or(pending, courses_url),
-                rows=pending,
-            ),
-            DashboardItem(
-                _("Seat offers expiring within 24 hours"),
-                work.expiring_total,
-                only_or(expiring, courses_url),
-                rows=expiring,
-            ),
-            DashboardItem(
-                _("Emails about courses that could not be sent"),
-                failed.count(),
-                failed_url,
-                rows=[
-                    (
-                        email.subject,
-                        reverse("outgoing_emails:inspect", args=[email.pk]),
-                        date_format(timezone.localtime(email.created_at), "SHORT_DATETIME_FORMAT"),
-                    )
-                    for email in failed[: dashboard.ROWS]
-                ],
-            ),
-            DashboardItem(
-                _("Course wishes and demand"),
-                CourseWish.objects.filter(status=WishStatus.OPEN).count(),
-                reverse("courses_demand"),
-                link_text=_("See the demand"),
-                attention=False,
-            ),
-        ]
-
-    def get_extra_context(self, request):
-        try:
-            # The report lives in insights, which nothing imports: found by its URL name.
-            report_url = reverse("insights_impact_report")
-        except NoReverseMatch:
-            report_url = ""
-        return {"next_courses": dashboard.next_courses(), "impact_report_url": report_url}
-
-
-@hooks.register("construct_homepage_panels")
-def add_course_administrator_panel(request, panels):
-    panels.append(CourseAdministratorPanel())
-
-
-@hooks.register("register_log_actions")
-def register_course_log_actions(actions):
-    """The names `courses.services` log their changes under (core.audit)."""
-    register_actions(
-        actions,
-        {
-            "frivilligloeft.courses.attendance_marked": (
-                _("Mark attendance"),
-                _("Attendance marked: %(present)s present, %(absent)s absent"),
-            ),
-            "frivilligloeft.courses.checked_in": (_("Check in"), _("Checked in")),
-            "frivilligloeft.courses.meeting_cancelled": (
-                _("Cancel course meeting"),
-                _("A meeting was cancelled"),
-            ),
-            "frivilligloeft.courses.cancelled": (_("Cancel course"), _("Course cancelled")),
-            "frivilligloeft.courses.participants_messaged": (
-                _("Message participants"),
-                _("Message sent to %(recipients)s participants"),
-            ),
-            "frivilligloeft.courses.offer_accepted": (
-                _("Accept seat offer"),
-                _("Seat offer accepted"),
-            ),
-            "frivilligloeft.courses.offer_declined": (
-                _("Decline seat offer"),
-                _("Seat offer declined"),
-            ),
-            "frivilligloeft.courses.wish_status": (
-                _("Change wish status"),
-                _("Wish status changed to %(to)s"),
-            ),
-        },
-    )
