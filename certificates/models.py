@@ -64,7 +64,7 @@ class Certificate(models.Model):
         related_name="certificates",
     )
     # An internship certificate's placement: who may download it is worked out from the
-    # placement's school and association at each request (certificates.queries.can_view).
+    # placement's school and association at each request (certificates/rules.py).
     source_placement = models.ForeignKey(
         "schools.Placement",
         verbose_name=_("internship placement"),

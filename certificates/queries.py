@@ -78,23 +78,3 @@ def course_certificates(course) -> QuerySet[Certificate]:
 
 def latest_batch(course) -> CertificateBatch | None:
     return CertificateBatch.objects.filter(course=course).first()
-
-
-def can_view(user, certificate: Certificate) -> bool:
-    """The holder, staff who manage certificates, and — for an internship certificate — the
-    current coordinators of the pupil's school and admins of the host association."""
-    if not user.is_authenticated:
-        return False
-    if certificate.holder_id == user.pk or is_certificate_staff(user):
-        return True
-    if certificate.source_placement_id is None:
-        return False
-    return (
-        school_queries.placements_visible_to(user)
-        .filter(pk=certificate.source_placement_id)
-        .exists()
-    )
-
-
-def is_certificate_staff(user) -> bool:
-    return bool(user.is_authenticated and user.has_perm("certificates.view_certificate"))

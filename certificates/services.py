@@ -457,7 +457,7 @@ def issue_internship_certificate(
 ) -> Certificate:
     """A certificate for someone without an account (a pupil's volunteer internship).
     Idempotent by `source_key` (e.g. "placement:7:pupil:1"). Who may download it follows from
-    `placement` at each request (certificates.queries.can_view), never from a stored list.
+    `placement` at each request (certificates/rules.py), never from a stored list.
     Without `with_pdf` the PDF is rendered on first download."""
     snapshot = {
         "holder_name": holder_name,

@@ -30,12 +30,11 @@ def pdf_response(certificate: Certificate, request):
 
 @require_safe
 def download(request, pk):
-    """The holder, certificate staff and the people `queries.can_view` names at this moment;
-    a 404 for everyone else, and for a deleted holder's certificate (it has no PDF any more)."""
+    """The holder, certificate staff and the people `certificates.download_certificate`
+    (certificates/rules.py) names at this moment; a 404 for everyone else, and for a deleted
+    holder's certificate (it has no PDF any more)."""
     certificate = get_object_or_404(Certificate, pk=pk, holder_erased_at__isnull=True)
-    if not queries.can_view(request.user, certificate):
-        raise Http404
-    if certificate.is_revoked and not queries.is_certificate_staff(request.user):
+    if not request.user.has_perm("certificates.download_certificate", certificate):
         raise Http404
     return pdf_response(certificate, request)
 
