@@ -5,6 +5,14 @@ Import from here: `from courses import services` then `services.sign_up(...)`.
 
 from courses.services.attendance import mark_all_present, mark_attendance
 from courses.services.base import CourseError, lock_course, seat_counts
+from courses.services.cancellation import (
+    UNDO_WINDOW,
+    cancel_signup,
+    leave_waiting_list,
+    undo_cancellation,
+    undoable_cancellation,
+    withdraw_deleted_account,
+)
 from courses.services.checkin import check_in
 from courses.services.courses import (
     cancel_course,
@@ -25,23 +33,19 @@ from courses.services.evaluations import (
 )
 from courses.services.offers import accept_offer, decline_offer, expire_offers
 from courses.services.signups import (
-    UNDO_WINDOW,
     add_participant,
     approve_signup,
-    cancel_signup,
-    change_capacity,
     check_signup_open,
     decline_signup,
     erase_needs_of_ended_courses,
-    give_seat,
-    leave_waiting_list,
-    promote_waiting_list,
     sign_up,
-    undo_cancellation,
-    undoable_cancellation,
     update_signup_details,
+)
+from courses.services.waiting_list import (
+    change_capacity,
+    give_seat,
+    promote_waiting_list,
     waiting_position,
-    withdraw_deleted_account,
 )
 from courses.services.wishes import (
     announce_planned_wishes,

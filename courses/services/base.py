@@ -1,4 +1,4 @@
-"""What every course service shares: the one exception and the course lock."""
+"""What every course service shares: the one exception, the course lock and the log."""
 
 from dataclasses import dataclass
 
@@ -6,6 +6,7 @@ from django.db import OperationalError, connection
 from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.audit import record
 from core.services import ServiceError
 from courses.models import SEAT_HOLDING_STATUSES, Course, Signup, SignupStatus
 
@@ -77,3 +78,24 @@ def lock_signup(signup_id: int) -> Signup:
         .select_related("course", "user")
         .get(pk=signup_id)
     )
+
+
+def log_signup_change(action: str, course: Course, signup: Signup, *, by, **data) -> None:
+    """Log a change to `signup` on its course's history (core.audit), where the course
+    administrators look: one INSERT in the change's transaction, nothing rendered under the
+    course lock. Only ids, the new status and the like are kept: never special needs, answers
+    or a message to the person, which are personal data erased when the signup ends."""
+    log_course_change(
+        action,
+        course,
+        by=by,
+        signup=signup.pk,
+        user=signup.user_id,
+        status=str(signup.status),
+        **data,
+    )
+
+
+def log_course_change(action: str, course: Course, *, by, **data) -> None:
+    """Log `frivilligloeft.courses.<action>` on `course`; `by=None` is the site itself."""
+    record(course, f"frivilligloeft.courses.{action}", by=by, title=course.title, data=data)

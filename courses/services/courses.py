@@ -31,7 +31,7 @@ from courses.models import (
 from courses.rules import is_course_administrator, is_organiser
 from courses.services import notifications
 from courses.services.base import CourseError, lock_course
-from courses.services.signups import change_capacity
+from courses.services.waiting_list import change_capacity
 from courses.services.wishes import announce_planned_wishes
 
 logger = logging.getLogger(__name__)

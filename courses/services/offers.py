@@ -16,13 +16,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import record
 from core.email import about_key
 from core.models import EmailStatus, OutgoingEmail
 from courses.models import Signup, SignupEndReason, SignupStatus
 from courses.services import notifications
-from courses.services.base import CourseError, lock_course, lock_signup
-from courses.services.signups import end_signup, format_local, promote_waiting_list
+from courses.services.base import (
+    CourseError,
+    lock_course,
+    lock_signup,
+    log_course_change,
+    log_signup_change,
+)
+from courses.services.signups import end_signup, format_local
+from courses.services.waiting_list import promote_waiting_list
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +52,14 @@ def accept_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
             raise CourseError(_("This offer is no longer open."))
         if signup.offer_expires_at is not None and now >= signup.offer_expires_at:
             _expire_offer(signup, now)
+            _log_expired(course, [signup])
             promote_waiting_list(course, now=now)
             expired = True
         else:
             signup.status = SignupStatus.CONFIRMED
             signup.confirmed_at = now
             signup.save(update_fields=["status", "confirmed_at", "updated_at"])
-            record(signup, "frivilligloeft.courses.offer_accepted", by=by)
+            log_signup_change("offer_accepted", course, signup, by=by)
             notifications.signup_confirmed(signup, how="offer_accepted")
     if expired:
         # Raised after the commit, so the seat has already gone to the next person.
@@ -76,7 +83,9 @@ def decline_offer(signup: Signup, *, by, now: datetime | None = None) -> Signup:
         if signup.status != SignupStatus.OFFERED:
             raise CourseError(_("This offer is no longer open."))
         end_signup(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_DECLINED, now)
-        record(signup, "frivilligloeft.courses.offer_declined", by=by)
+        log_signup_change(
+            "offer_declined", course, signup, by=by, reason=SignupEndReason.OFFER_DECLINED
+        )
         promote_waiting_list(course, now=now)
     return signup
 
@@ -107,6 +116,7 @@ def expire_offers(*, now: datetime | None = None) -> int:
             signups = [signup for signup in signups if signup.pk not in unsent]
             for signup in signups:
                 _expire_offer(signup, now)
+            _log_expired(course, signups)
             expired += len(signups)
             promote_waiting_list(course, now=now)
     return expired
@@ -116,6 +126,18 @@ def _expire_offer(signup: Signup, now: datetime) -> None:
     end_signup(signup, SignupStatus.DECLINED, SignupEndReason.OFFER_EXPIRED, now)
     notifications.offer_expired(signup)
     logger.info("Offer to signup %s expired", signup.pk)
+
+
+def _log_expired(course, signups: list[Signup]) -> None:
+    """One entry per course and run, by the site: nobody let the offers go on purpose."""
+    if signups:
+        log_course_change(
+            "offers_expired",
+            course,
+            by=None,
+            signups=sorted(signup.pk for signup in signups),
+            count=len(signups),
+        )
 
 
 def _offers_with_unsent_email(signups: list[Signup]) -> set[int]:

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.audit import register_actions
+from courses.models import SignupEndReason, SignupStatus, WishStatus
 
 
 @hooks.register("register_log_actions")
@@ -26,6 +27,43 @@ def register_course_log_actions(actions):
                 _("Message participants"),
                 _("Message sent to %(recipients)s participants"),
             ),
+            "frivilligloeft.courses.signed_up": (_("Signup"), _("Signed up: %(status)s")),
+            "frivilligloeft.courses.signup_details_changed": (
+                _("Change signup details"),
+                _("A participant changed their signup details"),
+            ),
+            "frivilligloeft.courses.signup_approved": (
+                _("Approve signup"),
+                _("Signup approved: %(status)s"),
+            ),
+            "frivilligloeft.courses.signup_declined": (
+                _("Decline signup"),
+                _("Signup declined"),
+            ),
+            "frivilligloeft.courses.participant_added": (
+                _("Add participant"),
+                _("Participant added by an organiser: %(status)s"),
+            ),
+            "frivilligloeft.courses.signup_cancelled": (
+                _("Cancel signup"),
+                _("Signup cancelled: %(reason)s"),
+            ),
+            "frivilligloeft.courses.cancellation_undone": (
+                _("Undo cancellation"),
+                _("Cancellation undone: %(status)s"),
+            ),
+            "frivilligloeft.courses.waiting_list_promoted": (
+                _("Promote from the waiting list"),
+                _("Moved up from the waiting list: %(count)s (%(status)s)"),
+            ),
+            "frivilligloeft.courses.seat_given": (
+                _("Give a seat"),
+                _("Given a seat from the waiting list"),
+            ),
+            "frivilligloeft.courses.capacity_changed": (
+                _("Change the number of seats"),
+                _("Seats changed from %(from)s to %(to)s"),
+            ),
             "frivilligloeft.courses.offer_accepted": (
                 _("Accept seat offer"),
                 _("Seat offer accepted"),
@@ -34,9 +72,20 @@ def register_course_log_actions(actions):
                 _("Decline seat offer"),
                 _("Seat offer declined"),
             ),
+            "frivilligloeft.courses.offers_expired": (
+                _("Seat offer expired"),
+                _("Seat offers not accepted in time: %(count)s"),
+            ),
             "frivilligloeft.courses.wish_status": (
                 _("Change wish status"),
                 _("Wish status changed to %(to)s"),
             ),
+        },
+        value_labels={
+            "status": dict(SignupStatus.choices),
+            "reason": dict(SignupEndReason.choices),
+            "from": {None: _("no limit")},
+            # A number of seats, or a wish's new status.
+            "to": {None: _("no limit"), **dict(WishStatus.choices)},
         },
     )

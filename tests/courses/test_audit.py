@@ -1,5 +1,5 @@
-"""Course services log who did what in Wagtail's history (issue 19). The signup services
-(courses/services/signups.py) are not logged yet."""
+"""Course services log who did what in Wagtail's history (issue 19); the changes to signups
+are in test_audit_signups.py."""
 
 from datetime import timedelta
 

@@ -2,11 +2,12 @@
 answers to replace, so nothing is deleted inside the lock; its answers are still saved."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from courses import services
-from courses.models import SignupAnswer, SignupQuestion
+from courses.models import Course, SignupAnswer, SignupQuestion
 from tests.courses.factories import CourseFactory
 from tests.factories import UserFactory
 
@@ -53,3 +54,24 @@ def test_the_signup_post_reads_the_bare_course_and_the_page_only_on_a_refusal(cl
     assert refused.status_code == 409
     assert "Fyldt kursus" in refused.text
     assert "Kurset er fuldt." in refused.text
+
+
+def test_the_signup_post_query_count_and_what_runs_under_the_lock(client):
+    """13 queries before the audit log (issue 19), 14 with it: the log entry is one INSERT
+    inside the lock, nothing read back and nothing rendered (core.audit.record)."""
+    person = UserFactory()
+    client.force_login(person)
+    course = CourseFactory(capacity=5)
+    ContentType.objects.get_for_model(Course)  # cached per process, as in production
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(f"/kurser/{course.slug}/tilmeld/", {"association": "Høng IF"})
+
+    assert response.status_code == 302
+    sql = [q["sql"] for q in captured]
+    assert len(sql) == 14
+    start = next(i for i, q in enumerate(sql) if q.startswith("SAVEPOINT"))
+    end = next(i for i, q in enumerate(sql) if q.startswith("RELEASE SAVEPOINT"))
+    under_lock = [q.split(" (")[0].split(" WHERE")[0] for q in sql[start + 1 : end]]
+    assert len(under_lock) == 6 + 1
+    assert sum(q.startswith('INSERT INTO "wagtailcore_modellogentry"') for q in under_lock) == 1
