@@ -1,32 +1,26 @@
-"""Demo certificates: the signer setting, and a certificate for everyone who completed a
-course that has already taken place (the demo volunteer among them, who also has a competence
-transcript with her qualifications), so Mine beviser, the PDF and /bevis/<code>/ can be seen
-right after `make run`.
-
-Without WeasyPrint's native libraries the certificates are still issued; their PDFs are
-skipped (one log line) and made on the first download where the libraries exist.
-Idempotent: issuing is idempotent by signup, the setting is created once. The signer and her
-signature image are in certificates/demo_data/.
+"""Demo certificates: the signer setting (certificates/demo_data/), a certificate for everyone
+who completed a course that has taken place, the demo volunteer's competence transcript, and
+the pupils' certificates of the completed internships, so Mine beviser, the PDF and
+/bevis/<code>/ can be seen right after `make run`. Without WeasyPrint's native libraries they
+are issued without PDFs (made on the first download where the libraries exist).
+Idempotent: issuing is idempotent per signup and pupil, the setting is created once.
 """
 
 import logging
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from accounts.models import User
 from certificates import services
 from certificates.models import Certificate, CertificateKind, CertificateSettings
 from certificates.receivers import issue_placement_certificates
 from certificates.rendering import pdf_available
-from core.demo_support import demo_data_path, load_demo_data
+from core.demo_support import demo_file, demo_user, load_demo_data
 from courses.models import Course, CourseStatus
 from schools import queries as school_queries
 
 logger = logging.getLogger(__name__)
-VOLUNTEER = "frivillig@frivilligloeft.test"
 
 
 def _signer():
@@ -35,12 +29,8 @@ def _signer():
         return
     data = load_demo_data("certificates", "signer")
     image = data["signature"]
-    signature = Image.objects.create(
-        title=image["title"],
-        file=ContentFile(
-            demo_data_path("certificates", image["file"]).read_bytes(), name=image["file"]
-        ),
-    )
+    file = demo_file("certificates", image["file"])
+    signature = Image.objects.create(title=image["title"], file=file)
     CertificateSettings.objects.create(site=site, signature=signature, **data["settings"])
 
 
@@ -59,16 +49,12 @@ def seed(command):
             issued += 1
     if issued:
         command.stdout.write(f"  {issued} certificates")
-    # The demo volunteer's competence transcript, with her qualifications: one valid, one
-    # about to run out (courses/demo_activity.py).
-    volunteer = User.objects.filter(email=VOLUNTEER).first()
-    has_transcript = Certificate.objects.filter(
-        holder=volunteer, kind=CertificateKind.TRANSCRIPT
-    ).exists()
-    if volunteer is not None and not has_transcript:
+    # The transcript shows her qualifications: one valid, one about to run out.
+    volunteer = demo_user("frivillig@frivilligloeft.test")
+    transcripts = Certificate.objects.filter(holder=volunteer, kind=CertificateKind.TRANSCRIPT)
+    if volunteer is not None and not transcripts.exists():
         services.issue_transcript(volunteer, with_pdf=with_pdf)
-    # The demo schools' completed internships get their pupils' certificates, as if the
-    # association had just confirmed the hours (idempotent per pupil).
+    # As if each association had just confirmed the hours.
     placements = list(school_queries.completed_placements())
     for placement in placements:
         issue_placement_certificates(sender=None, placement=placement, with_pdf=with_pdf)

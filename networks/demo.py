@@ -1,16 +1,14 @@
-"""Demo networks: three networks (open, by approval, by invitation) with meetings, notes from a
-past meeting, members and a couple of sparring requests, read from networks/demo_data/.
-
-Idempotent: networks are found by slug, meetings by network and title, sparring requests by
-requester and subject; nothing that exists is changed. Dates are relative to today.
+"""Demo networks (networks/demo_data/networks.yaml): three networks (open, by approval, by
+invitation) with meetings, notes from a past meeting, members and a couple of sparring requests.
+Idempotent: networks by slug, meetings by network and title, sparring requests by requester and
+subject; nothing that exists is changed. Dates are relative to today.
 """
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from accounts.models import User
-from core.demo_support import demo_datetime, load_demo_data
+from core.demo_support import demo_datetime, demo_user, ensure_row, load_demo_data, resolve, without
 from networks.models import (
     Membership,
     MembershipRole,
@@ -24,111 +22,68 @@ from networks.models import (
 )
 from taxonomy.models import Topic
 
-VOLUNTEER = "frivillig@frivilligloeft.test"
-CONSULTANT = "konsulent@frivilligloeft.test"
 
-
-def _topic(slug: str, name: str, name_en: str) -> Topic:
-    """Found by name or slug, so the courses demo may own it."""
-    topic = Topic.objects.filter(name=name).first() or Topic.objects.filter(slug=slug).first()
-    if topic is None:
-        topic = Topic.objects.create(slug=slug, name=name, name_en=name_en)
-    return topic
+def _member(network, user, now, **fields) -> bool:
+    fields = {"status": MembershipStatus.ACTIVE, "show_name_to_members": True, **fields}
+    fields |= {"joined_at": now, "requested_at": now}
+    return ensure_row(Membership, {"network": network, "user": user}, fields)[1]
 
 
 def seed(command):
     data = load_demo_data("networks", "networks")
-    topics = {topic["slug"]: _topic(**topic) for topic in data["topics"]}
-    volunteer = User.objects.filter(email=VOLUNTEER).first()
-    consultant = User.objects.filter(email=CONSULTANT).first()
+    # Found by name first, so the courses demo may own a topic under another slug.
+    topics = {}
+    for topic in data["topics"]:
+        name, slug = {"name": topic["name"]}, {"slug": topic["slug"]}
+        topics[topic["slug"]] = ensure_row(Topic, slug, without(topic, "slug"), prefer=name)[0]
+    volunteer = demo_user("frivillig@frivilligloeft.test")
+    consultant = demo_user("konsulent@frivilligloeft.test")
     now = timezone.now()
 
-    for network_data in data["networks"]:
-        network = Network.objects.filter(slug=network_data["slug"]).first()
-        if network is None:
-            network = Network.objects.create(
-                slug=network_data["slug"],
-                name=network_data["name"],
-                summary=network_data["summary"],
-                description=network_data["description"],
-                audience=network_data["audience"],
-                join_policy=network_data["join_policy"],
-                is_listed=network_data.get("is_listed", True),
-                contact_email="frivillig@kalundborg.example.dk",
-            )
-            network.topics.set([topics[slug] for slug in network_data["topics"]])
-        if consultant is not None:
-            Membership.objects.get_or_create(
-                network=network,
-                user=consultant,
-                defaults={
-                    "status": MembershipStatus.ACTIVE,
-                    "role": MembershipRole.COORDINATOR,
-                    "association": "Kalundborg Kommune, frivilligkonsulent",
-                    "show_name_to_members": True,
-                    "joined_at": now,
-                    "requested_at": now,
-                },
-            )
-        for meeting_data in network_data["meetings"]:
-            if NetworkMeeting.objects.filter(network=network, title=meeting_data["title"]).exists():
-                continue
-            starts_at = demo_datetime(meeting_data["days_from_today"], meeting_data["at"])
-            NetworkMeeting.objects.create(
-                network=network,
-                title=meeting_data["title"],
-                starts_at=starts_at,
-                ends_at=starts_at + timedelta(hours=meeting_data["hours"]),
-                place_name=meeting_data.get("place_name", ""),
-                place_address=meeting_data.get("place_address", ""),
-                online_link=meeting_data.get("online_link", ""),
-                agenda=meeting_data["agenda"],
-                capacity=meeting_data.get("capacity"),
-                notes=meeting_data.get("notes", ""),
-                notes_updated_at=now if meeting_data.get("notes") else None,
-                created_by=consultant,
-            )
-
-    # The demo volunteer is a member of the open network and has answered its next meeting.
-    if volunteer is not None:
-        chairs = Network.objects.get(slug="netvaerk-for-formaend")
-        _membership, created = Membership.objects.get_or_create(
-            network=chairs,
-            user=volunteer,
-            defaults={
-                "status": MembershipStatus.ACTIVE,
-                "association": "Kalundborg Roklub",
-                "show_name_to_members": True,
-                "joined_at": now,
-                "requested_at": now,
-            },
+    for fields in data["networks"]:
+        fields = dict(fields, contact_email="frivillig@kalundborg.example.dk")
+        network, _ = ensure_row(
+            Network,
+            {"slug": fields["slug"]},
+            without(fields, "slug", "topics", "meetings"),
+            many={"topics": resolve(topics, fields["topics"])},
         )
-        if created:
-            next_meeting = chairs.meetings.filter(starts_at__gt=now).order_by("starts_at").first()
-            if next_meeting is not None:
-                Rsvp.objects.get_or_create(
-                    meeting=next_meeting, user=volunteer, defaults={"answer": "yes"}
-                )
-        for sparring in data["sparring"]:
-            if SparringRequest.objects.filter(
-                requester=volunteer, subject=sparring["subject"]
-            ).exists():
-                continue
-            request = SparringRequest.objects.create(
-                requester=volunteer,
-                subject=sparring["subject"],
-                topic=topics[sparring["topic"]],
-                association=sparring["association"],
-                description=sparring["description"],
-                contact_method=sparring["contact_method"],
-                phone=sparring["phone"],
+        if consultant is not None:
+            role = {"role": MembershipRole.COORDINATOR}
+            _member(
+                network,
+                consultant,
+                now,
+                association="Kalundborg Kommune, frivilligkonsulent",
+                **role,
             )
-            if sparring["reply"] and consultant is not None:
-                SparringReply.objects.create(
-                    request=request, author=consultant, from_staff=True, body=sparring["reply"]
-                )
-                request.status = SparringStatus.ANSWERED
-                request.assigned_to = consultant
-                request.assigned_at = request.answered_at = now
-                request.save()
+        for meeting in fields["meetings"]:
+            starts_at = demo_datetime(meeting["days_from_today"], meeting["at"])
+            values = without(meeting, "title", "days_from_today", "at", "hours")
+            values |= {"starts_at": starts_at, "created_by": consultant}
+            values["ends_at"] = starts_at + timedelta(hours=meeting["hours"])
+            values["notes_updated_at"] = now if meeting.get("notes") else None
+            ensure_row(NetworkMeeting, {"network": network, "title": meeting["title"]}, values)
+    if volunteer is None:
+        return []
+    # The demo volunteer is a member of the open network and has answered its next meeting.
+    chairs = Network.objects.get(slug="netvaerk-for-formaend")
+    if _member(chairs, volunteer, now, association="Kalundborg Roklub"):
+        next_meeting = chairs.meetings.filter(starts_at__gt=now).order_by("starts_at").first()
+        if next_meeting is not None:
+            ensure_row(Rsvp, {"meeting": next_meeting, "user": volunteer}, {"answer": "yes"})
+    for sparring in data["sparring"]:
+        fields = without(sparring, "subject", "topic", "reply")
+        fields["topic"] = topics[sparring["topic"]]
+        lookup = {"requester": volunteer, "subject": sparring["subject"]}
+        request, created = ensure_row(SparringRequest, lookup, fields)
+        if created and sparring["reply"] and consultant is not None:
+            body = sparring["reply"]
+            SparringReply.objects.create(
+                request=request, author=consultant, from_staff=True, body=body
+            )
+            request.status = SparringStatus.ANSWERED
+            request.assigned_to = consultant
+            request.assigned_at = request.answered_at = now
+            request.save()
     return []

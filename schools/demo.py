@@ -1,23 +1,30 @@
-"""Demo schools: a folkeskole and a gymnasium in Kalundborg Kommune with coordinators, internship
-offers from the demo associations, placements in several states and one theme week.
+"""Demo schools (schools/demo_data/schools.yaml): a folkeskole and a gymnasium with coordinators,
+internship offers from the demo associations, placements in several states and one theme week.
 
 Runs after associations' demo (INSTALLED_APPS order) and uses its associations: each offer names
 the kinds of association it suits and takes the first public association whose name matches,
-else any public one. Only when no association exists at all (associations' demo not there) does
-it create the few hosts it needs. Idempotent: schools by slug, offers by association and title,
-placements by offer and school, the theme week by school and theme. Dates are relative to today.
-Pupils have first names only. The content is schools/demo_data/schools.yaml.
+else any public one; only when there is none does it create the few hosts it needs.
+Idempotent: schools by slug, offers by title, placements by offer and school, the theme week by
+school and theme. Dates are relative to today. Pupils have first names only.
 """
 
 import datetime
 
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
-from accounts.models import User
 from associations.models import Association, AssociationRole, ChildRecordDeclaration, RoleKind
-from core.demo_support import DemoLogin, load_demo_data
+from core.demo_support import (
+    DemoLogin,
+    demo_date,
+    demo_user,
+    ensure_people,
+    ensure_row,
+    ensure_rows,
+    load_demo_data,
+    local_datetime,
+    without,
+)
 from schools.models import (
     ContributionStatus,
     InternshipOffer,
@@ -31,16 +38,7 @@ from schools.models import (
     ThemeWeek,
     ThemeWeekContribution,
 )
-
-VOLUNTEER = "frivillig@frivilligloeft.test"
-
-
-def _user(email: str, name: str) -> User:
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email, DEMO_PASSWORD, full_name=name)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+from schools.services.offers import sync_filled_status
 
 
 def _association_for(prefer: str, match: list[str], used: dict) -> Association:
@@ -57,87 +55,52 @@ def _association_for(prefer: str, match: list[str], used: dict) -> Association:
 
 def seed(command):
     demo = load_demo_data("schools", "schools")
-    volunteer = User.objects.filter(email=VOLUNTEER).first()
-    coordinators = {
-        slug: _user(person["email"], person["name"])
-        for slug, person in demo["coordinators"].items()
-    }
-    today = timezone.localdate()
-
-    schools = {}
-    for data in demo["schools"]:
-        school = School.objects.filter(slug=data["slug"]).first()
-        if school is None:
-            school = School.objects.create(**data)
-        schools[data["slug"]] = school
+    volunteer = demo_user("frivillig@frivilligloeft.test")
+    people = ensure_people(demo["coordinators"].values(), DEMO_PASSWORD)
+    coordinators = dict(zip(demo["coordinators"], people, strict=True))
+    schools = ensure_rows(School, demo["schools"])
     for slug, user in coordinators.items():
-        SchoolCoordinator.objects.get_or_create(school=schools[slug], user=user)
-
+        ensure_row(SchoolCoordinator, {"school": schools[slug], "user": user})
     if not Association.objects.filter(is_public=True).exists():
         for fallback in demo["fallback_associations"]:
-            name = fallback["name"]
-            Association.objects.get_or_create(
-                slug=fallback["slug"],
-                defaults={
-                    "name": name,
-                    "town": fallback["town"],
-                    "summary": f"{name} i Kalundborg Kommune.",
-                },
-            )
+            summary = f"{fallback['name']} i Kalundborg Kommune."
+            ensure_rows(Association, [fallback], summary=summary)
 
     offers = {}
     for data in demo["offers"]:
-        data = dict(data)
-        key, prefer, match = data.pop("key"), data.pop("prefer"), data.pop("match")
-        association = _association_for(prefer, match, offers)
+        association = _association_for(data["prefer"], data["match"], offers)
+        fields = without(data, "key", "prefer", "match", "title")
         # Replies go to the association's own address when it has one.
-        data["contact_email"] = association.email or data["contact_email"]
-        offer = InternshipOffer.objects.filter(title=data["title"]).first()
-        if offer is None:
-            offer = InternshipOffer.objects.create(
-                association=association,
-                created_by=volunteer,
-                published_at=timezone.now() if data["status"] == OfferStatus.PUBLISHED else None,
-                **data,
-            )
-        offers[key] = offer
+        fields["contact_email"] = association.email or data["contact_email"]
+        published = timezone.now() if data["status"] == OfferStatus.PUBLISHED else None
+        fields |= {"association": association, "created_by": volunteer, "published_at": published}
+        offer, _ = ensure_row(InternshipOffer, {"title": data["title"]}, fields)
+        offers[data["key"]] = offer
         if offer.involves_children_under_15:
             # The rule for pupils under 15 holds in the demo too: the host has declared.
-            ChildRecordDeclaration.objects.get_or_create(
-                association=offer.association,
-                year=today.year,
-                defaults={"declared_by": volunteer},
-            )
+            lookup = {"association": offer.association, "year": timezone.localdate().year}
+            ensure_row(ChildRecordDeclaration, lookup, {"declared_by": volunteer})
     if volunteer is not None:
         # The demo volunteer leader answers the schools for the football club's offers.
-        AssociationRole.objects.get_or_create(
-            association=offers["football"].association,
-            user=volunteer,
-            defaults={"role": RoleKind.VOLUNTEER_LEADER, "is_admin": True},
-        )
+        lookup = {"association": offers["football"].association, "user": volunteer}
+        ensure_row(AssociationRole, lookup, {"role": RoleKind.VOLUNTEER_LEADER, "is_admin": True})
 
     for data in demo["placements"]:
         offer, school = offers[data["offer"]], schools[data["school"]]
-        if Placement.objects.filter(offer=offer, school=school).exists():
-            continue
-        coordinator = coordinators[data["school"]]
-        _placement(demo, offer, school, coordinator, data, today, volunteer)
+        if not Placement.objects.filter(offer=offer, school=school).exists():
+            _placement(demo, offer, school, coordinators[data["school"]], data, volunteer)
     for offer in offers.values():
-        _sync_filled(offer)
+        sync_filled_status(offer)
 
     week = demo["theme_week"]
-    _theme_week(schools[week["school"]], coordinators[week["school"]], offers, today, week)
-
-    return [
-        DemoLogin(role=person["role"], email=person["email"], password=DEMO_PASSWORD)
-        for person in demo["coordinators"].values()
-    ]
+    _theme_week(schools[week["school"]], coordinators[week["school"]], offers, week)
+    return [DemoLogin(p["role"], p["email"], DEMO_PASSWORD) for p in demo["coordinators"].values()]
 
 
-def _placement(demo, offer, school, coordinator, data, today, volunteer):
+def _placement(demo, offer, school, coordinator, data, volunteer):
     now = timezone.now()
-    state = data["state"]
-    placement = Placement(
+    state, (first, last) = data["state"], data.get("days_from_today", (None, None))
+    placement = Placement.objects.create(
         offer=offer,
         school=school,
         requested_by=coordinator,
@@ -145,45 +108,30 @@ def _placement(demo, offer, school, coordinator, data, today, volunteer):
         pupil_count=len(data["pupils"]),
         message=demo["placement_message"],
         decision_note=data.get("note", ""),
+        decided_at=now if state != PlacementState.REQUESTED else None,
+        starts_on=None if first is None else demo_date(first),
+        ends_on=None if last is None else demo_date(last),
+        agreed_at=now if first is not None else None,
+        hours_confirmed=data.get("hours"),
+        completed_at=now if "hours" in data else None,
+        completed_by=volunteer if "hours" in data else None,
+        evaluated_at=now if state == PlacementState.EVALUATED else None,
     )
-    if state != PlacementState.REQUESTED:
-        placement.decided_at = now
-    if "days_from_today" in data:
-        first, last = data["days_from_today"]
-        placement.starts_on = today + datetime.timedelta(days=first)
-        placement.ends_on = today + datetime.timedelta(days=last)
-        placement.agreed_at = now
-    if "hours" in data:
-        placement.hours_confirmed = data["hours"]
-        placement.completed_at = now
-        placement.completed_by = volunteer
-    if state == PlacementState.EVALUATED:
-        placement.evaluated_at = now
-    placement.save()
     PlacementPupil.objects.bulk_create(
         PlacementPupil(placement=placement, **pupil) for pupil in data["pupils"]
     )
     if state == PlacementState.EVALUATED:
         authors = {"coordinator": coordinator, "volunteer": volunteer}
         for evaluation in demo["evaluations"]:
-            evaluation = dict(evaluation)
-            PlacementEvaluation.objects.create(
-                placement=placement, submitted_by=authors[evaluation.pop("by")], **evaluation
-            )
+            by = authors[evaluation["by"]]
+            fields = without(evaluation, "by")
+            PlacementEvaluation.objects.create(placement=placement, submitted_by=by, **fields)
 
 
-def _sync_filled(offer):
-    from schools.services.offers import sync_filled_status
-
-    sync_filled_status(offer)
-
-
-def _theme_week(school, coordinator, offers, today, data):
-    data = dict(data)
-    contributions = data.pop("contributions")
-    del data["school"]
+def _theme_week(school, coordinator, offers, data):
     if ThemeWeek.objects.filter(school=school, theme=data["theme"]).exists():
         return
+    today = timezone.localdate()
     monday = today + datetime.timedelta(days=35 - today.weekday())
     if (monday.month, monday.day) >= (12, 15) or (monday.month, monday.day) <= (1, 4):
         # No school holds a theme week over Christmas: take the second week of January.
@@ -195,30 +143,19 @@ def _theme_week(school, coordinator, offers, today, data):
         starts_on=monday,
         ends_on=monday + datetime.timedelta(days=4),
         created_by=coordinator,
-        **data,
+        **without(data, "school", "contributions"),
     )
-    zone = timezone.get_current_timezone()
-
-    def at(day, clock):
-        return datetime.datetime.combine(
-            monday + datetime.timedelta(days=day), datetime.time.fromisoformat(clock), tzinfo=zone
-        )
-
-    for contribution in contributions:
+    for contribution in data["contributions"]:
         association = offers[contribution["offer"]].association
         place = contribution["place"]
-        if place is None:
-            place = association.address or association.town
+        day = monday + datetime.timedelta(days=contribution["day"])
+        fields = without(contribution, "offer", "day", "starts", "ends", "place")
         ThemeWeekContribution.objects.create(
             theme_week=theme_week,
             association=association,
-            kind=contribution["kind"],
-            title=contribution["title"],
-            description=contribution["description"],
-            starts_at=at(contribution["day"], contribution["starts"]),
-            ends_at=at(contribution["day"], contribution["ends"]),
-            place=place,
-            capacity=contribution["capacity"],
-            status=contribution["status"],
+            starts_at=local_datetime(day, contribution["starts"]),
+            ends_at=local_datetime(day, contribution["ends"]),
+            place=(association.address or association.town) if place is None else place,
             sequence=1 if contribution["status"] == ContributionStatus.ACCEPTED else 0,
+            **fields,
         )

@@ -12,7 +12,7 @@ A page body in the YAML is a list of StreamField blocks, each written `type: val
 import copy
 from functools import partial
 
-from core.demo_support import demo_data_path, load_demo_data
+from core.demo_support import load_demo_data
 
 _FIELDS = {
     "checklist": {"title": "", "intro": "", "items": []},
@@ -26,10 +26,6 @@ GUIDE_SLUGS = ("bestyrelsesarbejde", "konflikthaandtering", "fondsansoegning")
 
 def load(name: str):
     return load_demo_data("cms", name)
-
-
-def document_bytes(filename: str) -> bytes:
-    return demo_data_path("cms", f"documents/{filename}").read_bytes()
 
 
 def block(entry: dict) -> dict:

@@ -2,6 +2,8 @@
 
 from wagtail.models import Locale, Page
 
+from cms.demo.content import page_content
+
 
 def publish_page(page: Page) -> None:
     page.save_revision().publish()
@@ -19,11 +21,14 @@ def translate_page(page: Page, locale: Locale, content: dict) -> Page:
     return translation
 
 
-def ensure_child(parent: Page, model: type[Page], content: dict) -> Page:
-    """The `model` page with content["slug"] under `parent`, made and published if missing."""
-    page = model.objects.child_of(parent).filter(slug=content["slug"]).first()
+def ensure_child(parent: Page, model: type[Page], content: dict, english: Locale) -> Page:
+    """The `model` page from content["da"] under `parent`, found by slug or made and published,
+    with its English version from content["en"]."""
+    danish = page_content(content["da"])
+    page = model.objects.child_of(parent).filter(slug=danish["slug"]).first()
     if page is None:
-        page = model(**content)
+        page = model(**danish)
         parent.add_child(instance=page)
         publish_page(page)
+    translate_page(page, english, page_content(content["en"]))
     return page

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from courses import queries
-from courses.demo_activity import PAST_RUNS
+from courses.demo import PAST_RUNS
 from courses.models import Course, CourseStatus, Signup, SignupStatus, WaitingListMode
 from courses.services.courses import RULE_FIELDS
 from courses.validators import course_errors
@@ -34,7 +34,7 @@ def test_seed_demo_adds_topics_and_about_25_courses_and_a_second_run_adds_nothin
 
     assert counts() == first
     assert first[0] == 10
-    # About 25 coming courses, plus a year of past runs (courses/demo_activity.py).
+    # About 25 coming courses, plus a year of past runs (courses/demo_data/activity.yaml).
     assert 25 <= first[1] - len(PAST_RUNS) <= 30
     assert Topic.objects.get(slug="konflikthaandtering").name_en == "Conflict resolution"
 

@@ -1,7 +1,7 @@
 """The demo courses' YAML (courses/demo_data/): every key is one the loaders know, so a typo
 cannot silently fall back to a default."""
 
-from courses import demo, demo_activity
+from courses import demo
 from courses.models import Attendance, Signup, SignupStatus
 from courses.services import seat_counts
 
@@ -22,8 +22,8 @@ def test_every_demo_course_key_is_known_and_its_references_exist():
 
 
 def test_every_past_run_key_is_known_and_bench_reads_the_same_catalogue():
-    known = RUN_KEYS | set(demo_activity.DATA["past_run_defaults"])
-    for run in demo_activity.DATA["past_runs"]:
+    known = RUN_KEYS | set(demo.ACTIVITY["past_run_defaults"])
+    for run in demo.ACTIVITY["past_runs"]:
         assert set(run) <= known, run["slug"]
     # courses/bench.py picks from these: plain values with the fields it reads.
     course = demo.COURSES[0]
