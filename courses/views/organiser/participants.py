@@ -2,6 +2,7 @@
 add, give a seat."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -92,13 +93,99 @@ def _signup_urls(course, name: str):
     return lambda signup_id: f"{prefix}/{signup_id}/{suffix}"
 
 
+# The overview pages its two long lists, the confirmed participants and the waiting list;
+# awaiting approval and seats offered are short by nature and each row asks for an action.
+PARTICIPANTS_PER_PAGE = 25
+SEARCH_MAX_LENGTH = 100
+
+
+def _list_order(entry) -> tuple:
+    """The overview's order: by status (STATUS_ORDER), the waiting list by queue number,
+    everyone else by name (as `_participants` sorts)."""
+    _pk, status, queue_number, name, _email = entry
+    waiting = queue_number or 0 if status == SignupStatus.WAITLISTED else 0
+    return STATUS_ORDER[status], waiting, name.lower()
+
+
+def _overview_entries(course, search: str) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """Every active signup's status, place and name in one light query: the totals of the
+    whole course by status, and each list's signup ids in list order, narrowed to the people
+    whose name or email holds every word of `search`. The rows shown are loaded after
+    paging, so a list of any length costs the same queries and the rows on one page."""
+    entries = [
+        (pk, status, queue_number, full_name or email, email)
+        for pk, status, queue_number, full_name, email in Signup.objects.filter(
+            course=course, status__in=ACTIVE_SIGNUP_STATUSES
+        ).values_list("pk", "status", "queue_number", "user__full_name", "user__email")
+    ]
+    entries.sort(key=_list_order)
+    totals = dict.fromkeys(STATUS_ORDER, 0)
+    ids: dict[str, list[int]] = {status: [] for status in STATUS_ORDER}
+    words = search.casefold().split()
+    for pk, status, _queue_number, name, email in entries:
+        totals[status] += 1
+        text = f"{name} {email}".casefold()
+        if all(word in text for word in words):
+            ids[status].append(pk)
+    return totals, ids
+
+
+def _overview_rows(course, ids: list[int]) -> list[Signup]:
+    """The signups of `ids`, in that order, with what a row shows: waiting position,
+    attendance, `signup.name` and the answers to the course's questions,
+    `signup.answer_list` (three queries however many rows)."""
+    if not ids:
+        return []
+    signups = {
+        signup.pk: signup
+        for signup in Signup.objects.filter(course=course, pk__in=ids)
+        .select_related("user")
+        .annotate(
+            position=queries.waiting_position_expression(),
+            attended=queries.attended_expression(),
+        )
+        .only(*OVERVIEW_FIELDS)
+    }
+    answers: dict[int, list[SignupAnswer]] = {}
+    for answer in (
+        SignupAnswer.objects.filter(signup_id__in=ids)
+        .select_related("question")
+        .order_by("question__sort_order", "question_id")
+    ):
+        answers.setdefault(answer.signup_id, []).append(answer)
+    rows = [signups[pk] for pk in ids if pk in signups]
+    for signup in rows:
+        signup.answer_list = answers.get(signup.pk, [])
+        signup.name = signup.user.get_full_name()
+    return rows
+
+
 @require_safe
 def overview(request, slug):
+    """Totals, meetings and the participants of one course; the confirmed participants and
+    the waiting list a page at a time (`?side=`, `?venteside=`), and a search by name or
+    email (`?q=`) over every list, kept while paging. The totals are the whole course's."""
     course = _organised_course(request, slug)
-    signups = _participants(course, OVERVIEW_FIELDS)
+    search = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    totals, ids = _overview_entries(course, search)
+    confirmed = Paginator(ids[SignupStatus.CONFIRMED], PARTICIPANTS_PER_PAGE).get_page(
+        request.GET.get("side")
+    )
+    waiting = Paginator(ids[SignupStatus.WAITLISTED], PARTICIPANTS_PER_PAGE).get_page(
+        request.GET.get("venteside")
+    )
+    shown = [
+        *ids[SignupStatus.PENDING],
+        *confirmed.object_list,
+        *ids[SignupStatus.OFFERED],
+        *waiting.object_list,
+    ]
     by_status = {status: [] for status in STATUS_ORDER}
+    signups = _overview_rows(course, shown)
     for signup in signups:
         by_status[signup.status].append(signup)
+    confirmed.object_list = by_status[SignupStatus.CONFIRMED]
+    waiting.object_list = by_status[SignupStatus.WAITLISTED]
     meetings = list(
         Meeting.objects.filter(course=course)
         .annotate(present_count=Count("attendance", filter=Q(attendance__present=True)))
@@ -130,10 +217,13 @@ def overview(request, slug):
         "courses/organiser/overview.html",
         {
             "course": course,
-            "confirmed": by_status[SignupStatus.CONFIRMED],
+            "totals": totals,
+            "search": search,
+            "matches": sum(len(found) for found in ids.values()),
+            "confirmed": confirmed,
             "offered": by_status[SignupStatus.OFFERED],
             "pending": by_status[SignupStatus.PENDING],
-            "waiting": by_status[SignupStatus.WAITLISTED],
+            "waiting": waiting,
             "history": history,
             "meetings": meetings,
             "completed": completed,
@@ -145,7 +235,7 @@ def overview(request, slug):
             and not course.has_ended
             and (course.capacity is None or course.seats_left > 0),
             "below_minimum": course.min_participants is not None
-            and len(by_status[SignupStatus.CONFIRMED]) < course.min_participants,
+            and totals[SignupStatus.CONFIRMED] < course.min_participants,
         },
     )
 
