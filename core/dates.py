@@ -7,8 +7,10 @@ value of a `<time datetime>` attribute.
 """
 
 import datetime
+from functools import lru_cache
 
 from django.utils import formats, timezone
+from django.utils.translation import get_language
 
 
 def _local(value):
@@ -24,6 +26,15 @@ def local_date(value, format_name: str = "DATE_FORMAT", *, weekday: bool = False
     if value in (None, ""):
         return ""
     value = _local(value)
+    # The offset in the key: aware datetimes of one instant compare equal whatever their zone.
+    offset = value.utcoffset() if isinstance(value, datetime.datetime) else None
+    return _formatted(value, offset, format_name, weekday, get_language())
+
+
+# The same value in the same format and language is the same text; formatting parses the
+# format anew on every call (about a hundred function calls for "lørdag 5. december 2026").
+@lru_cache(maxsize=4096)
+def _formatted(value, offset, format_name: str, weekday: bool, language: str | None) -> str:
     text = formats.date_format(value, format_name)
     if weekday:
         return f"{formats.date_format(value, 'l')} {text}"
