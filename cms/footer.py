@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from cms.models import SiteContactSettings
 from cms.sites import find_site
+from core.fragments import per_process
 
 CACHE_SECONDS = 60 * 60
 
@@ -25,6 +26,11 @@ def get_footer(request) -> dict:
     site = find_site(request)
     if site is None:
         return {"contact": {}, "links": []}
+    # In this process under the content generation, in front of the shared cache.
+    return per_process(request, f"footer:{site.pk}", lambda: _shared_footer(site, request))
+
+
+def _shared_footer(site: Site, request) -> dict:
     key = _cache_key(site.pk, get_language())
     footer = cache.get(key)
     if footer is None:

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.sites import find_site
+from core.fragments import per_process
 
 CACHE_SECONDS = 60 * 60
 
@@ -20,11 +21,16 @@ def _cache_key(site_id: int, language: str) -> str:
 
 
 def guide_index_url(request) -> str | None:
-    from cms.models import GuideIndexPage
-
     site = find_site(request)
     if site is None:
         return None
+    # In this process under the content generation, in front of the shared cache.
+    return per_process(request, f"guides-url:{site.pk}", lambda: _shared_url(site, request))
+
+
+def _shared_url(site, request) -> str | None:
+    from cms.models import GuideIndexPage
+
     key = _cache_key(site.pk, get_language())
     url = cache.get(key)
     if url is None:

@@ -31,6 +31,7 @@ the generation instead of twelve more times.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,6 +42,10 @@ from core.cache import is_degraded
 from core.page_cache import GENERATION_KEY
 
 _local = LocMemCache("shared-fragments", {"OPTIONS": {"MAX_ENTRIES": 2000, "CULL_FREQUENCY": 4}})
+# Small values every page needs (the footer, the guides link), kept as they are: no pickling.
+_values: dict[tuple, tuple[object, float]] = {}
+_VALUES_LIMIT = 256
+_MISSING = object()
 # The generation read for this request, kept on the request (one cache read per request).
 _REQUEST_ATTRIBUTE = "_fragment_cache_generation"
 
@@ -48,6 +53,7 @@ _REQUEST_ATTRIBUTE = "_fragment_cache_generation"
 def clear_local() -> None:
     """Forget this process's copies (tests, which clear the shared cache between tests)."""
     _local.clear()
+    _values.clear()
 
 
 def cache_seconds() -> int:
@@ -96,4 +102,28 @@ def shared_fragment(request, name: str, vary_on, render) -> str:
             if not is_degraded():
                 cache.set(key, value, timeout=seconds)
         _local.set(key, value, timeout=seconds)
+    return value
+
+
+def per_process(request, name: str, compute):
+    """compute()'s answer, kept in this process under the request's content generation and
+    the active language for at most `FRAGMENT_CACHE_SECONDS`: for small values every page
+    shows that the shared cache also holds (the footer, the header's guides link), so a page
+    does not ask Redis for each of them. The same rules as `shared_fragment`: nothing
+    person-specific (`name` holds whatever else the value depends on), computed anew while
+    the cache is off or away and in a preview. Callers must not change what they get."""
+    seconds = cache_seconds()
+    if not seconds or request is None or getattr(request, "is_preview", False):
+        return compute()
+    generation = _generation(request)
+    if generation is None:
+        return compute()
+    key = (generation, get_language(), name)
+    value, until = _values.get(key, (_MISSING, 0.0))
+    now = time.monotonic()
+    if value is _MISSING or now >= until:
+        value = compute()
+        if len(_values) >= _VALUES_LIMIT:
+            _values.clear()
+        _values[key] = (value, now + seconds)
     return value

@@ -8,9 +8,11 @@ never links to a page that is not there and `core` needs to know no app:
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 UrlSource = str | Callable[[HttpRequest], str | None]
 
@@ -25,7 +27,13 @@ class NavItem:
     def resolve(self, request: HttpRequest) -> str | None:
         if callable(self.url):
             return self.url(request)
-        return reverse(self.url)
+        return _reversed(self.url, get_language(), get_script_prefix(), get_urlconf())
+
+
+# On every page: reversed once per URL name, language, script prefix and URLconf.
+@lru_cache(maxsize=64)
+def _reversed(name: str, language: str | None, script_prefix: str, urlconf) -> str:
+    return reverse(name)
 
 
 _main_nav: dict[str, NavItem] = {}
