@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "accounts.middleware.StaffMultiFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail pages take their site from cms.sites (per process) instead of a query each.
+    "cms.middleware.WagtailSiteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
