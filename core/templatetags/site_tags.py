@@ -6,6 +6,8 @@ from django.urls import get_script_prefix, get_urlconf, reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from core.fragments import per_process
+
 register = template.Library()
 
 
@@ -14,6 +16,15 @@ register = template.Library()
 @lru_cache(maxsize=2048)
 def _translated(path: str, language: str, script_prefix: str, urlconf) -> str:
     return translate_url(path, language)
+
+
+def _translation_urls(page, request) -> dict[str, str]:
+    """Language code → URL of the page's live translations (itself included)."""
+    return {
+        translation.locale.language_code: translation.get_url(request)
+        for translation in page.get_translations(inclusive=True).select_related("locale")
+        if translation.live
+    }
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -32,13 +43,18 @@ def language_switcher(context):
     match = getattr(request, "routable_resolver_match", None)
     on_subpage = match is not None and bool(getattr(match, "route", ""))
     if isinstance(page, Page) and page.pk and not on_subpage:
-        for translation in page.get_translations(inclusive=True).select_related("locale"):
-            if translation.live:
-                translations[translation.locale.language_code] = translation
+        # The same for everyone until a page changes (any save bumps the generation); per
+        # site, as a page's URL is relative on its own site.
+        site = getattr(request, "_wagtail_site", None)
+        translations = per_process(
+            request,
+            f"page-translations:{page.pk}:{getattr(site, 'pk', None)}",
+            lambda: _translation_urls(page, request),
+        )
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
-            url = translations[code].get_url(request)
+            url = translations[code]
         else:
             path = request.get_full_path() if request else "/"
             url = (

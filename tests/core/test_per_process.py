@@ -1,11 +1,12 @@
 """Small values every page shows, kept per process under the content generation (issue 17):
-the footer and the header's guides link cost no cache read on a warm page, an edit shows at
-once, and the language switcher and menu links follow the language."""
+the footer, the header's guides link and a page's language links cost no cache read or
+query on a warm page, and an edit shows at once."""
 
 import pytest
 from django.core.cache import cache
 from django.test import Client, RequestFactory
 from django.utils import translation
+from wagtail.models import Locale
 
 from cms import sites
 from cms.models import SiteContactSettings
@@ -85,3 +86,20 @@ def test_a_warm_page_reads_no_footer_or_guides_link_from_the_cache(
         contact.save()
 
     assert "59 53 44 00" in client.get("/kurser/").text
+
+
+def test_a_pages_language_links_follow_a_new_translation_at_once(
+    standard_page, django_capture_on_commit_callbacks
+):
+    client = Client()
+    first = client.get("/om/").text
+    assert client.get("/om/").text == first  # warm: the same links
+
+    english = standard_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "About Frivilligløft"
+    english.slug = "about"
+    with django_capture_on_commit_callbacks(execute=True):
+        english.save_revision().publish()
+
+    assert "/en/about/" not in first
+    assert "/en/about/" in client.get("/om/").text
