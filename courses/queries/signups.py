@@ -8,6 +8,7 @@ so list pages keep a constant query count.
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import StrEnum
+from functools import cache
 
 from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Ceil, Coalesce
@@ -91,9 +92,16 @@ def meeting_count_expression():
 
 def catalogue_courses(now: datetime | None = None) -> QuerySet[Course]:
     """Published courses that have not ended, with what a catalogue card shows."""
-    now = now or timezone.now()
+    return _catalogue_annotated().filter(ends_at__gte=now or timezone.now())
+
+
+# Built once per process and only filtered per request (the catalogue, the course feed, the
+# home page): resolving the subquery annotations was most of building the query. A QuerySet
+# is never evaluated here, only cloned.
+@cache
+def _catalogue_annotated() -> QuerySet[Course]:
     return (
-        with_seat_counts(published_courses().filter(ends_at__gte=now))
+        with_seat_counts(published_courses())
         .annotate(meeting_count=meeting_count_expression())
         .select_related("provider")
         .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))

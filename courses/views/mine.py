@@ -1,5 +1,7 @@
 """Mine sider → Mine kurser: a person's own signups, and the courses they organise."""
 
+from functools import cache
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -31,6 +33,13 @@ def _count(queryset):
 def my_signups(user):
     """All of the person's active signups with their course, waiting position and
     attendance (one query)."""
+    return _active_signups_annotated().filter(user=user)
+
+
+# Built once per process and only filtered per request: resolving the three subqueries was
+# about a third of building the query. A QuerySet is never evaluated here, only cloned.
+@cache
+def _active_signups_annotated():
     attended = (
         Attendance.objects.filter(
             signup=OuterRef("pk"), present=True, meeting__cancelled_at__isnull=True
@@ -44,7 +53,7 @@ def my_signups(user):
         .annotate(n=Count("pk"))
     )
     return (
-        Signup.objects.filter(user=user, status__in=ACTIVE_SIGNUP_STATUSES)
+        Signup.objects.filter(status__in=ACTIVE_SIGNUP_STATUSES)
         .select_related("course__qualification")
         .annotate(
             position=queries.waiting_position_expression(),
