@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -55,15 +57,20 @@ def catalogue(request):
     return render(request, template, context, status=status)
 
 
+# Built once per process, filtered per request: resolving the seat-count subqueries was a
+# third of building the course page's main query. Never evaluated here, only cloned.
+@cache
+def _courses_for_page():
+    return queries.with_seat_counts(
+        Course.objects.select_related("provider", "image", "qualification")
+    )
+
+
 def _visible_course(request, slug, *, for_page: bool = True) -> Course:
     """Published and cancelled courses are public; drafts only for their organisers.
     `for_page=False`: the bare row, without what the course page shows (seat counts and related
     rows), e.g. for a signup, which reads the course again under its lock."""
-    courses = Course.objects.all()
-    if for_page:
-        courses = queries.with_seat_counts(
-            Course.objects.select_related("provider", "image", "qualification")
-        )
+    courses = _courses_for_page() if for_page else Course.objects.all()
     course = get_object_or_404(courses, slug=slug)
     if course.status == CourseStatus.DRAFT and not request.user.has_perm(
         "courses.organise_course", course
