@@ -10,6 +10,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from associations.models import Activity, Association, Category
 from associations.queries import has_admin
+from core.fragments import SharedRenderedForm
 
 
 class AreaChoiceFilter(django_filters.ChoiceFilter):
@@ -28,6 +29,10 @@ class AreaChoiceFilter(django_filters.ChoiceFilter):
             .distinct()
         )
         return [(town, town) for town in towns]
+
+
+class AssociationFilterForm(SharedRenderedForm, forms.Form):
+    shared_fragment_name = "association-filter-form"
 
 
 class AssociationFilter(django_filters.FilterSet):
@@ -53,6 +58,7 @@ class AssociationFilter(django_filters.FilterSet):
     class Meta:
         model = Association
         fields = ["q", "category", "area"]
+        form = AssociationFilterForm
 
     @property
     def form(self):

@@ -3,6 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.fragments import SharedRenderedForm
 from schools.models import InternshipOffer
 
 GRADE_CHOICES = [
@@ -19,6 +20,10 @@ CHILDREN_CHOICES = [
     ("yes", _("Pupils under 15 can take part")),
     ("no", _("Only pupils aged 15 or more")),
 ]
+
+
+class OfferFilterForm(SharedRenderedForm, forms.Form):
+    shared_fragment_name = "offer-filter-form"
 
 
 class OfferFilter(django_filters.FilterSet):
@@ -52,6 +57,7 @@ class OfferFilter(django_filters.FilterSet):
     class Meta:
         model = InternshipOffer
         fields = ["area", "grade", "age", "hours", "children"]
+        form = OfferFilterForm
 
     def __init__(self, *args, areas=(), **kwargs):
         super().__init__(*args, **kwargs)
