@@ -21,6 +21,9 @@ bugs in Wagtail's own code (and one in Django's development-only media view) und
 browser sends (KNOWN_UPSTREAM_BUGS, matched narrowly): they are counted and named in the
 report line, not failed on.
 
+The requests are built in tests/core/fuzz_inputs.py, the findings judged in
+tests/core/fuzz_findings.py, the world and URLs in fuzz_world.py and fuzz_urls.py.
+
 In the suite (CI) every URL gets a rotating three of the payloads, which keeps the two tests
 to about three minutes per database on two cores. `make fuzz` (FRIVILLIGLOEFT_FUZZ=deep)
 sends every payload, in every variant, as the two richest roles, to Wagtail's admin views
@@ -34,20 +37,19 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from http.cookies import SimpleCookie
-from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
 from django.utils import translation
 
-from tests.core.fuzz_world import ROLES, build_world, url_cases
+from tests.core.fuzz_findings import Failure, known_bug, summarise
+from tests.core.fuzz_inputs import COMMON_PARAMS, PAYLOADS, Form, encode, page_forms
+from tests.core.fuzz_urls import url_cases
+from tests.core.fuzz_world import ROLES, build_world
 
 DEEP = os.environ.get("FRIVILLIGLOEFT_FUZZ", "") == "deep"
 # How many payloads each URL gets in the suite, as GET and as POST (deep: all of them).
@@ -66,283 +68,8 @@ ADMIN_ROLES = (
     "volunteer_consultant",
     "superuser",
 )
-# The malformed path arguments the suite tries (deep: all of fuzz_world.PATH_PROBES).
+# The malformed path arguments the suite tries (deep: all of fuzz_urls.PATH_PROBES).
 SUITE_PATH_PROBES = ("nul", "long")
-
-# Parameter names tried on every URL besides those its forms declare.
-COMMON_PARAMS = (
-    "q",
-    "page",
-    "side",
-    "tag",
-    "topic",
-    "emne",
-    "type",
-    "status",
-    "format",
-    "audience",
-    "language",
-    "provider",
-    "date_from",
-    "date_to",
-    "free_seats",
-    "next",
-    "ordering",
-    "p",
-    "association",
-    "school",
-    "year",
-    "action",
-    "id",
-)
-
-
-@dataclass(frozen=True)
-class Payload:
-    name: str
-    value: str = ""
-    # Sent as-is (already URL-encoded, or not UTF-8 at all) instead of `value`.
-    raw: bytes | None = None
-    # Every parameter twice, with these two values.
-    repeated: tuple[str, str] | None = None
-
-
-PAYLOADS = (
-    Payload("empty", ""),
-    Payload("text", "abc"),
-    Payload("zero", "0"),
-    Payload("negative", "-1"),
-    Payload("huge-number", "9" * 40),
-    Payload("int32-overflow", "2147483648"),
-    Payload("int64-overflow", "9223372036854775808"),
-    Payload("huge-negative", "-" + "9" * 30),
-    Payload("float-overflow", "1e309"),
-    Payload("nan", "NaN"),
-    Payload("fraction", "1.5"),
-    Payload("nul", "\x00"),
-    Payload("nul-inside", "ab\x00cd"),
-    Payload("quote", '"'),
-    Payload("quotes", "'\"`"),
-    Payload("search-syntax", '"ab* OR (c AND -d) NOT e:f & g | !h^2 ~ \\'),
-    Payload("sql", "' OR 1=1 --"),
-    Payload("like-wildcards", "%_\\%"),
-    Payload("bidi", "\u202eabc\u2066d\u2069"),
-    Payload("controls", "a\r\nb\tc\x1b\x7f\x85d\u2028"),
-    Payload("long", "x" * 100_000),
-    Payload("long-words", "ord " * 25_000),
-    Payload("unicode", "Ærø 𝔘 💥 ليلى"),
-    Payload("date-invalid", "2026-13-45"),
-    Payload("date-zero", "0000-00-00"),
-    Payload("date-far", "9999-12-31"),
-    Payload("date-negative", "-0001-01-01"),
-    Payload("datetime-invalid", "2026-02-30T25:61"),
-    Payload("checkbox", "on"),
-    Payload("json", '{"a": [1, 2]}'),
-    Payload("html", "<script>alert(1)</script>"),
-    Payload("path", "../../etc/passwd"),
-    Payload("url", "https://evil.example/"),
-    Payload("email", "a@b@c"),
-    Payload("spaces", "   "),
-    Payload("non-utf8-escaped", raw=b"%FF%FE%00"),
-    Payload("non-utf8-bytes", raw=b"\xff\xfe\xc3"),
-    Payload("repeated", repeated=("1", "x")),
-)
-
-
-@dataclass
-class Form:
-    method: str
-    action: str
-    fields: dict[str, str] = field(default_factory=dict)
-
-
-class FormParser(HTMLParser):
-    """The forms of a page: method, action and each field's name with a plausible value."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms: list[Form] = []
-        self._select: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.forms.append(
-                Form(
-                    method=(attrs.get("method") or "get").lower(),
-                    action=attrs.get("action") or "",
-                )
-            )
-            return
-        if not self.forms:
-            return
-        fields = self.forms[-1].fields
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs or name not in fields:
-                    fields[name] = attrs.get("value") or "on"
-            elif kind not in ("submit", "button", "image", "file"):
-                fields[name] = attrs.get("value") or ""
-        elif tag == "textarea" and name:
-            fields[name] = ""
-        elif tag == "select" and name:
-            self._select = name
-            fields[name] = ""
-        elif tag == "option" and self._select and not fields[self._select]:
-            fields[self._select] = attrs.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
-
-
-def page_forms(response, url: str) -> list[Form]:
-    if not response.get("Content-Type", "").startswith("text/html"):
-        return []
-    if getattr(response, "streaming", False) or len(response.content) > 3_000_000:
-        return []
-    parser = FormParser()
-    parser.feed(response.content.decode("utf-8", "replace"))
-    forms = []
-    for form in parser.forms:
-        target = urlsplit(urljoin(url, form.action or url))
-        if target.netloc not in ("", "testserver"):
-            continue
-        form.action = target.path + (f"?{target.query}" if target.query else "")
-        forms.append(form)
-    return forms
-
-
-def encode(params: dict[str, str], payload: Payload, targets) -> bytes:
-    """`params` URL-encoded, with the parameters named in `targets` given the payload."""
-    pieces = []
-    for name, value in params.items():
-        key = quote(name, safe="").encode()
-        if name not in targets:
-            pieces.append(key + b"=" + quote(value, safe="").encode())
-        elif payload.raw is not None:
-            pieces.append(key + b"=" + payload.raw)
-        elif payload.repeated is not None:
-            for repeated in payload.repeated:
-                pieces.append(key + b"=" + quote(repeated, safe="").encode())
-        else:
-            pieces.append(key + b"=" + quote(payload.value, safe="").encode())
-    return b"&".join(pieces)
-
-
-@dataclass
-class Failure:
-    method: str
-    url: str
-    role: str
-    status: int
-    error: str
-    # The parameters that carried the payload (empty for a plain GET).
-    targets: frozenset = frozenset()
-
-    def __str__(self):
-        url = self.url if len(self.url) <= 160 else self.url[:157] + "…"
-        return f"{self.method} {url} as {self.role}: {self.status} {self.error}"
-
-
-@dataclass(frozen=True)
-class KnownBug:
-    """A 5xx in Wagtail's (or Django's) own code under input no browser sends, which we cannot
-    fix here.
-    Matched narrowly (admin URL, exception, the parameter that carried the payload); counted
-    and listed in the report, not failed on."""
-
-    name: str
-    why: str
-    matches: object  # Failure -> bool
-
-
-def _admin(failure) -> bool:
-    return failure.url.startswith("/admin/")
-
-
-KNOWN_UPSTREAM_BUGS = (
-    KnownBug(
-        "next-taken-for-a-url-name",
-        "Wagtail's admin views accept ?next= / POST next when url_has_allowed_host_and_scheme() "
-        "passes, which a bare word does; django.shortcuts.redirect() then reverses it as a URL "
-        "name: NoReverseMatch.",
-        lambda f: _admin(f) and f.error.startswith("NoReverseMatch") and "next" in f.targets,
-    ),
-    KnownBug(
-        "chooser-widget-invalid-id",
-        "Wagtail's chooser widgets (image, document, page, snippet) look the submitted id up "
-        "when a form is shown again and catch only DoesNotExist: a non-numeric id raises "
-        "ValueError (Field 'id' expected a number).",
-        lambda f: (
-            _admin(f)
-            and f.method == "POST"
-            and f.error.startswith("ValueError: Field 'id' expected a number")
-            and bool(f.targets & CHOOSER_FIELDS)
-        ),
-    ),
-    KnownBug(
-        "id-list-not-validated",
-        "Wagtail's bulk actions and choosers' chosen-multiple views pass ?id= straight to "
-        "filter(pk__in=…): a non-numeric id raises ValueError.",
-        lambda f: (
-            _admin(f)
-            and f.error.startswith("ValueError: Field 'id' expected a number")
-            and "id" in f.targets
-            and ("/bulk/" in f.url or "chosen-multiple" in f.url)
-        ),
-    ),
-    KnownBug(
-        "modelcluster-child-invalid-id",
-        "django-modelcluster's child formsets (a course's meetings) convert a posted "
-        "'<prefix>-N-id' with to_python() and do not catch its ValidationError, as Django's "
-        "own model formsets do.",
-        lambda f: (
-            _admin(f)
-            and f.method == "POST"
-            and f.error.startswith("ValidationError")
-            and any(target.endswith("-id") for target in f.targets)
-        ),
-    ),
-    KnownBug(
-        "django-static-serve-long-name",
-        "django.views.static.serve (media in development and tests only: SERVE_MEDIA is off in "
-        "production) lets Path.exists() raise OSError for a file name over the system's limit.",
-        lambda f: f.url.startswith("/media/") and f.error.startswith("OSError: [Errno 36]"),
-    ),
-    KnownBug(
-        "streamfield-count",
-        "A StreamField's form reads its '<name>-count' key with [] instead of .get(): a POST "
-        "without it raises MultiValueDictKeyError.",
-        lambda f: (
-            _admin(f) and f.error.startswith("MultiValueDictKeyError: '") and ("-count'" in f.error)
-        ),
-    ),
-)
-
-
-def _chooser_fields() -> frozenset:
-    """Form fields that Wagtail shows with a chooser widget: foreign keys to images,
-    documents, pages and snippets (a course's provider)."""
-    from wagtail.snippets.models import get_snippet_models
-
-    chosen = {"wagtailimages.Image", "wagtaildocs.Document", "wagtailcore.Page"}
-    chosen |= {model._meta.label for model in get_snippet_models()}
-    return frozenset(
-        field.name
-        for model in apps.get_models()
-        for field in model._meta.get_fields()
-        if field.many_to_one and field.related_model and field.related_model._meta.label in chosen
-    )
-
-
-CHOOSER_FIELDS = _chooser_fields()
-
-
-def known_bug(failure) -> KnownBug | None:
-    return next((bug for bug in KNOWN_UPSTREAM_BUGS if bug.matches(failure)), None)
 
 
 class Fuzzer:
@@ -489,20 +216,6 @@ def send_payload(fuzzer, role, url, forms, payload, turn):
         for chosen in choices:
             body = encode(params, payload, chosen)
             fuzzer.send(role, "POST", form.action or path, body=body, targets=frozenset(chosen))
-
-
-def summarise(failures) -> list[str]:
-    """One line per (method, path, status, error): how often, and as which roles."""
-    groups: dict[tuple, list[Failure]] = {}
-    for failure in failures:
-        path = failure.url.partition("?")[0]
-        key = (failure.method, path, failure.status, failure.error[:120])
-        groups.setdefault(key, []).append(failure)
-    return [
-        f"{len(items)}× {method} {path} as {', '.join(sorted({i.role for i in items}))}: "
-        f"{status} {error}"
-        for (method, path, status, error), items in groups.items()
-    ]
 
 
 def report(fuzzer, cases, skipped, label, known, *, admin):
