@@ -17,7 +17,8 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.14; do \
 help:
 	@echo "make run        install, migrate, load demo content and serve at http://$(HOST):$(PORT)/"
 	@echo "make test       the test suite without the browser tests, on every core (SQLite; set DATABASE_URL for PostgreSQL)"
-	@echo "make test-browser  the browser tests (Playwright + Chromium); make test-all runs both, as CI does"
+	@echo "make test-slow  the slow tests (fuzz, HTML crawl, Schemathesis, demo seeding, Node tools)"
+	@echo "make test-browser  the browser tests (Playwright + Chromium); make test-all runs every test, as CI does"
 	@echo "make install-test-tools  the W3C HTML checker for the tests (npm; needs Java to run)"
 	@echo "make bench      benchmarks against gunicorn on a large data set (PostgreSQL; see bench/)"
 	@echo "make fuzz       the fuzz test with every payload on every URL (slow; tests/core/test_fuzz.py)"
@@ -58,22 +59,33 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # pytest-xdist runs one worker per core (TEST_WORKERS=0: none); each worker has its own test
-# database and VAR_DIR, and seeds the demo site once (tests/demo_snapshot.py). Worksteal keeps
-# both cores busy when the long tests (fuzz, HTML validity) come last. Locally,
+# database (copied from a migrated template, tests/database_template.py) and VAR_DIR.
+# Worksteal keeps both cores busy when the long tests come last. Locally,
 # PYTEST_ARGS=--reuse-db keeps the test databases between runs (--create-db starts afresh).
+# Python may keep compiled modules (and pytest its rewritten test modules) in __pycache__:
+# a shell that sets PYTHONDONTWRITEBYTECODE would make every run compile them all again.
 TEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+unexport PYTHONDONTWRITEBYTECODE
 
+# make test: everything but the browser tests and the slow tests ("slow": fuzz, the HTML
+# crawl with vnu, Schemathesis, the seeded demo site, the Node verifiers; tests/conftest.py).
 .PHONY: test
 test: install
 	@mkdir -p var
-	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser and not slow" $(PYTEST_ARGS)
+
+.PHONY: test-slow
+test-slow: install
+	@mkdir -p var
+	$(PYTEST) -m "slow and not browser" $(PYTEST_ARGS)
 
 .PHONY: test-browser
 test-browser: install
 	@mkdir -p var
 	$(PYTEST) -m browser $(PYTEST_ARGS)
 
+# Every test: what CI runs on SQLite and on PostgreSQL.
 .PHONY: test-all
 test-all: install
 	@mkdir -p var

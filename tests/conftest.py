@@ -1,5 +1,7 @@
 import io
 import os
+from contextlib import nullcontext
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -9,6 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import HomePage, StandardPage
 from core import page_cache
+from tests import database_template
 from tests import demo_snapshot as snapshots
 from tests.core.netfaults import dead_port
 from tests.factories import UserFactory
@@ -16,6 +19,32 @@ from tests.factories import UserFactory
 # Playwright's sync API (started before the database, see django_db_setup below) runs an event
 # loop in this thread; Django refuses ORM calls inside one unless told it is on purpose.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# Deep and interoperability tests, run by `make test-slow` and CI but left out of `make test`
+# (marked "slow" here, with why; so is every test that takes the seeded demo site, `demo_site`).
+SLOW_MODULES = {
+    "tests/core/test_fuzz.py": "every URL as every role with malformed input",
+    "tests/api/test_schemathesis.py": "Schemathesis over the OpenAPI document",
+    "tests/test_demo_dates.py": "runs seed_demo",
+    "tests/calendars/test_parsers_agree.py": "ical.js under Node",
+    "tests/certificates/test_credentials_independent.py": "Digital Bazaar's verifier under Node",
+    "tests/accounts/test_sso_backchannel.py": "a real OpenID provider under Node",
+}
+SLOW_TESTS = {
+    "tests/certificates/test_demo.py::test_seed_demo_without_weasyprint_logs_and_skips_pdfs",
+    "tests/certificates/test_credentials_views.py::"
+    "test_seed_demos_volunteer_downloads_a_valid_credential",
+}
+
+
+def _is_slow(item) -> bool:
+    path = item.nodeid.partition("::")[0]
+    return (
+        "demo_site" in item.fixturenames
+        or path in SLOW_MODULES
+        or item.nodeid.partition("[")[0] in SLOW_TESTS
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -28,6 +57,8 @@ def pytest_collection_modifyitems(config, items):
     under the same ids. Mixing the two breaks whichever kind runs second.
     """
     for item in items:
+        if _is_slow(item):
+            item.add_marker(pytest.mark.slow)
         if "page" in item.fixturenames and item.get_closest_marker("browser") is None:
             # pytest-playwright parametrizes such a test per browser and pytest-django then
             # runs it among the browser tests, after their flushes: on an empty database.
@@ -123,34 +154,69 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(request, playwright, django_db_setup, django_db_blocker):
-    """Create the test database after Playwright has started, and remember its contents.
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's django_db_setup, with the database copied from a migrated template
+    (tests/database_template.py), and the migrations' contents remembered.
 
-    Playwright's sync API switches the main thread into its own context, and Django keeps its
-    database connections per context. Starting Playwright first means that DB setup, every
-    test and the browser tests share one connection object, so transactional tests can
-    restore the migrations' data (serialized_rollback) wherever they run.
+    When browser tests are among the tests, Playwright starts first: its sync API switches
+    the main thread into its own context, and Django keeps its database connections per
+    context. Starting Playwright first means that DB setup, every test and the browser tests
+    share one connection object, so transactional tests can restore the migrations' data
+    (serialized_rollback) wherever they run. Without browser tests Playwright is not started.
 
     The migrations' data (Wagtail's root page, locales, groups, content types) is kept so that
     `demo_snapshot` can seed from it, and put back at the end: a database kept with
     --reuse-db starts the next run as migrate left it, even after a transactional test's flush.
     """
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _disable_migrations, _get_databases_for_setup
+
+    if any(item.get_closest_marker("browser") for item in request.session.items):
+        request.getfixturevalue("playwright")
+    if not django_db_use_migrations:
+        _disable_migrations()
+    keepdb = django_db_keepdb and not django_db_createdb
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        template = nullcontext({"keepdb": True}) if keepdb else database_template.from_template()
+        with template as how:
+            databases = setup_databases(
+                verbosity=verbosity,
+                interactive=False,
+                aliases=aliases,
+                serialized_aliases=serialized_aliases,
+                **how,
+            )
         migrated = snapshots.take()
     request.config.stash[MIGRATIONS_STATE] = migrated
     yield
     with django_db_blocker.unblock():
         snapshots.restore(migrated)
         migrated.drop()
+        if not keepdb:
+            teardown_databases(databases, verbosity=verbosity)
 
 
 @pytest.fixture(scope="session")
 def demo_snapshot(request, django_db_setup, django_db_blocker):
     """`seed_demo` run once per session (per xdist worker) on the migrations' data.
 
-    Its `output` is what the command printed. Tests take it through `demo_site`.
+    Its `output` is what the command printed. Tests take it through `demo_site`. The demo's
+    certificates are issued without their PDFs, as on a machine without WeasyPrint: rendering
+    about 130 PDFs was most of the seeding's half minute, and the site renders a missing PDF
+    on its first download (tests/test_demo_dates.py still seeds with them).
     """
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), mock.patch("certificates.demo.pdf_available") as pdf:
+        pdf.return_value = False
         before = snapshots.take()
         snapshots.restore(request.config.stash[MIGRATIONS_STATE])
         output = io.StringIO()
@@ -168,7 +234,8 @@ def demo_snapshot(request, django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo_site(demo_snapshot, db):
-    """The database and files exactly as `seed_demo` leaves them on a fresh site.
+    """The database and files as `seed_demo` leaves them on a fresh site (certificate PDFs
+    made on first download, see demo_snapshot).
 
     Put back from the session's snapshot in well under a second instead of seeding again (half
     a minute). Works in plain and transactional tests (`db` follows the test's marker).

@@ -1,6 +1,7 @@
 """The demo site built once per test session and put back for each test that wants it.
 
-`seed_demo` takes half a minute (it renders about 130 certificate PDFs). Browser tests and the
+`seed_demo` takes half a minute (most of it rendering about 130 certificate PDFs, which the
+session's seeding leaves to the first download, tests/conftest.py). Browser tests and the
 seeding tests used to run it per test. Now the session runs the real command once, on the
 migrations' data every test starts from, and keeps what it made: every table's rows (and
 SQLite's sqlite_sequence / PostgreSQL's sequences) plus the files it wrote under MEDIA_ROOT and

@@ -19,6 +19,10 @@ SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Templates used only by tests (e.g. a sample email).
 TEMPLATES[0]["DIRS"].append(BASE_DIR / "tests" / "templates")  # noqa: F405
 
+# The migrated test database kept as a template, shared by the workers and later runs
+# (tests/database_template.py).
+TEST_TEMPLATE_DIR = VAR_DIR / "test-templates"
+
 # pytest-xdist (`make test` runs one worker per core): each worker has a VAR_DIR of its own
 # (its SQLite test database, the Open Badges key made on first use); pytest-django also
 # suffixes the test database's name with the worker (gw0, gw1), on PostgreSQL too.
