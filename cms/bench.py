@@ -9,7 +9,7 @@ import random
 
 from django.utils import timezone
 
-from cms.demo.guides import GUIDES
+from cms.demo.content import GUIDES
 from cms.demo.pages import publish_page
 from cms.models import GuideIndexPage, GuidePage
 from taxonomy.models import Topic
