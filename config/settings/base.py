@@ -83,8 +83,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "django_tasks_db",
-    # Object permissions from predicates; loads every app's rules.py (who may do what).
-    "rules",
+    # Object permissions from predicates. The autodiscovering config imports every app's
+    # rules.py at start-up (plain "rules" would not, and a permission nobody imported is a no).
+    "rules.apps.AutodiscoverRulesConfig",
     # Django
     "config.apps.SuperuserAdminConfig",
     "django.contrib.auth",

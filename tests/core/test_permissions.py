@@ -1,7 +1,15 @@
 """core.permissions.permission_required_or_404: log in first, then a 404 without the permission."""
 
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import rules
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.test import RequestFactory
@@ -77,3 +85,30 @@ def test_permission_without_an_object_passes_the_arguments_on(owner_rule):
     assert trusted_view(_request(UserFactory(full_name="Tillid")), pk=3).content == b"trusted 3"
     with pytest.raises(Http404):
         trusted_view(_request(UserFactory(full_name="Anden")), pk=3)
+
+
+def test_every_apps_rules_are_registered_at_start_up_without_being_imported():
+    """A permission whose rules.py nobody imported would answer "no" to everyone: Django
+    starting must load every app's rules.py (the autodiscovering app config). Checked in a
+    fresh interpreter, since this test process has long imported them all."""
+    declared = sorted(
+        name
+        for path in Path(settings.BASE_DIR).glob("*/rules.py")
+        for name in re.findall(r"add_perm\(\s*\"([\w.]+)\"", path.read_text(encoding="utf-8"))
+    )
+    assert len(declared) >= 10
+    script = (
+        "import django, json, rules; django.setup(); "
+        "print(json.dumps(sorted(rules.permissions.permissions)))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    result = subprocess.run(  # noqa: S603 (our own interpreter and script)
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    registered = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert set(declared) <= registered
