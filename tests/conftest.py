@@ -4,8 +4,10 @@ from contextlib import nullcontext
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
@@ -87,6 +89,15 @@ def _clear_cache():
     yield
     cache.clear()
     page_cache.clear_local()
+
+
+@pytest.fixture(autouse=True)
+def _danish_to_begin_with():
+    # A request (or a test) that activates English leaves it active in the thread; the next
+    # test on the same worker must start in the site's language, as a new request does.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
