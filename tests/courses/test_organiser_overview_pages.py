@@ -3,12 +3,13 @@
 kept while paging, the totals always the whole course's."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.models import SignupStatus
+from courses.models import Signup, SignupStatus
 from courses.views.organiser.participants import PARTICIPANTS_PER_PAGE
 from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 from tests.factories import UserFactory
@@ -131,3 +132,49 @@ def test_everyone_present_stays_offered_while_the_search_shows_no_participant(cl
     assert list(response.context["confirmed"]) == []
     assert "Alle mødt" in response.text
     assert "Tilmeldte deltagere (1)" in response.text
+
+
+def test_an_action_on_a_row_comes_back_to_the_same_search_and_page(client, organiser, course):
+    """Approve, give a seat, decline and cancel take the overview's search and pages along
+    (`?tilbage=`) and come back to them, not to the first page without the search."""
+    response = overview(client, organiser, course, q="a", side="2", venteside="2")
+    back = response.context["back"]
+    assert back == "q=a&side=2&venteside=2"
+    assert f"?tilbage={back.replace('&', '%26').replace('=', '%3D')}" in response.text
+    pending = Signup.objects.get(course=course, status=SignupStatus.PENDING)
+    url = reverse("courses:approve", args=[course.slug, pending.pk])
+
+    approved = client.post(url, {"tilbage": "ignored"}, QUERY_STRING=f"tilbage={quote(back)}")
+
+    overview_url = reverse("courses:organiser", args=[course.slug])
+    assert approved["Location"] == f"{overview_url}?q=a&side=2&venteside=2"
+    confirmed = Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED).first()
+    cancel = reverse("courses:cancel_participant", args=[course.slug, confirmed.pk])
+    page = client.get(cancel, {"tilbage": back})
+    assert f'href="{overview_url}?q=a&amp;side=2&amp;venteside=2"' in page.text
+    cancelled = client.post(f"{cancel}?tilbage={quote(back)}")
+    assert cancelled["Location"] == f"{overview_url}?q=a&side=2&venteside=2"
+    confirmed.refresh_from_db()
+    assert confirmed.status == SignupStatus.CANCELLED
+
+
+@pytest.mark.parametrize(
+    ("tilbage", "expected"),
+    [
+        ("", ""),
+        ("side=abc&venteside=-1&next=https://evil.example", ""),
+        ("side=9999999&q=%20%20", ""),
+        ("q=" + "x" * 300 + "&side=3", "?q=" + "x" * 100 + "&side=3"),
+        ("q=%C3%85se", "?q=%C3%85se"),
+    ],
+)
+def test_only_the_overviews_own_search_and_page_numbers_come_back(
+    client, organiser, course, tilbage, expected
+):
+    client.force_login(organiser)
+    pending = Signup.objects.get(course=course, status=SignupStatus.PENDING)
+    url = reverse("courses:approve", args=[course.slug, pending.pk])
+
+    response = client.post(f"{url}?tilbage={quote(tilbage)}")
+
+    assert response["Location"] == reverse("courses:organiser", args=[course.slug]) + expected

@@ -2,10 +2,12 @@
 add, give a seat."""
 
 from functools import cache
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -99,6 +101,27 @@ def _signup_urls(course, name: str):
 # awaiting approval and seats offered are short by nature and each row asks for an action.
 PARTICIPANTS_PER_PAGE = 25
 SEARCH_MAX_LENGTH = 100
+
+
+def overview_state(query) -> str:
+    """The overview's search and pages (`q`, `side`, `venteside`) as a query string, '' when
+    there are none: what an action on a row takes along to come back to the same place."""
+    kept = {}
+    search = query.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    if search:
+        kept["q"] = search
+    for name in ("side", "venteside"):
+        value = query.get(name, "")
+        if value.isdecimal() and len(value) <= 6:
+            kept[name] = value
+    return urlencode(kept)
+
+
+def overview_url(request, course) -> str:
+    """The overview the organiser came from (`?tilbage=` holds its query), or its first page."""
+    state = overview_state(QueryDict(request.GET.get("tilbage", "")[:500]))
+    url = reverse("courses:organiser", args=[course.slug])
+    return f"{url}?{state}" if state else url
 
 
 def _list_order(entry) -> tuple:
@@ -228,6 +251,7 @@ def overview(request, slug):
             "course": course,
             "totals": totals,
             "search": search,
+            "back": overview_state(request.GET),
             "matches": sum(len(found) for found in ids.values()),
             "confirmed": confirmed,
             "offered": by_status[SignupStatus.OFFERED],
@@ -267,7 +291,7 @@ def approve(request, slug, signup_id):
                 _("%(name)s is approved and on the waiting list, as the course is full.")
                 % {"name": name},
             )
-    return redirect("courses:organiser", slug=course.slug)
+    return redirect(overview_url(request, course))
 
 
 @require_http_methods(["GET", "POST"])
@@ -275,7 +299,7 @@ def decline(request, slug, signup_id):
     course = _organised_course(request, slug)
     signup = _signup_of(course, signup_id)
     if request.method == "GET" and signup.status != SignupStatus.PENDING:
-        return redirect("courses:organiser", slug=course.slug)
+        return redirect(overview_url(request, course))
     form = DeclineSignupForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
@@ -291,14 +315,19 @@ def decline(request, slug, signup_id):
                     _("The signup of %(name)s is declined and they have been told.")
                     % {"name": signup.user.get_full_name()},
                 )
-            return redirect("courses:organiser", slug=course.slug)
+            return redirect(overview_url(request, course))
         status = 400
     else:
         status = 200
     return render(
         request,
         "courses/organiser/decline.html",
-        {"course": course, "signup": signup, "form": form},
+        {
+            "course": course,
+            "signup": signup,
+            "form": form,
+            "overview_url": overview_url(request, course),
+        },
         status=status,
     )
 
@@ -318,11 +347,13 @@ def cancel_participant(request, slug, signup_id):
                 _("The signup of %(name)s is cancelled and they have been told.")
                 % {"name": signup.user.get_full_name()},
             )
-        return redirect("courses:organiser", slug=course.slug)
+        return redirect(overview_url(request, course))
     if not signup.is_active:
-        return redirect("courses:organiser", slug=course.slug)
+        return redirect(overview_url(request, course))
     return render(
-        request, "courses/organiser/cancel_participant.html", {"course": course, "signup": signup}
+        request,
+        "courses/organiser/cancel_participant.html",
+        {"course": course, "signup": signup, "overview_url": overview_url(request, course)},
     )
 
 
@@ -372,4 +403,4 @@ def give_seat(request, slug, signup_id):
         _("%(name)s has a seat now and has been told by email.")
         % {"name": signup.user.get_full_name()},
     )
-    return redirect("courses:organiser", slug=course.slug)
+    return redirect(overview_url(request, course))
