@@ -65,6 +65,9 @@ def test_first_page_holds_a_page_and_the_totals_are_the_whole_course(client, org
     }
     html = response.text
     assert f"Tilmeldte deltagere ({PARTICIPANTS_PER_PAGE + EXTRA})" in html
+    assert f"Venteliste ({PARTICIPANTS_PER_PAGE + 1})" in html
+    assert f"<dt>Venteliste</dt><dd>{PARTICIPANTS_PER_PAGE + 1}</dd>" in html
+    assert "<dt>Afventer godkendelse</dt><dd>1</dd>" in html
     assert "Åse Østergaard" not in html
     assert 'href="?side=2#confirmed-heading"' in html
     assert 'href="?venteside=2#waiting-heading"' in html
