@@ -15,39 +15,16 @@ from wagtail.search import index
 
 from accounts.models import InvitationBase
 from associations.validators import validate_cvr
-from core.language import in_active_language
 from core.validators import validate_single_line
-from taxonomy.models import Topic
+from taxonomy.models import Topic, Vocabulary
 
 
-class Category(models.Model):
+class Category(Vocabulary):
     """What kind of association it is: sport, social work, culture …"""
 
-    name = models.CharField(
-        _("name"),
-        max_length=80,
-        unique=True,
-        validators=[validate_single_line],
-    )
-    name_en = models.CharField(
-        _("name in English"),
-        max_length=80,
-        blank=True,
-        validators=[validate_single_line],
-    )
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
-
-    class Meta:
+    class Meta(Vocabulary.Meta):
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.display_name
-
-    @property
-    def display_name(self) -> str:
-        return in_active_language(self.name, self.name_en)
 
 
 class Association(index.Indexed, models.Model):

@@ -20,8 +20,9 @@ class Audience(models.TextChoices):
     YOUNG_VOLUNTEERS = "young", _("Young volunteers")
 
 
-class Topic(models.Model):
-    """A competence area (kompetenceområde), e.g. "Bestyrelsesarbejde"."""
+class Vocabulary(models.Model):
+    """A word of a shared list with a Danish and an optional English name (topics, association
+    categories): unique name and slug, ordered by name, shown in the active language."""
 
     name = models.CharField(
         _("name"),
@@ -36,13 +37,9 @@ class Topic(models.Model):
         validators=[validate_single_line],
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
 
     class Meta:
-        db_table = "courses_topic"
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
+        abstract = True
         ordering = ["name"]
 
     def __str__(self):
@@ -52,6 +49,18 @@ class Topic(models.Model):
     def display_name(self) -> str:
         """The name in the active language (English falls back to Danish)."""
         return in_active_language(self.name, self.name_en)
+
+
+class Topic(Vocabulary):
+    """A competence area (kompetenceområde), e.g. "Bestyrelsesarbejde"."""
+
+    description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+
+    class Meta(Vocabulary.Meta):
+        db_table = "courses_topic"
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     @property
     def display_description(self) -> str:
