@@ -9,6 +9,7 @@ import pytest
 from django.utils import translation
 from django.utils.http import http_date
 
+from accounts.roles import Role
 from associations import services as association_services
 from associations.models import AssociationRole
 from calendars import services as calendar_services
@@ -71,7 +72,9 @@ def test_a_coordinator_the_consultants_take_off_loses_the_member_list_at_once(cl
     ]
     assert statuses(client, leaving, urls) == [200, 200]
 
-    network_services.set_coordinators(network, [staying])
+    network_services.set_coordinators(
+        network, [staying], by=UserFactory(roles=[Role.VOLUNTEER_CONSULTANT])
+    )
 
     assert statuses(client, leaving, urls) == [404, 404]
     assert statuses(client, staying, urls) == [200, 200]

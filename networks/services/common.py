@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.services import unsubscribe_for, wants_email
 from core.email import queue_email
 from core.services import ServiceError
 from networks.ics import meeting_invitation
 from networks.models import Membership, MembershipStatus, Network, NetworkMeeting
+from networks.rules import is_network_staff, manages_network
 
 # The kinds of network email a member may turn off (registered in networks.apps).
 REMINDERS = "network_reminders"
@@ -14,6 +16,19 @@ MESSAGES = "network_messages"
 
 class NetworkError(ServiceError):
     """A change to a network that is not allowed; the message is shown to the person."""
+
+
+def require_manager(by, network: Network) -> None:
+    """`by` must manage `network` (`networks.manage_network` in networks/rules.py): one of its
+    coordinators or a volunteer consultant. The views ask the same rule before they get here."""
+    if by is None or not manages_network(by, network):
+        raise NetworkError(_("Only the network's coordinators can do this."))
+
+
+def require_staff(by) -> None:
+    """`by` must be a volunteer consultant: they appoint coordinators and answer sparring."""
+    if by is None or not is_network_staff(by):
+        raise NetworkError(_("Only the volunteer consultants can do this."))
 
 
 def lock_network(network: Network) -> Network:

@@ -21,7 +21,12 @@ from core.audit import record
 from core.email import queue_email
 from core.tokens import hash_token, new_token
 from networks.models import Invitation, Membership, MembershipStatus, Network
-from networks.services.common import NetworkError, current_language, lock_network
+from networks.services.common import (
+    NetworkError,
+    current_language,
+    lock_network,
+    require_manager,
+)
 from networks.services.memberships import join_network
 
 INVITATION_DAYS = 14
@@ -47,6 +52,7 @@ def invite_by_email(network: Network, emails: list[str], *, by) -> tuple[list[In
     Returns (sent invitations, addresses skipped because they are already members). An older
     open invitation to the same address is withdrawn, so only the newest link works.
     """
+    require_manager(by, network)
     cleaned = []
     for raw in emails:
         email = raw.strip().lower()
@@ -186,6 +192,7 @@ def accept_invitation(
 
 def revoke_invitation(invitation: Invitation, *, by) -> Invitation:
     """Withdraw an open invitation: its link stops working at once."""
+    require_manager(by, invitation.network)
     with transaction.atomic():
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
         if invitation.status != "open":

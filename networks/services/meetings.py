@@ -18,7 +18,13 @@ from networks.models import (
     Rsvp,
     RsvpAnswer,
 )
-from networks.services.common import REMINDERS, NetworkError, mail_active_members, mail_user
+from networks.services.common import (
+    REMINDERS,
+    NetworkError,
+    mail_active_members,
+    mail_user,
+    require_manager,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +67,7 @@ def _validate_details(values: dict) -> None:
 
 def plan_meeting(network: Network, *, by, **values) -> NetworkMeeting:
     """Plan a meeting; every active member is emailed."""
+    require_manager(by, network)
     values = {field: values.get(field) for field in MEETING_FIELDS}
     for field in ("title", "place_name", "place_address", "online_link", "agenda"):
         values[field] = (values[field] or "").strip()
@@ -80,6 +87,7 @@ def change_meeting(meeting: NetworkMeeting, *, by, **values) -> NetworkMeeting:
     """Change a planned meeting. A new time, place or title raises the iCalendar sequence;
     a new time or place is emailed to every active member. A new time also re-arms the
     reminder."""
+    require_manager(by, meeting.network)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.is_cancelled:
@@ -126,6 +134,7 @@ def change_meeting(meeting: NetworkMeeting, *, by, **values) -> NetworkMeeting:
 
 def cancel_meeting(meeting: NetworkMeeting, *, by, reason: str = "") -> NetworkMeeting:
     """Cancel a planned meeting that has not ended; members are emailed, calendars updated."""
+    require_manager(by, meeting.network)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.is_cancelled:
@@ -157,6 +166,7 @@ def cancel_meeting(meeting: NetworkMeeting, *, by, reason: str = "") -> NetworkM
 
 def save_meeting_notes(meeting: NetworkMeeting, *, by, notes: str) -> NetworkMeeting:
     """Notes or minutes, for members, once the meeting has started."""
+    require_manager(by, meeting.network)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.is_cancelled:

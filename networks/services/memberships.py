@@ -25,6 +25,8 @@ from networks.services.common import (
     lock_network,
     mail_active_members,
     mail_user,
+    require_manager,
+    require_staff,
 )
 
 logger = logging.getLogger(__name__)
@@ -128,6 +130,7 @@ def _notify_coordinators_of_request(network: Network, membership: Membership) ->
 
 def approve_membership(membership: Membership, *, by) -> Membership:
     """A pending request becomes an active membership; the person is emailed."""
+    require_manager(by, membership.network)
     with transaction.atomic():
         network = lock_network(membership.network)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -148,6 +151,7 @@ def approve_membership(membership: Membership, *, by) -> Membership:
 
 def decline_membership(membership: Membership, *, by, reason: str = "") -> Membership:
     """A pending request is declined; the person is emailed, with the reason if one is given."""
+    require_manager(by, membership.network)
     with transaction.atomic():
         network = lock_network(membership.network)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -215,6 +219,7 @@ def leave_network(network: Network, user) -> Membership:
 def remove_member(membership: Membership, *, by) -> Membership:
     """A coordinator takes a member off the network (they are told by email). Coordinators
     are appointed and removed by the volunteer consultants in the admin, not here."""
+    require_manager(by, membership.network)
     with transaction.atomic():
         network = lock_network(membership.network)
         membership = Membership.objects.select_for_update().get(pk=membership.pk)
@@ -267,9 +272,10 @@ def update_membership_details(
     return membership
 
 
-def set_coordinators(network: Network, users, *, by=None) -> None:
+def set_coordinators(network: Network, users, *, by) -> None:
     """Make exactly `users` the network's coordinators (volunteer consultants do this in the
     admin). New coordinators become active members; former ones stay members."""
+    require_staff(by)
     wanted = {user.pk: user for user in users}
     now = timezone.now()
     with transaction.atomic():
@@ -298,6 +304,7 @@ def set_coordinators(network: Network, users, *, by=None) -> None:
 
 def message_members(network: Network, *, by, subject: str, body: str) -> NetworkMessage:
     """Email every active member; the message is kept for the coordinators to see."""
+    require_manager(by, network)
     subject, body = subject.strip(), body.strip()
     if not subject or not body:
         raise NetworkError(_("Write both a subject and a message."))

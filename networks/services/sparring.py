@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role, has_role, people_with_role
 from core.audit import record
 from networks.models import ContactMethod, SparringReply, SparringRequest, SparringStatus
-from networks.services.common import NetworkError, mail_user
+from networks.services.common import NetworkError, mail_user, require_staff
 
 
 def consultants():
@@ -62,6 +62,7 @@ def _locked(request: SparringRequest) -> SparringRequest:
 
 def assign_sparring_request(request: SparringRequest, consultant, *, by) -> SparringRequest:
     """Give the request to a consultant (who is emailed unless they took it themselves)."""
+    require_staff(by)
     if not has_role(consultant, Role.VOLUNTEER_CONSULTANT):
         raise NetworkError(_("Sparring requests can only be given to a volunteer consultant."))
     with transaction.atomic():
@@ -88,6 +89,7 @@ def assign_sparring_request(request: SparringRequest, consultant, *, by) -> Spar
 
 def reply_to_sparring_request(request: SparringRequest, *, by, body: str) -> SparringReply:
     """A consultant's reply: the requester sees it in Mine sider and gets it by email."""
+    require_staff(by)
     body = body.strip()
     if not body:
         raise NetworkError(_("Write a reply."))
@@ -142,6 +144,8 @@ def add_requester_message(request: SparringRequest, *, by, body: str) -> Sparrin
 
 def close_sparring_request(request: SparringRequest, *, by) -> SparringRequest:
     """Close the request, by a consultant or by the requester; the other side is told."""
+    if by is None or by.pk != request.requester_id:
+        require_staff(by)
     with transaction.atomic():
         request = _locked(request)
         if request.status == SparringStatus.CLOSED:

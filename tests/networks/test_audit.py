@@ -45,10 +45,10 @@ def test_a_refused_change_writes_no_entry():
 
 
 def test_cancelling_a_meeting_is_logged_on_the_meeting(client):
-    from tests.networks.factories import MeetingFactory
+    from tests.networks.factories import CoordinatorFactory, MeetingFactory
 
     meeting = MeetingFactory()
-    user = UserFactory()
+    user = CoordinatorFactory(network=meeting.network).user
     cancel_meeting(meeting, by=user)
     (entry,) = entries(meeting)
     assert (entry.action, entry.user_id) == ("frivilligloeft.networks.meeting_cancelled", user.pk)

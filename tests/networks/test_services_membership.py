@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from accounts.roles import Role
 from networks import services
 from networks.models import (
     Invitation,
@@ -157,7 +158,9 @@ def test_set_coordinators_promotes_and_demotes():
     network = old.network
     newcomer = UserFactory()
 
-    services.set_coordinators(network, [newcomer])
+    services.set_coordinators(
+        network, [newcomer], by=UserFactory(roles=[Role.VOLUNTEER_CONSULTANT])
+    )
 
     roles = dict(Membership.objects.filter(network=network).values_list("user_id", "role"))
     assert roles == {old.user_id: MembershipRole.MEMBER, newcomer.pk: MembershipRole.COORDINATOR}

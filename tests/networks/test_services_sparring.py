@@ -54,7 +54,9 @@ def test_sparring_cannot_be_given_to_someone_who_is_not_a_consultant():
     request = SparringRequestFactory()
 
     with pytest.raises(services.NetworkError, match="frivilligkonsulent"):
-        services.assign_sparring_request(request, UserFactory(), by=UserFactory())
+        services.assign_sparring_request(
+            request, UserFactory(), by=UserFactory(roles=[Role.VOLUNTEER_CONSULTANT])
+        )
 
 
 def test_sparring_phone_contact_needs_a_number():
