@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core.permissions import permission_required_or_404
 from networks import queries
 from networks.models import Membership, MembershipStatus, Network
 
@@ -40,25 +39,14 @@ def network_access(request, slug: str) -> Access:
     )
 
 
-def managed_network(request, slug: str) -> Access:
-    """The network, if the visitor may manage it. Others get a 404: a coordinator of one
-    network cannot even see that another's tools exist."""
-    access = network_access(request, slug)
-    if not access.can_manage:
-        raise Http404
-    return access
+def network_of(request, slug: str) -> Network:
+    return get_object_or_404(Network, slug=slug)
 
 
-def coordinator_required(view):
-    def wrapper(request, slug, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        access = managed_network(request, slug)
-        return view(request, access, *args, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+# The coordinator tools' guard: the core one with `networks.manage_network` (networks/rules.py).
+# Anonymous visitors log in first; without the permission a 404, so a coordinator of one network
+# cannot even see that another's tools exist. The view gets the network and its other arguments.
+manager_view = permission_required_or_404("networks.manage_network", network_of)
 
 
 def safe_next(request, default: str) -> str:

@@ -1,7 +1,10 @@
 """Coordinator tools: requests, invitations, members, meetings, answers and messages.
 
-Every view goes through `coordinator_required`: the network's own coordinators and the
-volunteer consultants get in; everybody else gets a 404.
+Every view goes through `manager_view`, the core guard
+(`core.permissions.permission_required_or_404`) with the permission `networks.manage_network`
+of networks/rules.py: anonymous visitors log in first; the network's own coordinators and the
+volunteer consultants get in; everybody else gets a 404, so a coordinator of one network cannot
+even see that another's tools exist.
 """
 
 from django.contrib import messages
@@ -30,20 +33,18 @@ from networks.models import (
     Rsvp,
     RsvpAnswer,
 )
-from networks.views.common import coordinator_required
+from networks.views.common import manager_view
 
 
 def _tools_url(network) -> str:
     return reverse("networks:manage", kwargs={"slug": network.slug})
 
 
-@coordinator_required
-def overview(request, access):
-    network = access.network
+@manager_view
+def overview(request, network):
     now = timezone.now()
     context = {
         "network": network,
-        "access": access,
         "pending": list(
             Membership.objects.filter(network=network, status=MembershipStatus.PENDING)
             .select_related("user")
@@ -67,11 +68,11 @@ def overview(request, access):
     return render(request, "networks/manage/overview.html", context)
 
 
-@coordinator_required
+@manager_view
 @require_POST
-def approve(request, access, membership_id):
+def approve(request, network, membership_id):
     membership = get_object_or_404(
-        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+        Membership.objects.select_related("user"), network=network, pk=membership_id
     )
     run_service(
         request,
@@ -80,19 +81,19 @@ def approve(request, access, membership_id):
         by=request.user,
         success=_("%(name)s is now a member.") % {"name": membership.user.get_full_name()},
     )
-    return redirect(_tools_url(access.network))
+    return redirect(_tools_url(network))
 
 
-@coordinator_required
+@manager_view
 @require_POST
-def decline(request, access, membership_id):
+def decline(request, network, membership_id):
     membership = get_object_or_404(
-        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+        Membership.objects.select_related("user"), network=network, pk=membership_id
     )
     form = DeclineForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The reason is too long (at most 1000 characters)."))
-        return redirect(_tools_url(access.network))
+        return redirect(_tools_url(network))
     run_service(
         request,
         services.decline_membership,
@@ -102,28 +103,28 @@ def decline(request, access, membership_id):
         success=_("The request from %(name)s has been declined.")
         % {"name": membership.user.get_full_name()},
     )
-    return redirect(_tools_url(access.network))
+    return redirect(_tools_url(network))
 
 
-@coordinator_required
-def members(request, access):
+@manager_view
+def members(request, network):
     memberships = list(
-        Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)
+        Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
         .select_related("user")
         .order_by("-role", "user__full_name", "pk")
     )
     return render(
         request,
         "networks/manage/members.html",
-        {"network": access.network, "access": access, "memberships": memberships},
+        {"network": network, "memberships": memberships},
     )
 
 
-@coordinator_required
+@manager_view
 @require_POST
-def remove_member(request, access, membership_id):
+def remove_member(request, network, membership_id):
     membership = get_object_or_404(
-        Membership.objects.select_related("user"), network=access.network, pk=membership_id
+        Membership.objects.select_related("user"), network=network, pk=membership_id
     )
     run_service(
         request,
@@ -132,30 +133,30 @@ def remove_member(request, access, membership_id):
         by=request.user,
         success=_("%(name)s is no longer a member.") % {"name": membership.user.get_full_name()},
     )
-    return redirect("networks:members", slug=access.network.slug)
+    return redirect("networks:members", slug=network.slug)
 
 
-@coordinator_required
-def members_csv(request, access):
+@manager_view
+def members_csv(request, network):
     memberships = (
-        Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)
+        Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
         .select_related("user")
         .order_by("-role", "user__full_name", "pk")
     )
-    return exports.members_csv(access.network, memberships)
+    return exports.members_csv(network, memberships)
 
 
-@coordinator_required
+@manager_view
 @require_http_methods(["GET", "POST"])
-def invite(request, access):
+def invite(request, network):
     form = InviteForm(request.POST or None)
-    context = {"network": access.network, "access": access, "form": form}
+    context = {"network": network, "form": form}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/manage/invite.html", context, status=400)
         try:
             sent, skipped = services.invite_by_email(
-                access.network, form.cleaned_data["emails"], by=request.user
+                network, form.cleaned_data["emails"], by=request.user
             )
         except services.NetworkError as error:
             form.add_error("emails", str(error))
@@ -176,14 +177,14 @@ def invite(request, access):
                 _("Already members, not invited again: %(emails)s")
                 % {"emails": ", ".join(skipped)},
             )
-        return redirect(_tools_url(access.network))
+        return redirect(_tools_url(network))
     return render(request, "networks/manage/invite.html", context)
 
 
-@coordinator_required
+@manager_view
 @require_POST
-def revoke_invitation(request, access, invitation_id):
-    invitation = get_object_or_404(Invitation, network=access.network, pk=invitation_id)
+def revoke_invitation(request, network, invitation_id):
+    invitation = get_object_or_404(Invitation, network=network, pk=invitation_id)
     run_service(
         request,
         services.revoke_invitation,
@@ -191,19 +192,19 @@ def revoke_invitation(request, access, invitation_id):
         by=request.user,
         success=_("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
     )
-    return redirect(_tools_url(access.network))
+    return redirect(_tools_url(network))
 
 
-@coordinator_required
+@manager_view
 @require_http_methods(["GET", "POST"])
-def plan_meeting(request, access):
+def plan_meeting(request, network):
     form = MeetingForm(request.POST or None)
-    context = {"network": access.network, "access": access, "form": form, "meeting": None}
+    context = {"network": network, "form": form, "meeting": None}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/manage/meeting_form.html", context, status=400)
         try:
-            meeting = services.plan_meeting(access.network, by=request.user, **form.cleaned_data)
+            meeting = services.plan_meeting(network, by=request.user, **form.cleaned_data)
         except services.NetworkError as error:
             form.add_error(None, str(error))
             return render(request, "networks/manage/meeting_form.html", context, status=400)
@@ -212,19 +213,19 @@ def plan_meeting(request, access):
     return render(request, "networks/manage/meeting_form.html", context)
 
 
-def _meeting(access, meeting_id) -> NetworkMeeting:
-    return get_object_or_404(NetworkMeeting, network=access.network, pk=meeting_id)
+def _meeting(network, meeting_id) -> NetworkMeeting:
+    return get_object_or_404(NetworkMeeting, network=network, pk=meeting_id)
 
 
-@coordinator_required
+@manager_view
 @require_http_methods(["GET", "POST"])
-def change_meeting(request, access, meeting_id):
-    meeting = _meeting(access, meeting_id)
+def change_meeting(request, network, meeting_id):
+    meeting = _meeting(network, meeting_id)
     form = MeetingForm(request.POST or None, instance=meeting)
-    context = {"network": access.network, "access": access, "form": form, "meeting": meeting}
+    context = {"network": network, "form": form, "meeting": meeting}
     if meeting.is_cancelled or meeting.is_past:
         messages.error(request, _("A cancelled or past meeting cannot be changed."))
-        return redirect(_tools_url(access.network))
+        return redirect(_tools_url(network))
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/manage/meeting_form.html", context, status=400)
@@ -238,12 +239,12 @@ def change_meeting(request, access, meeting_id):
     return render(request, "networks/manage/meeting_form.html", context)
 
 
-@coordinator_required
+@manager_view
 @require_http_methods(["GET", "POST"])
-def cancel_meeting(request, access, meeting_id):
-    meeting = _meeting(access, meeting_id)
+def cancel_meeting(request, network, meeting_id):
+    meeting = _meeting(network, meeting_id)
     form = CancelMeetingForm(request.POST or None)
-    context = {"network": access.network, "access": access, "form": form, "meeting": meeting}
+    context = {"network": network, "form": form, "meeting": meeting}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/manage/meeting_cancel.html", context, status=400)
@@ -251,18 +252,18 @@ def cancel_meeting(request, access, meeting_id):
             services.cancel_meeting(meeting, by=request.user, reason=form.cleaned_data["reason"])
         except services.NetworkError as error:
             messages.error(request, str(error))
-            return redirect(_tools_url(access.network))
+            return redirect(_tools_url(network))
         messages.success(request, _("The meeting is cancelled and the members have been emailed."))
-        return redirect(_tools_url(access.network))
+        return redirect(_tools_url(network))
     return render(request, "networks/manage/meeting_cancel.html", context)
 
 
-@coordinator_required
+@manager_view
 @require_http_methods(["GET", "POST"])
-def meeting_notes(request, access, meeting_id):
-    meeting = _meeting(access, meeting_id)
+def meeting_notes(request, network, meeting_id):
+    meeting = _meeting(network, meeting_id)
     form = NotesForm(request.POST or None, initial={"notes": meeting.notes})
-    context = {"network": access.network, "access": access, "form": form, "meeting": meeting}
+    context = {"network": network, "form": form, "meeting": meeting}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/manage/meeting_notes.html", context, status=400)
@@ -276,10 +277,10 @@ def meeting_notes(request, access, meeting_id):
     return render(request, "networks/manage/meeting_notes.html", context)
 
 
-@coordinator_required
-def meeting_answers(request, access, meeting_id):
+@manager_view
+def meeting_answers(request, network, meeting_id):
     meeting = get_object_or_404(
-        queries.meetings_with_counts(NetworkMeeting.objects.filter(network=access.network)),
+        queries.meetings_with_counts(NetworkMeeting.objects.filter(network=network)),
         pk=meeting_id,
     )
     rsvps = list(
@@ -289,7 +290,7 @@ def meeting_answers(request, access, meeting_id):
     )
     answered = {r.user_id for r in rsvps}
     not_answered = list(
-        Membership.objects.filter(network=access.network, status=MembershipStatus.ACTIVE)
+        Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
         .exclude(user_id__in=answered)
         .select_related("user")
         .order_by("user__full_name", "pk")
@@ -298,8 +299,7 @@ def meeting_answers(request, access, meeting_id):
         (label, [r for r in rsvps if r.answer == value]) for value, label in RsvpAnswer.choices
     ]
     context = {
-        "network": access.network,
-        "access": access,
+        "network": network,
         "meeting": meeting,
         "groups": groups,
         "not_answered": not_answered,
@@ -307,19 +307,17 @@ def meeting_answers(request, access, meeting_id):
     return render(request, "networks/manage/meeting_answers.html", context)
 
 
-@coordinator_required
+@manager_view
 @require_http_methods(["GET", "POST"])
-def message_members(request, access):
+def message_members(request, network):
     form = MessageForm(request.POST or None)
-    count = Membership.objects.filter(
-        network=access.network, status=MembershipStatus.ACTIVE
-    ).count()
-    context = {"network": access.network, "access": access, "form": form, "count": count}
+    count = Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE).count()
+    context = {"network": network, "form": form, "count": count}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "networks/manage/message.html", context, status=400)
         try:
-            message = services.message_members(access.network, by=request.user, **form.cleaned_data)
+            message = services.message_members(network, by=request.user, **form.cleaned_data)
         except services.NetworkError as error:
             form.add_error(None, str(error))
             return render(request, "networks/manage/message.html", context, status=400)
@@ -332,5 +330,5 @@ def message_members(request, access):
             )
             % {"count": message.recipient_count},
         )
-        return redirect(_tools_url(access.network))
+        return redirect(_tools_url(network))
     return render(request, "networks/manage/message.html", context)

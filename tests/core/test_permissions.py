@@ -81,6 +81,22 @@ def test_missing_object_is_a_404_too(owner_rule):
         thing_view(_request(user, owner_id=user.pk), pk=404)
 
 
+@permission_required_or_404("tests.own_thing", _thing)
+def thing_part_view(request, thing, part):
+    return HttpResponse(f"thing {thing['pk']} part {part}")
+
+
+def test_arguments_the_object_lookup_does_not_name_are_passed_on_to_the_view(owner_rule):
+    """A view under an object (a network's meeting) gets the object and its own arguments."""
+    user = UserFactory()
+
+    response = thing_part_view(_request(user, owner_id=user.pk), pk=7, part=3)
+
+    assert response.content == b"thing 7 part 3"
+    with pytest.raises(Http404):
+        thing_part_view(_request(UserFactory(), owner_id=-1), pk=7, part=3)
+
+
 def test_permission_without_an_object_passes_the_arguments_on(owner_rule):
     assert trusted_view(_request(UserFactory(full_name="Tillid")), pk=3).content == b"trusted 3"
     with pytest.raises(Http404):

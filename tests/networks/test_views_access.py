@@ -1,6 +1,7 @@
 """Who sees and may do what on a network's pages: the access matrix over every role."""
 
 import pytest
+import rules
 from django.core import mail
 
 from networks.models import (
@@ -8,6 +9,7 @@ from networks.models import (
     MembershipStatus,
     Rsvp,
 )
+from networks.rules import manages_network
 from tests.networks.factories import (
     MeetingFactory,
     MembershipFactory,
@@ -80,6 +82,23 @@ def test_coordinator_tools_only_for_this_networks_coordinators_and_staff(world, 
     assert response.status_code == MANAGES[role]
     if role == "anonymous":
         assert response["Location"].startswith("/konto/login/?next=")
+
+
+def test_coordinator_tools_ask_the_networks_manage_network_rule(world):
+    """The tools use the core guard with `networks.manage_network`: change the rule and the
+    network's own coordinator is turned away like anyone else (a 404), anonymous visitors
+    still log in first, and an unknown network is a 404."""
+    coordinator = client_for(world, "coordinator")
+    assert coordinator.get("/netvaerk/kasserer/koordinator/").status_code == 200
+    assert coordinator.get("/netvaerk/findes-ikke/koordinator/").status_code == 404
+
+    rules.set_perm("networks.manage_network", rules.always_deny)
+    try:
+        assert coordinator.get("/netvaerk/kasserer/koordinator/").status_code == 404
+        response = client_for(world, "anonymous").get("/netvaerk/kasserer/koordinator/")
+        assert response["Location"].startswith("/konto/login/?next=")
+    finally:
+        rules.set_perm("networks.manage_network", manages_network)
 
 
 @pytest.mark.parametrize("role", ROLES)
