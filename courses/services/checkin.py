@@ -21,13 +21,12 @@ from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from core.audit import record
 from core.email import Attachment
 from core.site import absolute_url
 from core.tokens import hash_token
 from courses.models import Attendance, Meeting, Signup, SignupStatus
 from courses.rules import is_organiser
-from courses.services.base import CourseError, lock_course, lock_signup
+from courses.services.base import CourseError, lock_course, lock_signup, log_signup_change
 
 _PURPOSE = "courses.checkin"
 
@@ -106,7 +105,8 @@ def check_in(signup: Signup, meeting: Meeting, *, by, now: datetime | None = Non
         else:
             mark.present, mark.marked_by, mark.marked_at = True, by, now
             mark.save(update_fields=["present", "marked_by", "marked_at"])
-        record(signup, "frivilligloeft.courses.checked_in", by=by, data={"meeting": meeting.pk})
+        # On the course's history, as every other change to a signup: ids only.
+        log_signup_change("checked_in", course, signup, by=by, meeting=meeting.pk)
     return True
 
 
