@@ -7,21 +7,13 @@ thread sees "there are other admins" and the association ends up with none.
 """
 
 import pytest
-from django.db import connection
 
 from associations import services
 from associations.models import AssociationRole, RoleKind
 from tests.associations.factories import AdminRoleFactory, AssociationFactory
-from tests.courses.test_concurrency import race
+from tests.courses.test_concurrency import REAL_RACES, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "
-        "(run with DATABASE_URL=postgres://…; CI always does)",
-    ),
-]
+pytestmark = REAL_RACES
 
 ADMINS = 12
 

@@ -3,22 +3,14 @@ once, each participant gets one certificate, one code and one email."""
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from certificates import services
 from certificates.models import Certificate, CertificateBatch
 from tests.certificates.conftest import attend, finished_course
 from tests.courses.factories import SignupFactory
-from tests.courses.test_concurrency import race
+from tests.courses.test_concurrency import REAL_RACES, race
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "
-        "(run with DATABASE_URL=postgres://…; CI always does)",
-    ),
-]
+pytestmark = REAL_RACES
 
 
 @pytest.fixture(autouse=True)

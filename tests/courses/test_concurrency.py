@@ -41,7 +41,8 @@ def one_race_at_a_time():
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-pytestmark = [
+# Every test module that races threads on PostgreSQL is marked with these (pytestmark).
+REAL_RACES = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
@@ -49,6 +50,7 @@ pytestmark = [
         "(run with DATABASE_URL=postgres://…; CI always does)",
     ),
 ]
+pytestmark = REAL_RACES
 
 
 def race(jobs: Iterable[Callable[[], object]]) -> tuple[list[object], list[BaseException]]:

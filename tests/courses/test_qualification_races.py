@@ -1,23 +1,13 @@
 """Overlapping runs of send_qualification_reminders (cron started twice, a slow run still
 going) send each reminder once: the unique reminder row is the claim (PostgreSQL)."""
 
-import pytest
-from django.db import connection
-
 from core.models import OutgoingEmail
 from courses.models import QualificationReminder
 from courses.services.qualifications import send_qualification_reminders
-from tests.courses.test_concurrency import race
+from tests.courses.test_concurrency import REAL_RACES, race
 from tests.courses.test_qualifications import expiring_in, first_aid
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Concurrent claims need PostgreSQL: SQLite serialises every write transaction "
-        "anyway (run with DATABASE_URL=postgres://…; CI always does)",
-    ),
-]
+pytestmark = REAL_RACES
 
 
 def test_overlapping_runs_send_each_reminder_once():

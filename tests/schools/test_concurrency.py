@@ -7,21 +7,13 @@ more than 5 are accepted.
 """
 
 import pytest
-from django.db import connection
 
 from schools import services
 from schools.models import OfferStatus, Placement, PlacementState
-from tests.courses.test_concurrency import race
+from tests.courses.test_concurrency import REAL_RACES, race
 from tests.schools.factories import OfferFactory, PlacementFactory, association_admin
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Row locks need PostgreSQL: SQLite serialises every write transaction anyway "
-        "(run with DATABASE_URL=postgres://…)",
-    ),
-]
+pytestmark = REAL_RACES
 
 
 @pytest.mark.parametrize("round_number", range(5), ids=lambda n: f"round-{n + 1}")
