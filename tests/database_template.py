@@ -33,7 +33,9 @@ def template_key() -> str:
     files: list[Path] = [base / "requirements.lock"]
     for app in apps.get_app_configs():
         app_path = Path(app.path)
-        if app_path.is_relative_to(base):
+        # Installed packages live under BASE_DIR too (.venv): requirements.lock stands for
+        # them, and only their migrations are hashed (rglob over Wagtail took seconds).
+        if app_path.is_relative_to(base) and "site-packages" not in app_path.parts:
             files += sorted(app_path.rglob("*.py"))
             continue
         spec = importlib.util.find_spec(f"{app.name}.migrations")
