@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from accounts.models import InvitationBase
 from associations.validators import validate_cvr
+from core.models import Timestamped, optional_image
 from core.validators import validate_single_line
 from taxonomy.models import Topic, Vocabulary
 
@@ -27,7 +28,7 @@ class Category(Vocabulary):
         verbose_name_plural = _("categories")
 
 
-class Association(index.Indexed, models.Model):
+class Association(index.Indexed, Timestamped):
     name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     cvr = models.CharField(
@@ -62,14 +63,7 @@ class Association(index.Indexed, models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
     is_public = models.BooleanField(
         _("shown in the directory"),
         default=True,
@@ -77,8 +71,6 @@ class Association(index.Indexed, models.Model):
     )
     verified_by_staff = models.BooleanField(_("verified by staff"), default=False, editable=False)
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     search_fields = [
         index.SearchField("name", boost=3),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from certificates import codes
+from core.models import optional_image
 
 
 def private_storage():
@@ -209,22 +210,12 @@ class CertificateSettings(BaseSiteSetting):
     )
     signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
     signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
-    signature = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("signature"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    signature = optional_image(
+        _("signature"),
         help_text=_("A scanned signature, ideally a PNG with a transparent background."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    logo = optional_image(
+        _("logo"),
         help_text=_("Leave empty to use the municipality's logo that ships with the site."),
     )
 

@@ -1,4 +1,7 @@
-"""The email outbox: every email the platform sends is a row here before it is sent.
+"""The email outbox, and the field shapes the apps' models share (`Timestamped`,
+`optional_image`).
+
+The outbox: every email the platform sends is a row here before it is sent.
 
 A row is written in the same transaction as the change that causes the email, so a change and
 its email are committed together or not at all. core.outbox sends due rows, retries with backoff
@@ -72,3 +75,27 @@ class OutgoingEmail(models.Model):
     @admin.display(description=_("recipients"))
     def recipients_display(self) -> str:
         return ", ".join(self.to)
+
+
+def optional_image(verbose_name, **kwargs) -> models.ForeignKey:
+    """An optional Wagtail image (a logo, a photo, a signature): deleting the image leaves the
+    row without one."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        **kwargs,
+    )
+
+
+class Timestamped(models.Model):
+    """When a row was created and last saved, for the models that show or sort by both."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.queries import upcoming_courses
+from core.models import optional_image
 from core.validators import SingleLineTitleMixin, validate_single_line
 
 # How many upcoming courses and guides the home page shows.
@@ -38,14 +39,7 @@ class HomePage(SingleLineTitleMixin, Page):
         max_length=400,
         help_text=_("One or two sentences under the page title."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     hero_link_text = models.CharField(
         _("button text"),
         max_length=60,

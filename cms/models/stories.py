@@ -16,6 +16,7 @@ from cms.admin_forms import StoryPageForm
 from cms.blocks import BodyBlock
 from cms.filters import StoryFilter
 from cms.models.base import content_language
+from core.models import optional_image
 from core.validators import SingleLineTitleMixin, validate_single_line
 
 
@@ -92,14 +93,7 @@ class StoryPage(SingleLineTitleMixin, Page):
     )
     lead = models.TextField(_("lead"), max_length=600)
     quote = models.TextField(_("quote"), max_length=400, blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("photo"))
     image_alt = models.CharField(
         _("alternative text"),
         max_length=250,

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.dates import local_date
+from core.models import Timestamped, optional_image
 from core.validators import validate_single_line
 from courses.models.invoicing import PaymentMethod
 from courses.models.qualifications import QualificationKind
@@ -67,7 +68,7 @@ class WaitingListMode(models.TextChoices):
     OFFER = "offer", _("Offer the seat for a limited time")
 
 
-class Course(index.Indexed, ClusterableModel):
+class Course(index.Indexed, Timestamped, ClusterableModel):
     title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.TextField(
@@ -220,14 +221,7 @@ class Course(index.Indexed, ClusterableModel):
             "copied from, once at least three participants have answered."
         ),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
     # The first meeting's start and the last meeting's end, kept by courses.services whenever
     # meetings change, so the catalogue sorts and filters by date without an aggregate.
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True, editable=False)
@@ -243,8 +237,6 @@ class Course(index.Indexed, ClusterableModel):
         related_name="copies",
         editable=False,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     search_fields = [
         index.SearchField("title", boost=3),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import local_date
+from core.models import Timestamped
 from core.validators import validate_single_line
 from networks.models.networks import Network
 
@@ -17,7 +18,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class NetworkMeeting(models.Model):
+class NetworkMeeting(Timestamped):
     """One meeting of a network. Place and online link are shown to members only."""
 
     network = models.ForeignKey(
@@ -74,8 +75,6 @@ class NetworkMeeting(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("network meeting")
@@ -123,7 +122,7 @@ class RsvpAnswer(models.TextChoices):
     MAYBE = "maybe", _("Maybe")
 
 
-class Rsvp(models.Model):
+class Rsvp(Timestamped):
     """A member's answer to a meeting invitation: kommer, kommer ikke or måske."""
 
     meeting = models.ForeignKey(
@@ -136,8 +135,6 @@ class Rsvp(models.Model):
         related_name="network_rsvps",
     )
     answer = models.CharField(_("answer"), max_length=8, choices=RsvpAnswer.choices)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("answer")

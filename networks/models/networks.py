@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from accounts.models import InvitationBase
+from core.models import Timestamped, optional_image
 from core.validators import validate_single_line
 from taxonomy.models import Audience, Topic
 
@@ -18,7 +19,7 @@ class JoinPolicy(models.TextChoices):
     INVITATION = "invitation", _("By invitation only")
 
 
-class Network(index.Indexed, models.Model):
+class Network(index.Indexed, Timestamped):
     """A network of volunteer leaders or board members who meet and learn from each other."""
 
     name = models.CharField(
@@ -60,16 +61,7 @@ class Network(index.Indexed, models.Model):
         blank=True,
         help_text=_("Where questions about the network go. Replies to network emails go here."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    image = optional_image(_("image"))
 
     search_fields = [
         index.SearchField("name", boost=3),
@@ -103,7 +95,7 @@ class MembershipRole(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """A person's place in a network. One row per person and network, kept when they leave, so
     a returning member keeps their history and a coordinator sees who left."""
 
@@ -149,8 +141,6 @@ class Membership(models.Model):
             "You can change this at any time."
         ),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     requested_at = models.DateTimeField(_("requested"), null=True, blank=True)
     joined_at = models.DateTimeField(_("joined"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)

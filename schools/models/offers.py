@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.models import Timestamped
 from core.validators import validate_single_line
 
 
@@ -17,7 +18,7 @@ class OfferStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class InternshipOffer(index.Indexed, models.Model):
+class InternshipOffer(index.Indexed, Timestamped):
     """An association's offer of volunteer internships (frivilligpraktik) to pupils."""
 
     association = models.ForeignKey(
@@ -85,8 +86,6 @@ class InternshipOffer(index.Indexed, models.Model):
         related_name="+",
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # The site search (schools/search.py) finds public offers by these.
     search_fields = [

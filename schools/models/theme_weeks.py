@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from core.models import Timestamped
 from core.validators import validate_single_line
 from schools.models.schools import School
 
@@ -17,7 +18,7 @@ class ThemeWeekStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class ThemeWeek(index.Indexed, models.Model):
+class ThemeWeek(index.Indexed, Timestamped):
     """A school's theme week (temauge) that associations can contribute to."""
 
     school = models.ForeignKey(
@@ -61,8 +62,6 @@ class ThemeWeek(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     # The site search (schools/search.py) finds open theme weeks by these.
     search_fields = [
@@ -122,7 +121,7 @@ class ContributionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class ThemeWeekContribution(models.Model):
+class ThemeWeekContribution(Timestamped):
     """What an association offers to a theme week: a talk, a workshop or a visit."""
 
     theme_week = models.ForeignKey(
@@ -166,8 +165,6 @@ class ThemeWeekContribution(models.Model):
     )
     # iCalendar SEQUENCE: raised whenever time or status changes.
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("theme-week contribution")
