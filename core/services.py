@@ -4,7 +4,8 @@ that turns such an error into a message.
 A service refuses a change by raising a subclass of `ServiceError` (CourseError, NetworkError,
 AssociationError, SchoolError, CertificateError, CmsError, AccountError) with a translated
 message meant for the person. A view that only shows that message and redirects uses
-`run_service` instead of writing the try/except/else again.
+`run_service` instead of writing the try/except/else again; a form page passes its form, and
+the message goes on the form instead.
 """
 
 from collections.abc import Callable
@@ -22,9 +23,11 @@ def run_service(
     service: Callable[..., Any],
     *args,
     success: str | Callable[[Any], str] | None = None,
+    form=None,
     **kwargs,
 ) -> tuple[bool, Any]:
-    """Call `service(*args, **kwargs)`; a ServiceError becomes an error message.
+    """Call `service(*args, **kwargs)`; a ServiceError becomes an error message, or with
+    `form`, the form's own error (shown above its fields, so the page answers 400).
 
     Returns (True, the service's result) after adding `success` (a text, or a function of the
     result) as a success message, or (False, None) after adding the error's message. Any
@@ -33,7 +36,10 @@ def run_service(
     try:
         result = service(*args, **kwargs)
     except ServiceError as error:
-        messages.error(request, str(error))
+        if form is None:
+            messages.error(request, str(error))
+        else:
+            form.add_error(None, str(error))
         return False, None
     if success is not None:
         messages.success(request, success(result) if callable(success) else success)

@@ -320,14 +320,17 @@ def activity_form(request, association, activity_id=None):
     )
     form = ActivityForm(request.POST or None, instance=activity, association=association)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.save_activity(
-                association, form.cleaned_data, by=request.user, activity=activity
-            )
-        except services.AssociationError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The activity is saved."))
+        saved, _activity = run_service(
+            request,
+            services.save_activity,
+            association,
+            form.cleaned_data,
+            by=request.user,
+            form=form,
+            activity=activity,
+            success=_("The activity is saved."),
+        )
+        if saved:
             return redirect(_overview_url(association))
     return render(
         request,
@@ -431,21 +434,18 @@ def stand(request, association, fair_slug):
             )
             return redirect(_overview_url(association))
         if form.is_valid():
-            try:
-                services.register_stand(
-                    fair,
-                    association,
-                    by=request.user,
-                    offer=form.cleaned_data["offer"],
-                    volunteers_sought=form.cleaned_data["volunteers_sought"],
-                )
-            except services.AssociationError as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("Your stand at %(fair)s is registered.") % {"fair": fair.title},
-                )
+            registered, _stand = run_service(
+                request,
+                services.register_stand,
+                fair,
+                association,
+                by=request.user,
+                form=form,
+                success=_("Your stand at %(fair)s is registered.") % {"fair": fair.title},
+                offer=form.cleaned_data["offer"],
+                volunteers_sought=form.cleaned_data["volunteers_sought"],
+            )
+            if registered:
                 return redirect(fair.get_absolute_url())
     return render(
         request,

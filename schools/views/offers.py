@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from associations.queries import associations_administered_by
 from core.permissions import permission_required_or_404
+from core.services import run_service
 from schools import queries, services
 from schools.filters import OfferFilter
 from schools.forms import OfferForm, PlacementRequestForm, PupilFormSet
@@ -122,14 +123,16 @@ def create_offer(request, association_slug):
     association = _managed_association(request, association_slug)
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            offer = services.create_offer(association, by=request.user, **form.cleaned_data)
-        except services.SchoolError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request, _("The offer is saved as a draft. Publish it when it is ready.")
-            )
+        saved, offer = run_service(
+            request,
+            services.create_offer,
+            association,
+            by=request.user,
+            form=form,
+            success=_("The offer is saved as a draft. Publish it when it is ready."),
+            **form.cleaned_data,
+        )
+        if saved:
             return redirect(offer)
     status = 400 if form.errors else 200
     context = {"association": association, "form": form, "offer": None}
@@ -141,12 +144,16 @@ def create_offer(request, association_slug):
 def edit_offer(request, offer):
     form = OfferForm(request.POST or None, instance=InternshipOffer.objects.get(pk=offer.pk))
     if request.method == "POST" and form.is_valid():
-        try:
-            services.update_offer(offer, by=request.user, **form.cleaned_data)
-        except services.SchoolError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The offer is saved."))
+        saved, _offer = run_service(
+            request,
+            services.update_offer,
+            offer,
+            by=request.user,
+            form=form,
+            success=_("The offer is saved."),
+            **form.cleaned_data,
+        )
+        if saved:
             return redirect(offer)
     status = 400 if form.errors else 200
     context = {"association": offer.association, "form": form, "offer": offer}
@@ -160,14 +167,16 @@ def change_offer_status(request, offer):
     if target not in OfferStatus.values:
         messages.error(request, _("Choose what to do with the offer."))
         return redirect(offer)
-    try:
-        offer = services.change_offer_status(offer, target, by=request.user)
-    except services.SchoolError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request, _("The offer is now: %(status)s.") % {"status": offer.get_status_display()}
-        )
+    run_service(
+        request,
+        services.change_offer_status,
+        offer,
+        target,
+        by=request.user,
+        success=lambda changed: (
+            _("The offer is now: %(status)s.") % {"status": changed.get_status_display()}
+        ),
+    )
     return redirect(offer)
 
 

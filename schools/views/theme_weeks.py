@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from associations.queries import associations_administered_by
 from core.calendar_http import calendar_response
 from core.permissions import permission_required_or_404
+from core.services import run_service
 from schools import queries, services
 from schools.forms import ContributionForm, ThemeWeekForm
 from schools.ics import theme_week_calendar
@@ -98,14 +99,16 @@ def post_theme_week(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         school = data.pop("school")
-        try:
-            theme_week = services.post_theme_week(school, by=request.user, **data)
-        except services.SchoolError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request, _("The theme week is posted. Associations can now offer contributions.")
-            )
+        posted, theme_week = run_service(
+            request,
+            services.post_theme_week,
+            school,
+            by=request.user,
+            form=form,
+            success=_("The theme week is posted. Associations can now offer contributions."),
+            **data,
+        )
+        if posted:
             return redirect(theme_week)
     status = 400 if form.errors else 200
     return render(request, "schools/theme_week_form.html", {"form": form}, status=status)
@@ -118,15 +121,16 @@ def change_theme_week_status(request, theme_week):
     if target not in ThemeWeekStatus.values:
         messages.error(request, _("Choose what to do with the theme week."))
         return redirect(theme_week)
-    try:
-        theme_week = services.change_theme_week_status(theme_week, target, by=request.user)
-    except services.SchoolError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            _("The theme week is now: %(status)s.") % {"status": theme_week.get_status_display()},
-        )
+    run_service(
+        request,
+        services.change_theme_week_status,
+        theme_week,
+        target,
+        by=request.user,
+        success=lambda changed: (
+            _("The theme week is now: %(status)s.") % {"status": changed.get_status_display()}
+        ),
+    )
     return redirect(theme_week)
 
 
@@ -138,23 +142,23 @@ def offer_contribution(request, pk):
     form = ContributionForm(request.POST or None, associations=associations, theme_week=theme_week)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.offer_contribution(
-                theme_week,
-                data["association"],
-                by=request.user,
-                kind=data["kind"],
-                title=data["title"],
-                description=data["description"],
-                starts_at=data["starts_at"],
-                ends_at=data["ends_at"],
-                place=data["place"],
-                capacity=data["capacity"],
-            )
-        except services.SchoolError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Your offer is sent to the school."))
+        offered, _contribution = run_service(
+            request,
+            services.offer_contribution,
+            theme_week,
+            data["association"],
+            by=request.user,
+            form=form,
+            success=_("Your offer is sent to the school."),
+            kind=data["kind"],
+            title=data["title"],
+            description=data["description"],
+            starts_at=data["starts_at"],
+            ends_at=data["ends_at"],
+            place=data["place"],
+            capacity=data["capacity"],
+        )
+        if offered:
             return redirect(theme_week)
     status = 400 if form.errors else 200
     context = {"theme_week": theme_week, "form": form}

@@ -1,6 +1,7 @@
 """core.services: one base for the apps' service errors, and run_service for views."""
 
 import pytest
+from django import forms
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.test import RequestFactory
@@ -62,3 +63,16 @@ def test_success_can_use_the_result():
 def test_a_bug_is_not_turned_into_a_message():
     with pytest.raises(ZeroDivisionError):
         run_service(_request(), lambda: 1 / 0)
+
+
+def test_with_a_form_the_refusal_is_the_forms_error_not_a_message():
+    request = _request()
+    form = forms.Form(data={})
+    assert form.is_valid()
+
+    def refuse():
+        raise SchoolError("Forløbet har ikke flere pladser.")
+
+    assert run_service(request, refuse, form=form, success="Gemt") == (False, None)
+    assert form.non_field_errors() == ["Forløbet har ikke flere pladser."]
+    assert list(get_messages(request)) == []
