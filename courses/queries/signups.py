@@ -114,10 +114,16 @@ def active_signups_by_course(user, course_ids: Iterable[int]) -> Mapping[int, Si
     course_ids = list(course_ids)
     if not user.is_authenticated or not course_ids:
         return {}
-    signups = Signup.objects.filter(
-        user=user, course_id__in=course_ids, status__in=ACTIVE_SIGNUP_STATUSES
-    ).annotate(position=waiting_position_expression())
+    signups = _active_signups_with_position().filter(user_id=user.pk, course_id__in=course_ids)
     return {signup.course_id: signup for signup in signups}
+
+
+# Built once per process and only filtered per request, like _catalogue_annotated.
+@cache
+def _active_signups_with_position() -> QuerySet[Signup]:
+    return Signup.objects.filter(status__in=ACTIVE_SIGNUP_STATUSES).annotate(
+        position=waiting_position_expression()
+    )
 
 
 def waiting_position_expression():

@@ -7,6 +7,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -161,6 +162,37 @@ def undoable_cancellation(
         )
         .order_by("-cancelled_at", "-pk")
         .first()
+    )
+
+
+def own_signup_and_undoable(
+    signups: QuerySet[Signup], course: Course, user, now: datetime | None = None
+) -> tuple[Signup | None, Signup | None]:
+    """The person's active signup for the course, and — only when they hold none — the
+    cancellation `undoable_cancellation` would answer, from one query of all their signups for
+    the course (a handful at most: one active, and what they cancelled before). The course page
+    asks this on every view; the undo offer cost a query of its own. `signups`: the queryset to
+    read them from, e.g. with the annotations the caller shows."""
+    if not user.is_authenticated:
+        return None, None
+    now = now or timezone.now()
+    rows = list(signups.filter(course_id=course.pk, user_id=user.pk))
+    # At most one active signup per person and course (a database constraint).
+    active = next((row for row in rows if row.status in ACTIVE_SIGNUP_STATUSES), None)
+    if active is not None:
+        return active, None
+    undoable = [row for row in rows if _undoable_by(row, user, now)]
+    return None, max(undoable, key=lambda row: (row.cancelled_at, row.pk), default=None)
+
+
+def _undoable_by(signup: Signup, user, now: datetime) -> bool:
+    """`undoable_cancellation`'s conditions, for a row already read."""
+    return (
+        signup.status == SignupStatus.CANCELLED
+        and signup.cancelled_by_id == user.pk
+        and signup.end_reason in UNDOABLE_END_REASONS
+        and signup.cancelled_at is not None
+        and signup.cancelled_at > now - UNDO_WINDOW
     )
 
 

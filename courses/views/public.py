@@ -1,8 +1,8 @@
-from functools import cache
+from functools import cache, partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,6 +25,7 @@ from courses.models import (
     Signup,
     SignupStatus,
 )
+from courses.rules import course_access
 from taxonomy.models import Topic
 
 PAGE_SIZE = 12
@@ -33,7 +34,8 @@ PAGE_SIZE = 12
 @require_safe
 @public_page
 def catalogue(request):
-    courses = queries.catalogue_courses()
+    # The cards' topics are read only when a card is rendered (below).
+    courses = queries.catalogue_courses().prefetch_related(None)
     course_filter = CourseFilter(request.GET or None, queryset=courses, request=request)
     if course_filter.is_bound and not course_filter.is_valid():
         # Unknown topic, malformed date: show the errors with every course, status 400.
@@ -42,9 +44,11 @@ def catalogue(request):
         results, status = course_filter.qs, 200
     page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
     my_signups = queries.active_signups_by_course(request.user, [c.pk for c in page])
+    topics = _CardTopics(page.object_list)
     for course in page:
         course.seats_left = queries.seats_left(course)
         course.my_signup = my_signups.get(course.pk)
+        course.card_topics = partial(topics.of, course)
     context = {
         "filter": course_filter,
         "page_obj": page,
@@ -57,6 +61,23 @@ def catalogue(request):
     return render(request, template, context, status=status)
 
 
+class _CardTopics:
+    """The topics of a page of course cards, read for the whole page in one query the first
+    time a card asks (`course.card_topics`). A card is kept whole in the shared fragment cache
+    (core.fragments, topics included), so while every card comes from there none is read."""
+
+    def __init__(self, courses):
+        self.courses = courses
+        self.loaded = False
+
+    def of(self, course) -> list[Topic]:
+        if not self.loaded:
+            topics = Prefetch("topics", queryset=Topic.objects.order_by("name"))
+            prefetch_related_objects(self.courses, topics)
+            self.loaded = True
+        return list(course.topics.all())
+
+
 # Built once per process, filtered per request: resolving the seat-count subqueries was a
 # third of building the course page's main query. Never evaluated here, only cloned.
 @cache
@@ -66,15 +87,19 @@ def _courses_for_page():
     )
 
 
+# The person's own signups with their waiting position, built once per process as above.
+@cache
+def _own_signups():
+    return Signup.objects.annotate(position=queries.waiting_position_expression())
+
+
 def _visible_course(request, slug, *, for_page: bool = True) -> Course:
     """Published and cancelled courses are public; drafts only for their organisers.
     `for_page=False`: the bare row, without what the course page shows (seat counts and related
     rows), e.g. for a signup, which reads the course again under its lock."""
     courses = _courses_for_page() if for_page else Course.objects.all()
     course = get_object_or_404(courses, slug=slug)
-    if course.status == CourseStatus.DRAFT and not request.user.has_perm(
-        "courses.organise_course", course
-    ):
+    if course.status == CourseStatus.DRAFT and not course_access(request, course).is_organiser:
         raise Http404
     return course
 
@@ -87,15 +112,10 @@ def _detail_context(
 ) -> dict:
     meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
     topics = list(Topic.objects.filter(courses=course).order_by("name"))
-    signup = None
-    if request.user.is_authenticated:
-        signup = (
-            Signup.objects.filter(
-                course=course, user=request.user, status__in=ACTIVE_SIGNUP_STATUSES
-            )
-            .annotate(position=queries.waiting_position_expression())
-            .first()
-        )
+    # The active signup, and without one the cancellation "Undo" may still take back (for a
+    # few minutes after cancelling; courses.services.undo_cancellation): one query.
+    signup, undo_signup = services.own_signup_and_undoable(_own_signups(), course, request.user)
+    access = course_access(request, course)
     confirmed = signup is not None and signup.status == SignupStatus.CONFIRMED
     participants = []
     if confirmed:
@@ -133,13 +153,10 @@ def _detail_context(
             else None
         ),
         "rating": queries.public_rating(course),
-        # "Undo" for a few minutes after cancelling (courses.services.undo_cancellation).
-        "undo_signup": None
-        if signup
-        else services.undoable_cancellation(course, request.user, holds_no_active_signup=True),
+        "undo_signup": undo_signup,
         "undo_minutes": int(services.UNDO_WINDOW.total_seconds() // 60),
-        "is_organiser": request.user.has_perm("courses.organise_course", course),
-        "can_manage": request.user.has_perm("courses.manage_courses"),
+        "is_organiser": access.is_organiser,
+        "can_manage": access.can_manage,
     }
 
 
