@@ -18,8 +18,12 @@ def _courses_with_seat_counts():
     return queries.with_seat_counts(Course.objects.select_related("provider"))
 
 
-def _organised_course(request, slug) -> Course:
-    course = get_object_or_404(_courses_with_seat_counts(), slug=slug)
+def _organised_course(request, slug, courses=None) -> Course:
+    """The course of `slug` (from `courses`, by default annotated with its seat counts) if
+    the request's person organises it, else a 404."""
+    course = get_object_or_404(
+        _courses_with_seat_counts() if courses is None else courses, slug=slug
+    )
     if not request.user.has_perm("courses.organise_course", course):
         raise Http404
     return course
