@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
@@ -105,8 +106,7 @@ def user(db):
     return UserFactory()
 
 
-@pytest.fixture
-def home_page(db):
+def make_home_page():
     """A published Danish home page as the default site's root, with an English translation."""
     root = Page.get_first_root_node()
     home = HomePage(title="Frivilligløft", slug="forside-test", hero_text="Kurser for frivillige.")
@@ -120,6 +120,12 @@ def home_page(db):
     english.hero_text = "Courses for volunteers."
     english.save_revision().publish()
     return home
+
+
+@pytest.fixture
+def home_page(db):
+    """A published Danish home page as the default site's root, with an English translation."""
+    return make_home_page()
 
 
 @pytest.fixture
@@ -242,6 +248,44 @@ def demo_snapshot(request, django_db_setup, django_db_blocker):
     yield demo
     with django_db_blocker.unblock():
         demo.drop()
+
+
+@pytest.fixture(scope="session")
+def build_once(request, django_db_setup, django_db_blocker):
+    """build_once(build) runs build() once, on the migrations' data, keeps a snapshot of the
+    database (and files) it left, and returns (what build returned, put_back).
+
+    For data many tests read and none needs made afresh (tests/api's `world`): call it from a
+    session-scoped fixture; the test's own fixture calls put_back(), which restores the
+    snapshot inside the test's transaction and empties the cache, a fraction of building it
+    again. The database is left as it was before build().
+    """
+    taken = []
+
+    def once(build):
+        with django_db_blocker.unblock():
+            before = snapshots.take()
+            snapshots.restore(request.config.stash[MIGRATIONS_STATE])
+            with transaction.atomic():
+                result = build()
+            snapshot = snapshots.take(with_files=True)
+            taken.append(snapshot)
+            snapshots.restore(before)
+            before.drop()
+            cache.clear()
+            page_cache.clear_local()
+
+        def put_back():
+            snapshots.restore(snapshot)
+            cache.clear()
+            page_cache.clear_local()
+
+        return result, put_back
+
+    yield once
+    with django_db_blocker.unblock():
+        for snapshot in taken:
+            snapshot.drop()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ Every person in the world has a name and an email that must not appear in any an
 (PERSONAL), and every object that is not public has a title with "HIDDEN" in it.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -25,11 +26,12 @@ from tests.associations.factories import (
     VenueFactory,
 )
 from tests.cms.fixtures import *  # noqa: F403 - guide_index, make_guide, topic
+from tests.cms.fixtures import guide_maker, make_guide_index, make_topic
+from tests.conftest import make_home_page
 from tests.courses.factories import (
     CourseFactory,
     ProviderFactory,
     SignupFactory,
-    TopicFactory,
     waitlist,
 )
 from tests.factories import UserFactory
@@ -97,11 +99,28 @@ def person(name: str, email: str):
     return UserFactory(full_name=name, email=email)
 
 
+@pytest.fixture(scope="session")
+def _world_once(build_once):
+    return build_once(build_world)
+
+
 @pytest.fixture
-def world(db, make_guide, guide_index):
+def world(_world_once, db):
+    """The world, built once per session (worker) and put back for each test (build_once in
+    tests/conftest.py); its objects are read again, as a test before may have changed them."""
+    world, put_back = _world_once
+    put_back()
+    for field in dataclasses.fields(world):
+        getattr(world, field.name).refresh_from_db()
+    return world
+
+
+def build_world() -> World:
     now = timezone.now()
+    guide_index = make_guide_index(make_home_page())
     # The same topic as the guide fixtures' (get_or_create by slug).
-    topic = TopicFactory(name="Bestyrelsesarbejde", name_en="Board work", slug="bestyrelsesarbejde")
+    topic = make_topic()
+    make_guide = guide_maker(guide_index, topic)
     provider = ProviderFactory(
         name="Frivilligcentret",
         website="https://frivilligcenter.example/",

@@ -32,9 +32,23 @@ def catalogue_slugs(client, query: str) -> list[str]:
         page += 1
 
 
+@pytest.fixture(scope="session")
+def _catalogue_once(build_once):
+    return build_once(build_catalogue)
+
+
 @pytest.fixture
-def catalogue(db):
-    """Thirty courses over two topics, formats, audiences and providers, some full."""
+def catalogue(_catalogue_once, db):
+    """Thirty courses over two topics, formats, audiences and providers, some full (built
+    once per session, put back for each test: build_once in tests/conftest.py)."""
+    built, put_back = _catalogue_once
+    put_back()
+    for provider in built["providers"]:
+        provider.refresh_from_db()
+    return built
+
+
+def build_catalogue():
     topics = [TopicFactory(slug="ledelse"), TopicFactory(slug="fundraising")]
     providers = [ProviderFactory(), ProviderFactory()]
     today = timezone.localdate()

@@ -35,8 +35,7 @@ def publish(page):
     return page
 
 
-@pytest.fixture
-def guide_index(home_page):
+def make_guide_index(home_page):
     index = GuideIndexPage(title="Vejledninger", slug="vejledninger", intro="Hjælp til foreningen.")
     home_page.add_child(instance=index)
     publish(index)
@@ -48,12 +47,22 @@ def guide_index(home_page):
 
 
 @pytest.fixture
-def topic(db):
+def guide_index(home_page):
+    return make_guide_index(home_page)
+
+
+def make_topic():
     return TopicFactory(name="Bestyrelsesarbejde", name_en="Board work", slug="bestyrelsesarbejde")
 
 
 @pytest.fixture
-def make_guide(guide_index, topic):
+def topic(db):
+    return make_topic()
+
+
+def guide_maker(guide_index, topic):
+    """make(title=..., body=..., topics=..., **fields): a published guide in `guide_index`."""
+
     def make(title="Sådan holder I generalforsamling", body=None, topics=None, **fields):
         guide = GuidePage(
             title=title,
@@ -70,6 +79,11 @@ def make_guide(guide_index, topic):
         return publish(guide)
 
     return make
+
+
+@pytest.fixture
+def make_guide(guide_index, topic):
+    return guide_maker(guide_index, topic)
 
 
 @pytest.fixture
