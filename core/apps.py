@@ -16,9 +16,12 @@ class CoreConfig(AppConfig):
         lookups.register()
 
         content_apps = frozenset(settings.ANONYMOUS_PAGE_CACHE_APPS)
+        ignored = frozenset(
+            label.lower() for label in getattr(settings, "ANONYMOUS_PAGE_CACHE_IGNORED_MODELS", ())
+        )
 
         def content_changed(sender, **kwargs):
-            if sender._meta.app_label in content_apps:
+            if sender._meta.app_label in content_apps and sender._meta.label_lower not in ignored:
                 # After the commit only: invalidation can never roll a change back. A page
                 # rendered from the old data before that is stored under the generation it
                 # read first, which the bump makes unreachable.

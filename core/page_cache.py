@@ -20,6 +20,9 @@ fresh nonce, so caching never weakens the Content-Security-Policy.
 Invalidation: entries live `ANONYMOUS_PAGE_CACHE_SECONDS` (30 s by default; 0 turns the cache
 off), and any save or delete in a content app (`ANONYMOUS_PAGE_CACHE_APPS`) or a Wagtail
 publish bumps a generation number that is part of every key, so editors' changes show at once.
+Signups are the exception (`ANONYMOUS_PAGE_CACHE_IGNORED_MODELS`): an anonymous page shows them
+only as seat counts, which may lag by the entry's lifetime rather than a rush of signups
+emptying the cache once each.
 Changes made with `QuerySet.update()` send no signals; they show when the entry expires.
 The bump runs after the change commits, so a cache error can never roll the change back.
 

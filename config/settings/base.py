@@ -221,6 +221,10 @@ ANONYMOUS_PAGE_CACHE_APPS = [
     "wagtailredirects",
     "taggit",
 ]
+# ... except these, which an anonymous page shows only as seat counts: those may lag by up to
+# ANONYMOUS_PAGE_CACHE_SECONDS, so 200 people signing up in a minute do not empty the page
+# cache 200 times, just when a newsletter brings everyone to the same pages.
+ANONYMOUS_PAGE_CACHE_IGNORED_MODELS = ["courses.signup", "courses.signupanswer"]
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

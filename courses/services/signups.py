@@ -126,16 +126,20 @@ def sign_up(
         raise CourseError(_("Log in to sign up."))
     now = now or timezone.now()
     with transaction.atomic():
-        course = lock_course(course.pk)
-        existing = Signup.objects.filter(
-            course=course, user=user, status__in=ACTIVE_SIGNUP_STATUSES
-        ).first()
-        if existing is not None:
-            return existing
+        # The commit does not wait for the disk while others queue for the lock; the email's
+        # task row, written right after the commit, does, and with it this signup: it is on
+        # disk before the person is told (lock_course, core.outbox.schedule_after_commit).
+        course = lock_course(course.pk, commit_waits_for_disk=False)
+        counts = seat_counts(course, user=user)  # whether they already hold a signup too
+        if counts.mine:
+            existing = Signup.objects.filter(
+                course=course, user=user, status__in=ACTIVE_SIGNUP_STATUSES
+            ).first()
+            if existing is not None:
+                return existing
         check_signup_open(course, now)
         invoice = _invoicing(course, invoicing)
         kept_answers = questions.checked_answers(course, answers)
-        counts = seat_counts(course)
         has_seat = counts.has_free_seat(course) and counts.waiting == 0
         if not has_seat and not course.waiting_list_enabled:
             raise CourseError(_("The course is full."))
@@ -158,6 +162,8 @@ def sign_up(
             signup.status = SignupStatus.WAITLISTED
             signup.waitlisted_at = now
             signup.queue_number = counts.last_queue_number + 1
+            # Their place as the queries' waiting_position_expression() would read it now.
+            signup.position = counts.waiting + 1
         signup.save()
         if kept_answers:  # a new signup has no answers to replace: no DELETE inside the lock
             questions.save_answers(signup, kept_answers)

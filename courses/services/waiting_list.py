@@ -28,9 +28,13 @@ logger = logging.getLogger(__name__)
 
 
 def waiting_position(signup: Signup) -> int | None:
-    """1 for the first person on the waiting list; None when not waiting."""
+    """1 for the first person on the waiting list; None when not waiting. A signup that
+    already knows it (`position`: annotated by a query, or set by sign_up under the lock)
+    is not asked again."""
     if signup.status != SignupStatus.WAITLISTED or signup.queue_number is None:
         return None
+    if getattr(signup, "position", None) is not None:
+        return signup.position
     return Signup.objects.filter(
         course_id=signup.course_id,
         status=SignupStatus.WAITLISTED,
