@@ -9,6 +9,7 @@ by key resolved to rows.
 """
 
 from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.db.models import Max
 from django.utils import timezone
 
 from core.holidays import is_day_off
@@ -127,6 +129,17 @@ def ensure_rows(model, rows: Iterable[Mapping], key: str = "slug", within=None, 
         row[key]: ensure_row(model, {**within, key: row[key]}, {**without(row, key), **common})[0]
         for row in rows
     }
+
+
+@contextmanager
+def emails_dropped(app_label: str):
+    """Demo people have no mailbox: the emails `app_label`'s services queue inside the block
+    (templates under emails/<app_label>/) are deleted when it ends, never sent."""
+    from core.models import OutgoingEmail
+
+    last = OutgoingEmail.objects.aggregate(last=Max("pk"))["last"] or 0
+    yield
+    OutgoingEmail.objects.filter(pk__gt=last, kind__startswith=f"emails/{app_label}/").delete()
 
 
 def resolve(rows: Mapping, keys: Iterable[str]) -> list:

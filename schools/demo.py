@@ -13,11 +13,13 @@ import datetime
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
-from associations.models import Association, AssociationRole, ChildRecordDeclaration, RoleKind
+from associations.models import Association, AssociationRole, RoleKind
+from associations.services import add_person, declare_child_records
 from core.demo_support import (
     DemoLogin,
     demo_date,
     demo_user,
+    emails_dropped,
     ensure_people,
     ensure_row,
     ensure_rows,
@@ -25,19 +27,17 @@ from core.demo_support import (
     local_datetime,
     without,
 )
+from schools import services
 from schools.models import (
     ContributionStatus,
     InternshipOffer,
-    OfferStatus,
     Placement,
-    PlacementEvaluation,
-    PlacementPupil,
     PlacementState,
     School,
     SchoolCoordinator,
     ThemeWeek,
-    ThemeWeekContribution,
 )
+from schools.services import Pupil
 from schools.services.offers import sync_filled_status
 
 
@@ -69,63 +69,71 @@ def seed(command):
     offers = {}
     for data in demo["offers"]:
         association = _association_for(data["prefer"], data["match"], offers)
-        fields = without(data, "key", "prefer", "match", "title")
+        fields = without(data, "key", "prefer", "match", "status")
         # Replies go to the association's own address when it has one.
         fields["contact_email"] = association.email or data["contact_email"]
-        published = timezone.now() if data["status"] == OfferStatus.PUBLISHED else None
-        fields |= {"association": association, "created_by": volunteer, "published_at": published}
-        offer, _ = ensure_row(InternshipOffer, {"title": data["title"]}, fields)
-        offers[data["key"]] = offer
-        if offer.involves_children_under_15:
-            # The rule for pupils under 15 holds in the demo too: the host has declared.
-            lookup = {"association": offer.association, "year": timezone.localdate().year}
-            ensure_row(ChildRecordDeclaration, lookup, {"declared_by": volunteer})
-    if volunteer is not None:
+        offers[data["key"]] = InternshipOffer.objects.filter(title=data["title"]).first()
+        if offers[data["key"]] is None:
+            offers[data["key"]] = _offer(association, fields, data["status"], volunteer)
+    host = _host(offers["football"].association)
+    football = {"association": offers["football"].association, "user": volunteer}
+    if volunteer and host and not AssociationRole.objects.filter(**football).exists():
         # The demo volunteer leader answers the schools for the football club's offers.
-        lookup = {"association": offers["football"].association, "user": volunteer}
-        ensure_row(AssociationRole, lookup, {"role": RoleKind.VOLUNTEER_LEADER, "is_admin": True})
-
-    for data in demo["placements"]:
-        offer, school = offers[data["offer"]], schools[data["school"]]
-        if not Placement.objects.filter(offer=offer, school=school).exists():
-            _placement(demo, offer, school, coordinators[data["school"]], data, volunteer)
-    for offer in offers.values():
-        sync_filled_status(offer)
-
-    week = demo["theme_week"]
-    _theme_week(schools[week["school"]], coordinators[week["school"]], offers, week)
+        kind = RoleKind.VOLUNTEER_LEADER
+        add_person(football["association"], volunteer.email, by=host, role=kind, is_admin=True)
+    with emails_dropped("schools"):
+        for data in demo["placements"]:
+            offer, school = offers[data["offer"]], schools[data["school"]]
+            if not Placement.objects.filter(offer=offer, school=school).exists():
+                _placement(demo, offer, school, coordinators[data["school"]], data)
+        for offer in offers.values():
+            sync_filled_status(offer)
+        week = demo["theme_week"]
+        _theme_week(schools[week["school"]], coordinators[week["school"]], offers, week)
     return [DemoLogin(p["role"], p["email"], DEMO_PASSWORD) for p in demo["coordinators"].values()]
 
 
-def _placement(demo, offer, school, coordinator, data, volunteer):
-    now = timezone.now()
-    state, (first, last) = data["state"], data.get("days_from_today", (None, None))
-    placement = Placement.objects.create(
-        offer=offer,
-        school=school,
-        requested_by=coordinator,
-        state=state,
-        pupil_count=len(data["pupils"]),
-        message=demo["placement_message"],
-        decision_note=data.get("note", ""),
-        decided_at=now if state != PlacementState.REQUESTED else None,
-        starts_on=None if first is None else demo_date(first),
-        ends_on=None if last is None else demo_date(last),
-        agreed_at=now if first is not None else None,
-        hours_confirmed=data.get("hours"),
-        completed_at=now if "hours" in data else None,
-        completed_by=volunteer if "hours" in data else None,
-        evaluated_at=now if state == PlacementState.EVALUATED else None,
-    )
-    PlacementPupil.objects.bulk_create(
-        PlacementPupil(placement=placement, **pupil) for pupil in data["pupils"]
-    )
-    if state == PlacementState.EVALUATED:
-        authors = {"coordinator": coordinator, "volunteer": volunteer}
+def _host(association):
+    role = AssociationRole.objects.filter(association=association, is_admin=True).first()
+    return role.user if role else None
+
+
+def _offer(association, fields, status, volunteer) -> InternshipOffer:
+    """Created and published by the association's admin, who has declared børneattester
+    where pupils under 15 are involved (the rule holds in the demo too)."""
+    host = _host(association)
+    if host is None:  # a fallback association without people
+        fields |= {"association": association, "created_by": volunteer, "status": status}
+        return InternshipOffer.objects.create(**fields, published_at=timezone.now())
+    if fields.get("involves_children_under_15"):
+        declare_child_records(association, by=host)
+    offer = services.create_offer(association, by=host, **fields)
+    return services.change_offer_status(offer, status, by=host)
+
+
+def _placement(demo, offer, school, coordinator, data):
+    """Through the services, as the school's coordinator and the association's admin would."""
+    host, note = _host(offer.association), data.get("note", "")
+    if host is None:
+        return
+    pupils = [Pupil(**pupil) for pupil in data["pupils"]]
+    message = demo["placement_message"]
+    placement = services.request_placement(offer, school, pupils, by=coordinator, message=message)
+    if data["state"] in (PlacementState.REQUESTED, PlacementState.DECLINED):
+        if data["state"] == PlacementState.DECLINED:
+            services.decline_placement(placement, by=host, note=note)
+        return
+    services.accept_placement(placement, by=host, note=note)
+    if "days_from_today" in data:
+        first, last = (demo_date(days) for days in data["days_from_today"])
+        services.agree_placement(placement, by=host, starts_on=first, ends_on=last)
+    if "hours" in data:
+        services.confirm_hours(placement, by=host, hours=data["hours"])
+    if data["state"] == PlacementState.EVALUATED:
+        authors = {"coordinator": coordinator, "volunteer": host}
         for evaluation in demo["evaluations"]:
             by = authors[evaluation["by"]]
-            fields = without(evaluation, "by")
-            PlacementEvaluation.objects.create(placement=placement, submitted_by=by, **fields)
+            services.submit_evaluation(placement, by=by, **without(evaluation, "by"))
 
 
 def _theme_week(school, coordinator, offers, data):
@@ -138,24 +146,18 @@ def _theme_week(school, coordinator, offers, data):
         year = monday.year + (1 if monday.month == 12 else 0)
         january_8 = datetime.date(year, 1, 8)
         monday = january_8 + datetime.timedelta(days=(7 - january_8.weekday()) % 7)
-    theme_week = ThemeWeek.objects.create(
-        school=school,
-        starts_on=monday,
-        ends_on=monday + datetime.timedelta(days=4),
-        created_by=coordinator,
-        **without(data, "school", "contributions"),
-    )
+    fields = without(data, "school", "contributions") | {"starts_on": monday}
+    fields["ends_on"] = monday + datetime.timedelta(days=4)
+    theme_week = services.post_theme_week(school, by=coordinator, **fields)
     for contribution in data["contributions"]:
         association = offers[contribution["offer"]].association
-        place = contribution["place"]
         day = monday + datetime.timedelta(days=contribution["day"])
-        fields = without(contribution, "offer", "day", "starts", "ends", "place")
-        ThemeWeekContribution.objects.create(
-            theme_week=theme_week,
-            association=association,
-            starts_at=local_datetime(day, contribution["starts"]),
-            ends_at=local_datetime(day, contribution["ends"]),
-            place=(association.address or association.town) if place is None else place,
-            sequence=1 if contribution["status"] == ContributionStatus.ACCEPTED else 0,
-            **fields,
-        )
+        fields = without(contribution, "offer", "day", "starts", "ends", "place", "status")
+        fields["starts_at"] = local_datetime(day, contribution["starts"])
+        fields["ends_at"] = local_datetime(day, contribution["ends"])
+        place = contribution["place"]
+        fields["place"] = (association.address or association.town) if place is None else place
+        if (host := _host(association)) is not None:
+            offered = services.offer_contribution(theme_week, association, by=host, **fields)
+            if contribution["status"] == ContributionStatus.ACCEPTED:
+                services.accept_contribution(offered, by=coordinator)

@@ -1,6 +1,8 @@
 """The board's duties: the yearly child-record (børneattest) declaration and the competences
 it says it needs."""
 
+from datetime import datetime
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,15 +16,17 @@ PREFIX = "frivilligloeft.associations."
 
 
 def declare_child_records(
-    association: Association, year: int | None = None, *, by
+    association: Association, year: int | None = None, *, by, now: datetime | None = None
 ) -> ChildRecordDeclaration:
     """Record that the association has obtained børneattester for `year` (default this year).
 
     Only this year and next year can be declared. Declaring again returns the existing
-    declaration unchanged (who declared first stays on record).
+    declaration unchanged (who declared first stays on record). `now`: when it is declared
+    (the demo declares last year's a year ago).
     """
     require_admin(by, association)
-    this_year = timezone.localdate().year
+    now = now or timezone.now()
+    this_year = timezone.localtime(now).year
     year = year or this_year
     if year not in (this_year, this_year + 1):
         raise AssociationError(_("You can declare child-record checks for this year or next year."))
@@ -31,7 +35,7 @@ def declare_child_records(
         declaration, _created = ChildRecordDeclaration.objects.get_or_create(
             association=association,
             year=year,
-            defaults={"declared_by": by, "declared_at": timezone.now()},
+            defaults={"declared_by": by, "declared_at": now},
         )
         if _created:
             record(association, f"{PREFIX}child_records_declared", by=by, data={"year": year})

@@ -46,13 +46,13 @@ CALENDAR_FIELDS = ("title", *TIME_FIELDS, *PLACE_FIELDS)
 REMINDER_HOURS = 48
 
 
-def _validate_time(values: dict) -> None:
+def _validate_time(values: dict, now: datetime | None = None) -> None:
     starts_at, ends_at = values["starts_at"], values["ends_at"]
     if starts_at is None or ends_at is None:
         raise NetworkError(_("Give the meeting a start and an end."))
     if ends_at <= starts_at:
         raise NetworkError(_("The meeting must end after it starts."))
-    if starts_at <= timezone.now():
+    if starts_at <= (now or timezone.now()):
         raise NetworkError(_("The meeting must start in the future."))
 
 
@@ -65,14 +65,15 @@ def _validate_details(values: dict) -> None:
         raise NetworkError(_("Give a place or an online link, so members know where to go."))
 
 
-def plan_meeting(network: Network, *, by, **values) -> NetworkMeeting:
-    """Plan a meeting; every active member is emailed."""
+def plan_meeting(network: Network, *, by, now: datetime | None = None, **values) -> NetworkMeeting:
+    """Plan a meeting; every active member is emailed. `now`: when it is planned (the demo
+    plans past meetings at a past time)."""
     require_manager(by, network)
     values = {field: values.get(field) for field in MEETING_FIELDS}
     for field in ("title", "place_name", "place_address", "online_link", "agenda"):
         values[field] = (values[field] or "").strip()
     _validate_details(values)
-    _validate_time(values)
+    _validate_time(values, now)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.create(network=network, created_by=by, **values)
         record(meeting, "wagtail.create", by=by)
@@ -164,17 +165,20 @@ def cancel_meeting(meeting: NetworkMeeting, *, by, reason: str = "") -> NetworkM
     return meeting
 
 
-def save_meeting_notes(meeting: NetworkMeeting, *, by, notes: str) -> NetworkMeeting:
+def save_meeting_notes(
+    meeting: NetworkMeeting, *, by, notes: str, now: datetime | None = None
+) -> NetworkMeeting:
     """Notes or minutes, for members, once the meeting has started."""
+    now = now or timezone.now()
     require_manager(by, meeting.network)
     with transaction.atomic():
         meeting = NetworkMeeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.is_cancelled:
             raise NetworkError(_("A cancelled meeting has no notes."))
-        if meeting.starts_at > timezone.now():
+        if meeting.starts_at > now:
             raise NetworkError(_("Notes can be written once the meeting has started."))
         meeting.notes = notes.strip()
-        meeting.notes_updated_at = timezone.now()
+        meeting.notes_updated_at = now
         meeting.save(update_fields=["notes", "notes_updated_at", "updated_at"])
         record(meeting, "frivilligloeft.networks.meeting_notes", by=by)
     return meeting

@@ -91,3 +91,27 @@ def test_personal_data_erase_removes_roles_keeps_declarations():
     assert not AssociationRole.objects.exists()
     declaration.refresh_from_db()
     assert declaration.declared_by is None
+
+
+def test_the_demo_associations_come_from_the_services(demo_site):
+    """Roles given by the consultant, declarations (last year's a year ago), venues,
+    activities, needs, invitations and stands by the association's admins, each logged."""
+    from django.utils import timezone
+    from wagtail.models import ModelLogEntry
+
+    from associations.models import ChildRecordDeclaration, FairStand
+
+    consultant = "konsulent@frivilligloeft.test"
+    for role in AssociationRole.objects.all():
+        entry = ModelLogEntry.objects.for_instance(role).get(action="wagtail.create")
+        assert entry.user.email == consultant
+    this_year = timezone.localdate().year
+    for declaration in ChildRecordDeclaration.objects.select_related("declared_by"):
+        assert declaration.declared_at.year in (declaration.year, declaration.year - 1)
+        assert AssociationRole.objects.filter(
+            association=declaration.association_id, user=declaration.declared_by, is_admin=True
+        ).exists()
+    assert ChildRecordDeclaration.objects.filter(year=this_year - 1).exists()
+    for stand in FairStand.objects.all():
+        assert ModelLogEntry.objects.for_instance(stand).filter(action="wagtail.create").exists()
+    assert Association.objects.filter(verified_at__isnull=False).exists()

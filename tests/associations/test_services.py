@@ -337,6 +337,20 @@ def test_declare_child_records_other_years_are_refused(admin_role, offset):
         )
 
 
+def test_declare_child_records_at_a_given_time_counts_from_that_year(admin_role):
+    """`now=` (the demo declares last year's a year ago): this year and next are those of
+    `now`, and the declaration is dated then."""
+    a_year_ago = timezone.now() - datetime.timedelta(days=365)
+    last_year = timezone.localtime(a_year_ago).year
+
+    declaration = services.declare_child_records(
+        admin_role.association, last_year, by=admin_role.user, now=a_year_ago
+    )
+
+    assert (declaration.year, declaration.declared_at) == (last_year, a_year_ago)
+    assert not queries.has_current_child_record_declaration(admin_role.association)
+
+
 def test_declare_child_records_by_non_admin_is_refused():
     role = RoleFactory()
     with pytest.raises(AssociationError):

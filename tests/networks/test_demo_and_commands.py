@@ -64,3 +64,28 @@ def test_reminder_command_is_idempotent(django_capture_on_commit_callbacks):
     ]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject.startswith("Påmindelse: ")
+
+
+def test_the_demo_networks_come_from_the_services(demo_site):
+    """Coordinators appointed, the volunteer's joining, every meeting and the sparring replies
+    are logged as the services log them, by the people who did them."""
+    from wagtail.models import ModelLogEntry
+
+    from networks.models import SparringStatus
+
+    def actions(instance):
+        return set(ModelLogEntry.objects.for_instance(instance).values_list("action", flat=True))
+
+    for network in Network.objects.all():
+        assert "frivilligloeft.networks.coordinators_set" in actions(network)
+    chairs = Network.objects.get(slug="netvaerk-for-formaend")
+    assert "frivilligloeft.networks.member_joined" in actions(chairs)
+    for meeting in NetworkMeeting.objects.all():
+        entry = ModelLogEntry.objects.for_instance(meeting).get(action="wagtail.create")
+        assert entry.user_id == meeting.created_by_id
+    past = NetworkMeeting.objects.exclude(notes="").get()
+    assert "frivilligloeft.networks.meeting_notes" in actions(past)
+    assert past.notes_updated_at == past.ends_at
+    answered = SparringRequest.objects.filter(status=SparringStatus.ANSWERED)
+    assert answered.exists()
+    assert all(r.replies.filter(from_staff=True).exists() for r in answered)

@@ -182,3 +182,30 @@ def test_the_requester_may_close_their_own_request_but_not_reply_as_staff():
     services.close_sparring_request(request, by=request.requester)
     request.refresh_from_db()
     assert request.status == "closed"
+
+
+def test_a_meeting_can_be_planned_and_minuted_at_a_given_time(network_world):
+    """`now=` (the demo's past): planned two weeks before a meeting that has since ended,
+    notes saved when it ended; without it, a past meeting is refused as always."""
+    starts_at = timezone.now() - timedelta(days=30)
+    values = {
+        "title": "Forårsmødet",
+        "starts_at": starts_at,
+        "ends_at": starts_at + timedelta(hours=2),
+        "place_name": "Frivilligcentret",
+    }
+    by = network_world["coordinator"]
+    with pytest.raises(services.NetworkError):
+        services.plan_meeting(network_world["network"], by=by, **values)
+
+    meeting = services.plan_meeting(
+        network_world["network"], by=by, now=starts_at - timedelta(days=14), **values
+    )
+    services.save_meeting_notes(meeting, by=by, notes="Referat", now=values["ends_at"])
+
+    meeting.refresh_from_db()
+    assert (meeting.notes, meeting.notes_updated_at) == ("Referat", values["ends_at"])
+    with pytest.raises(services.NetworkError):
+        services.save_meeting_notes(
+            meeting, by=by, notes="For tidligt", now=starts_at - timedelta(hours=1)
+        )
