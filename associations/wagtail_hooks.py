@@ -63,7 +63,6 @@ class AssociationViewSet(SafeViewSetMixin, ModelViewSet):
     # Database lookups, not the search index: the index holds neither the town nor the CVR
     # number (a search answered 500), and staff look associations up by a part of either.
     search_backend_name = None
-    copy_view_enabled = False
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
@@ -100,7 +99,6 @@ class CategoryViewSet(SafeViewSetMixin, ModelViewSet):
     menu_label = _("Categories")
     list_display = ["name", "name_en", "slug"]
     form_fields = ["name", "name_en", "slug"]
-    copy_view_enabled = False
 
 
 def _stand_list_link(fair):
@@ -127,7 +125,6 @@ class FairViewSet(SafeViewSetMixin, ModelViewSet):
     ]
     list_filter = ["is_published"]
     search_fields = ["title", "place"]
-    copy_view_enabled = False
     form_fields = [
         "title",
         "slug",
@@ -158,7 +155,6 @@ class FairStandViewSet(SafeViewSetMixin, ModelViewSet):
     list_filter = ["fair"]
     search_fields = ["association__name", "offer"]
     form_fields = ["fair", "association", "offer", "volunteers_sought"]
-    copy_view_enabled = False
     list_export = ["association", "fair", "offer", "volunteers_sought", "registered_at"]
 
 
@@ -183,7 +179,6 @@ class PersonViewSet(SafeViewSetMixin, ModelViewSet):
     ]
     list_filter = ["is_admin", "role", "association"]
     search_fields = ["user__full_name", "user__email", "association__name"]
-    copy_view_enabled = False
     inspect_view_enabled = False
 
     def get_form_class(self, for_update=False):
@@ -201,7 +196,6 @@ class InvitationViewSet(SafeViewSetMixin, ModelViewSet):
     # Left out of get_urlpatterns below: nothing may link to them.
     missing_views = ("add", "edit")
     add_view_enabled = False
-    copy_view_enabled = False
     inspect_view_enabled = False
     delete_view_class = admin_views.InvitationWithdrawView
     form_fields = ["email"]

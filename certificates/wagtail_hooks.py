@@ -48,7 +48,6 @@ class CertificateViewSet(SafeViewSetMixin, ModelViewSet):
     ]
     list_filter = ["kind"]
     search_fields = ["holder_name", "title"]
-    copy_view_enabled = False
     inspect_view_enabled = False
     form_fields = ["revocation_reason"]
 

@@ -10,6 +10,7 @@
 - Deleting something that other rows protect (a course with signups, a school with
   placements) shows a message instead of a 500: Wagtail's delete view only knows the
   references its own index tracks.
+- "Copy" is off: a viewset whose rows may be copied sets `copy_view_enabled = True`.
 - `missing_views` names the views a viewset leaves out of its URLs (a read-only list): the
   views it keeps must not link to them. Wagtail links "Add" and "Delete" for everyone who has
   the permission, and a superuser has every permission: reversing the missing URL answered
@@ -62,6 +63,9 @@ def _no_url(self, instance):
 
 class SafeViewSetMixin:
     missing_views: tuple[str, ...] = ()
+    # Wagtail's "Copy" is left out (a copy would skip the services); a viewset whose rows may
+    # be copied as they are turns it back on.
+    copy_view_enabled = False
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -38,7 +38,6 @@ class OutgoingEmailViewSet(SafeViewSetMixin, ModelViewSet):
     filterset_class = OutgoingEmailFilterSet
     search_fields = ["subject", "to", "about"]
     search_backend_name = None  # not in the search index: plain database lookups
-    copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
     form_fields = ["subject"]

@@ -45,7 +45,6 @@ class NetworkViewSet(SafeViewSetMixin, ModelViewSet):
     # Database lookups, not the search index: on SQLite the index has no column per field
     # and a search limited to these fields answered 500 ("no such column: name").
     search_backend_name = None
-    copy_view_enabled = False
     edit_handler = ObjectList(
         [
             FieldPanel("name"),
@@ -82,7 +81,6 @@ class NetworkMeetingViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["title", "network", "starts_at", "status"]
     list_filter = ["network", "status"]
     search_fields = ["title"]
-    copy_view_enabled = False
     form_fields = [
         "network",
         "title",
@@ -107,7 +105,6 @@ class SparringRequestViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["subject", "requester", "topic", "status", "assigned_to", "created_at"]
     list_filter = ["status", "assigned_to", "topic"]
     search_fields = ["subject", "description"]
-    copy_view_enabled = False
     form_fields = ["status"]
 
     def get_urlpatterns(self):

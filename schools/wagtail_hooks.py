@@ -48,7 +48,6 @@ class SchoolViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["name", "school_type", "town"]
     list_filter = ["school_type"]
     search_fields = ["name", "town"]
-    copy_view_enabled = False
     form_fields = ["name", "slug", "school_type", "address", "postcode", "town", "email"]
 
 
@@ -61,7 +60,6 @@ class SchoolCoordinatorViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["user", "school", "created_at"]
     list_filter = ["school"]
     search_fields = ["user__full_name", "user__email", "school__name"]
-    copy_view_enabled = False
     form_fields = ["school", "user"]
 
 
@@ -76,7 +74,6 @@ class InternshipOfferViewSet(SafeViewSetMixin, ModelViewSet):
     search_fields = ["title", "tasks", "association__name"]
     # Indexed for the site search; the admin searches these fields in the database.
     search_backend_name = None
-    copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
     # The status is left out: it changes through schools.services (børneattest, places).
@@ -110,7 +107,6 @@ class PlacementViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["offer", "school", "state", "pupil_count", "requested_at"]
     list_filter = ["state", "school"]
     search_fields = ["offer__title", "school__name", "offer__association__name"]
-    copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [
@@ -148,7 +144,6 @@ class ThemeWeekViewSet(SafeViewSetMixin, ModelViewSet):
     search_fields = ["theme", "description"]
     # Indexed for the site search; the admin searches these fields in the database.
     search_backend_name = None
-    copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
     form_fields = [
@@ -176,7 +171,6 @@ class ThemeWeekContributionViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["title", "association", "theme_week", "starts_at", "status"]
     list_filter = ["status", "kind"]
     search_fields = ["title", "association__name"]
-    copy_view_enabled = False
     add_view_enabled = False
     inspect_view_enabled = True
     form_fields = ["title"]

@@ -18,6 +18,7 @@ class TopicViewSet(SafeViewSetMixin, SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
+    copy_view_enabled = True
     list_display = ["name", "name_en", "slug"]
     search_fields = ["name", "name_en"]
     search_backend_name = None

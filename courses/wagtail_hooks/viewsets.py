@@ -106,7 +106,6 @@ class CourseViewSet(SafeViewSetMixin, SnippetViewSet):
     add_view_class = admin_views.CourseCreateView
     edit_view_class = admin_views.CourseEditView
     delete_view_class = admin_views.CourseDeleteView
-    copy_view_enabled = False
     filterset_class = CourseFilterSet
     list_display = [
         "title",
@@ -232,6 +231,7 @@ class QualificationKindViewSet(SafeViewSetMixin, SnippetViewSet):
     model = QualificationKind
     icon = "success"
     menu_label = _("Qualifications")
+    copy_view_enabled = True
     list_display = ["name", "name_en", "validity_months"]
     search_fields = ["name", "name_en"]
     search_backend_name = None
@@ -246,6 +246,7 @@ class ProviderViewSet(SafeViewSetMixin, SnippetViewSet):
     model = Provider
     icon = "site"
     menu_label = _("Providers")
+    copy_view_enabled = True
     list_display = ["name", "contact_name", "contact_email", "website"]
     search_fields = ["name", "contact_name"]
     search_backend_name = None
@@ -274,7 +275,6 @@ class CourseWishViewSet(SafeViewSetMixin, SnippetViewSet):
     icon = "pick"
     menu_label = _("Course wishes")
     add_view_enabled = False
-    copy_view_enabled = False
     edit_view_class = admin_views.CourseWishEditView
     filterset_class = CourseWishFilterSet
     list_display = [

@@ -139,3 +139,11 @@ def test_where_an_association_is_used_lists_its_invitations_without_an_edit_link
 
     assert response.status_code == 200
     assert "/admin/foreninger/invitationer/edit/" not in response.text
+
+
+def test_copy_is_left_out_unless_a_viewset_turns_it_on():
+    from associations.wagtail_hooks import AssociationViewSet
+    from taxonomy.wagtail_hooks import TopicViewSet
+
+    assert AssociationViewSet.copy_view_enabled is False
+    assert TopicViewSet.copy_view_enabled is True
