@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from certificates import codes
+from core.forms import short_text
 
 # What was wrong with a typed code, so people know what to look for (codes.typing_problem).
 TYPING_PROBLEMS = {
@@ -41,10 +42,9 @@ class VerifyForm(forms.Form):
 
 
 class RevokeForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    reason = short_text(
+        _("Reason"),
+        required=True,
         help_text=_(
             "Kept with the certificate. The public verification page only says it is revoked."
         ),

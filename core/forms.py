@@ -1,3 +1,4 @@
+from django import forms
 from django.forms.renderers import TemplatesSetting
 
 
@@ -6,3 +7,15 @@ class SiteFormRenderer(TemplatesSetting):
 
     form_template_name = "includes/forms/form.html"
     field_template_name = "includes/forms/field.html"
+
+
+def short_text(label, *, max_length=1000, rows=3, required=False, **kwargs) -> forms.CharField:
+    """A few lines of free text: a reason, a note or a message to someone (optional unless the
+    form says otherwise)."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        **kwargs,
+    )

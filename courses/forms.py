@@ -6,6 +6,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from accounts.association_choice import AssociationChoiceMixin
+from core.forms import short_text
 from courses.models import CourseMessage, CourseWish, MessageRecipients, Signup, Usefulness
 from courses.models.invoicing import digits_only, validate_cvr, validate_ean
 from courses.services.evaluations import Answer
@@ -107,11 +108,9 @@ class AddParticipantForm(forms.Form):
 
 
 class DeclineSignupForm(forms.Form):
-    message = forms.CharField(
-        label=_("Message to the person"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+    message = short_text(
+        _("Message to the person"),
+        rows=4,
         help_text=_("Sent with the email that tells them the signup was not approved."),
     )
 
@@ -196,17 +195,9 @@ class EvaluationForm(forms.Form):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
     )
-    keep = forms.CharField(
-        label=_("What should we keep?"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    change = forms.CharField(
-        label=_("What should we change?"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    keep = short_text(_("What should we keep?"))
+    change = short_text(
+        _("What should we change?"),
         help_text=_("Please leave out names: the organisers read your words as you wrote them."),
     )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.association_choice import AssociationChoiceMixin
+from core.forms import short_text
 from core.validators import validate_single_line
 from networks.models import (
     ContactMethod,
@@ -63,12 +64,7 @@ class RsvpForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (sent to the person)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    reason = short_text(_("Reason (sent to the person)"))
 
 
 class InviteForm(forms.Form):
@@ -155,12 +151,7 @@ class MeetingForm(forms.ModelForm):
 
 
 class CancelMeetingForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (sent to the members)"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    reason = short_text(_("Reason (sent to the members)"))
 
 
 class NotesForm(forms.Form):

@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import short_text
 from core.validators import validate_single_line
 from schools.models import (
     ContributionKind,
@@ -79,11 +80,10 @@ PupilFormSet = forms.formset_factory(
 
 class PlacementRequestForm(forms.Form):
     school = forms.ModelChoiceField(label=_("School"), queryset=None, empty_label=None)
-    message = forms.CharField(
-        label=_("Message to the association"),
-        required=False,
+    message = short_text(
+        _("Message to the association"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        rows=4,
         help_text=_("Optional: when the pupils can come, anything the association should know."),
     )
 
@@ -93,21 +93,11 @@ class PlacementRequestForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note to the school"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    note = short_text(_("Note to the school"), max_length=2000)
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason (sent to the other side)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
+    reason = short_text(_("Reason (sent to the other side)"), max_length=2000)
 
 
 class AgreeForm(forms.Form):
