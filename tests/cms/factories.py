@@ -4,17 +4,7 @@ import factory
 from django.utils import timezone
 
 from courses.models import Course, CourseStatus
-from taxonomy.models import Topic
-
-
-class TopicFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Topic
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Emne {n}")
-    name_en = factory.Sequence(lambda n: f"Topic {n}")
-    slug = factory.Sequence(lambda n: f"emne-{n}")
+from tests.courses.factories import TopicFactory as TopicFactory
 
 
 class CourseFactory(factory.django.DjangoModelFactory):
