@@ -51,6 +51,43 @@ def _is_slow(item) -> bool:
     )
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="leave out the tests that cannot reach the database (CI's second database run)",
+    )
+
+
+# Fixtures through which a test reaches the database; pytest-django refuses any query from a
+# test without one of them (or the django_db marker), so such a test runs the same on SQLite
+# and PostgreSQL.
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+# Tests without the database that still start a program under the environment, whose
+# DATABASE_URL it reads (production settings): they run on both databases.
+DATABASE_BY_ENVIRONMENT = {"tests/test_production_settings.py"}
+
+
+def _reaches_database(item) -> bool:
+    return (
+        item.get_closest_marker("django_db") is not None
+        or bool(DATABASE_FIXTURES & set(item.fixturenames))
+        or item.nodeid.partition("::")[0] in DATABASE_BY_ENVIRONMENT
+    )
+
+
+def _only_database_tests(config, items):
+    """--database-tests-only: deselect the tests that cannot depend on the database."""
+    if not config.getoption("database_tests_only"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        (kept if _reaches_database(item) else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
 def pytest_collection_modifyitems(config, items):
     """Every transactional test must use serialized_rollback; only browser tests use Playwright.
 
@@ -80,6 +117,7 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, "
                 "serialized_rollback=True); see tests/conftest.py"
             )
+    _only_database_tests(config, items)
 
 
 @pytest.fixture(autouse=True)
