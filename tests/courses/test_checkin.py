@@ -325,7 +325,7 @@ def test_check_in_list_query_count(client, course, organiser, count, django_asse
     client.force_login(organiser)
     client.get("/")
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(15):
         response = client.get(list_path(course, today_meeting(course)))
 
     assert response.status_code == 200

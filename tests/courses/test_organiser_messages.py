@@ -196,7 +196,7 @@ def test_message_log_query_count(client, course, organiser, count, django_assert
     client.force_login(organiser)
     client.get("/")  # the session and the user's roles are read once
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(14):
         response = client.get(f"/kurser/{course.slug}/arrangoer/beskeder/")
 
     assert response.status_code == 200

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from courses import queries
 from courses.models import Course, Signup
+from courses.rules import course_access
 
 
 # Built once per process, filtered per request (resolving the seat-count subqueries was a
@@ -24,7 +25,8 @@ def _organised_course(request, slug, courses=None) -> Course:
     course = get_object_or_404(
         _courses_with_seat_counts() if courses is None else courses, slug=slug
     )
-    if not request.user.has_perm("courses.organise_course", course):
+    # courses.organise_course, decided once per request from the predicates it is made of.
+    if not course_access(request, course).is_organiser:
         raise Http404
     return course
 

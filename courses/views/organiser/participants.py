@@ -32,6 +32,7 @@ from courses.models import (
     SignupEndReason,
     SignupStatus,
 )
+from courses.rules import course_access
 from courses.views.organiser.common import _organised_course, _refused, _signup_of
 
 STATUS_ORDER = {
@@ -383,7 +384,7 @@ def overview(request, slug):
             "meetings": meetings,
             "has_answers": bool(answers),
             "sent_messages": _sent_messages().filter(course=course)[:10],
-            "can_manage": request.user.has_perm("courses.manage_courses"),
+            "can_manage": course_access(request, course).can_manage,
             "can_add": course.status == CourseStatus.PUBLISHED and not course.has_ended,
             "can_give_seat": not course.is_cancelled
             and not course.has_ended
