@@ -1,9 +1,11 @@
 """Who may run a network: predicates and object permissions (django-rules).
 
 A network's coordinators and the volunteer consultants manage it; decided from the
-memberships and roles of now at each request, nothing stored. The network views read the
-visitor's membership once and ask `queries.can_manage` with it (the same rule, one query
-fewer); elsewhere `user.has_perm("networks.manage_network", network)`.
+memberships and roles of now at each request, nothing stored. The coordinator tools ask
+`networks.manage_network` through the core guard (`networks.views.common.manager_view`), the
+services check `by` with `manages_network` and `is_network_staff` (networks/services/common.py);
+the public network pages read the visitor's membership once and ask `queries.can_manage` with
+it (the same rule, one query fewer).
 """
 
 import rules
