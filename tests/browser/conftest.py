@@ -104,3 +104,9 @@ def base_url():
     # pytest-playwright's own base_url fixture trips a pytest 9 deprecation; tests use
     # live_server.url instead.
     return None
+
+
+@pytest.fixture
+def demo(live_server, demo_site):
+    """The demo site (seeded once per session, put back for each test) at live_server."""
+    return live_server

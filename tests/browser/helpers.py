@@ -29,9 +29,28 @@ def csp_errors(page) -> list[str]:
     return errors
 
 
-def log_in(page, base_url, user):
-    page.goto(f"{base_url}/konto/login/")
-    page.locator("input[name=login]").fill(user.email)
-    page.locator("input[name=password]").fill(DEFAULT_PASSWORD)
+# The password of every person seed_demo creates.
+DEMO_PASSWORD = "frivillig-demo-2026"
+
+
+def log_in_as(page, base_url, email, password, prefix=""):
+    """Log in through the site's form (prefix "/en" for the English one), landing on My pages."""
+    page.goto(f"{base_url}{prefix}/konto/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(password)
     page.locator("form.form button[type=submit]").click()
     page.wait_for_url(re.compile("/mine-sider/$"))
+
+
+def log_in(page, base_url, user, prefix=""):
+    """Log in as a user the test made (tests.factories.UserFactory)."""
+    log_in_as(page, base_url, user.email, DEFAULT_PASSWORD, prefix)
+
+
+def log_in_to_demo(page, base_url, email, prefix=""):
+    """Log in as one of the demo site's people (tests' `demo` fixture)."""
+    log_in_as(page, base_url, email, DEMO_PASSWORD, prefix)
+
+
+def log_out(page):
+    page.get_by_role("button", name=re.compile("Log ud|Log out")).click()

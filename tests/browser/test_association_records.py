@@ -14,10 +14,9 @@ from playwright.sync_api import expect
 from associations.models import AssociationInvitation, AssociationRole, RoleKind
 from courses.models import Signup, SignupStatus
 from tests.associations.factories import AssociationFactory, RoleFactory
+from tests.browser.helpers import log_in
 from tests.courses.factories import CourseFactory
 from tests.factories import UserFactory
-
-from .test_courses import log_in
 
 pytestmark = [
     pytest.mark.browser,

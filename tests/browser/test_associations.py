@@ -5,28 +5,14 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from associations.models import ChildRecordDeclaration
+from tests.browser.helpers import log_in_to_demo
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "frivillig-demo-2026"
 VOLUNTEER = "frivillig@frivilligloeft.test"
-
-
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
-
-
-def log_in(page, server, email):
-    page.goto(server.url + "/konto/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
 
 
 def test_admin_edits_association_and_declares_child_record_checks(page, demo, assert_accessible):
@@ -40,7 +26,7 @@ def test_admin_edits_association_and_declares_child_record_checks(page, demo, as
     expect(page.get_by_role("heading", level=1)).to_have_text("Høng Idrætsforening")
     expect(page.get_by_text(badge)).to_have_count(0)
 
-    log_in(page, demo, VOLUNTEER)
+    log_in_to_demo(page, demo.url, VOLUNTEER)
     expect(page.get_by_text(f"Erklæring om børneattester for {year} mangler")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Mine foreninger").first.click()

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in_to_demo
 from tests.calendars.conftest import parse_both
 
 pytestmark = [
@@ -12,27 +13,12 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "frivillig-demo-2026"
 VOLUNTEER = "frivillig@frivilligloeft.test"
-
-
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
-
-
-def log_in(page, server, prefix=""):
-    page.goto(server.url + prefix + "/konto/login/")
-    page.locator("input[name=login]").fill(VOLUNTEER)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
 
 
 def test_make_copy_use_and_regenerate_my_calendar_link(page, demo, assert_accessible):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    log_in(page, demo)
+    log_in_to_demo(page, demo.url, VOLUNTEER)
     page.get_by_role("navigation", name="Mine sider").get_by_role("link", name="Kalender").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kalender")
     assert_accessible(page)
@@ -74,7 +60,7 @@ def test_make_copy_use_and_regenerate_my_calendar_link(page, demo, assert_access
 
 
 def test_calendar_page_in_english(page, demo, assert_accessible):
-    log_in(page, demo, prefix="/en")
+    log_in_to_demo(page, demo.url, VOLUNTEER, prefix="/en")
     page.goto(demo.url + "/en/mine-sider/kalender/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Calendar")
     page.get_by_text("Google Calendar", exact=True).click()

@@ -13,9 +13,10 @@ from playwright.sync_api import expect
 
 from certificates import codes, services
 from courses.models import Course
+from tests.browser.helpers import log_in
 from tests.certificates.conftest import attend, finished_course
 from tests.courses.factories import SignupFactory
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -24,14 +25,6 @@ pytestmark = [
 
 DATA = "0A1B2C3D4E5F6G7H"
 CODE = DATA + codes.check_symbol(DATA)
-
-
-def log_in(page, base_url, user):
-    page.goto(f"{base_url}/konto/login/")
-    page.locator("input[name=login]").fill(user.email)
-    page.locator("input[name=password]").fill(DEFAULT_PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
 
 
 def test_issue_download_and_verify(browser, live_server, assert_accessible, monkeypatch):

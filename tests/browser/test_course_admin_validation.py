@@ -11,10 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import Role
+from tests.browser.helpers import log_in
 from tests.courses.factories import CourseFactory
 from tests.factories import UserFactory
-
-from .test_courses import log_in
 
 pytestmark = [
     pytest.mark.browser,

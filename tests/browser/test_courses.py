@@ -12,21 +12,14 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from courses.models import Signup, SignupStatus
+from tests.browser.helpers import log_in
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory
-from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def log_in(page, base_url, user, prefix=""):
-    page.goto(f"{base_url}{prefix}/konto/login/")
-    page.locator("input[name=login]").fill(user.email)
-    page.locator("input[name=password]").fill(DEFAULT_PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
 
 
 @pytest.fixture

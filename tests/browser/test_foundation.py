@@ -10,12 +10,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
-
-
 @pytest.mark.parametrize("width", [1280, 320], ids=["desktop", "phone"])
 def test_home_in_both_languages_is_accessible(page, demo, assert_accessible, width):
     page.set_viewport_size({"width": width, "height": 800})

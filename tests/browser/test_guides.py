@@ -34,12 +34,6 @@ OUTLINE_PROBLEMS = """() => {
 }"""
 
 
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
-
-
 def _check_page(page, assert_accessible):
     assert page.evaluate(OUTLINE_PROBLEMS) == [], page.url
     assert_accessible(page)

@@ -9,19 +9,12 @@ from playwright.sync_api import expect
 
 from certificates.models import BatchStatus, CertificateBatch
 from courses.models import Course
+from tests.browser.helpers import log_in_to_demo
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "frivillig-demo-2026"
-
-
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
 
 
 def mark_the_document(page):
@@ -65,11 +58,7 @@ def test_the_certificate_progress_polls_until_the_batch_is_done(page, demo):
     batch = CertificateBatch.objects.create(
         course=course, requested_by=organiser, status=BatchStatus.RUNNING, total=9, issued=4
     )
-    page.goto(demo.url + "/konto/login/")
-    page.locator("input[name=login]").fill(organiser.email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
+    log_in_to_demo(page, demo.url, organiser.email)
     page.goto(f"{demo.url}/kurser/{course.slug}/arrangoer/beviser/")
     expect(page.locator("#certificate-progress")).to_contain_text("4 af 9 udstedt")
     mark_the_document(page)

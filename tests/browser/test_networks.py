@@ -4,38 +4,20 @@ import pytest
 from playwright.sync_api import expect
 
 from networks.models import Membership, MembershipStatus, Rsvp
+from tests.browser.helpers import log_in_to_demo, log_out
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "frivillig-demo-2026"
 VOLUNTEER = "frivillig@frivilligloeft.test"
 CONSULTANT = "konsulent@frivilligloeft.test"
 
 
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
-
-
-def log_in(page, server, email, prefix=""):
-    page.goto(server.url + prefix + "/konto/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
-
-
-def log_out(page):
-    page.get_by_role("button", name=re.compile("Log ud|Log out")).click()
-
-
 def test_request_approve_and_answer_a_meeting(page, demo, assert_accessible):
     # The volunteer finds the treasurers' network and asks to join.
-    log_in(page, demo, VOLUNTEER)
+    log_in_to_demo(page, demo.url, VOLUNTEER)
     page.get_by_role("navigation", name="Hovedmenu").get_by_role("link", name="Netværk").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Netværk for frivilligledere")
     assert_accessible(page)
@@ -58,7 +40,7 @@ def test_request_approve_and_answer_a_meeting(page, demo, assert_accessible):
     log_out(page)
 
     # The consultant, coordinator of the network, approves the request.
-    log_in(page, demo, CONSULTANT)
+    log_in_to_demo(page, demo.url, CONSULTANT)
     page.goto(demo.url + "/netvaerk/kasserernetvaerket/")
     page.get_by_role("link", name="Koordinatorværktøjer").click()
     expect(page.get_by_role("heading", name="Mette Sørensen")).to_be_visible()
@@ -75,7 +57,7 @@ def test_request_approve_and_answer_a_meeting(page, demo, assert_accessible):
     log_out(page)
 
     # The new member says she is coming to the next meeting.
-    log_in(page, demo, VOLUNTEER)
+    log_in_to_demo(page, demo.url, VOLUNTEER)
     page.goto(demo.url + "/netvaerk/kasserernetvaerket/")
     expect(page.get_by_text("Kalundborg Bibliotek, mødelokalet").first).to_be_visible()
     page.get_by_role("group", name=re.compile("Budget og regnskab")).get_by_role(
@@ -105,7 +87,7 @@ def test_request_approve_and_answer_a_meeting(page, demo, assert_accessible):
 @pytest.mark.parametrize("width", [1280, 320], ids=["desktop", "phone"])
 def test_network_pages_are_accessible(page, demo, assert_accessible, prefix, width):
     page.set_viewport_size({"width": width, "height": 800})
-    log_in(page, demo, VOLUNTEER, prefix)
+    log_in_to_demo(page, demo.url, VOLUNTEER, prefix)
     for path in [
         "/netvaerk/",
         "/netvaerk/?audience=board",
@@ -138,7 +120,7 @@ def test_filter_by_topic_without_javascript_reload(page, demo, assert_accessible
 
 
 def test_coordinator_plans_a_meeting(page, demo, assert_accessible):
-    log_in(page, demo, CONSULTANT)
+    log_in_to_demo(page, demo.url, CONSULTANT)
     page.goto(demo.url + "/netvaerk/netvaerk-for-formaend/koordinator/moeder/nyt/")
     page.get_by_label("Titel").fill("Sommermøde")
     page.get_by_label("Starter").fill("2031-06-01T17:00")
@@ -156,7 +138,7 @@ def test_coordinator_plans_a_meeting(page, demo, assert_accessible):
 def test_invite_by_email_and_accept(page, demo, assert_accessible):
     from django.core import mail
 
-    log_in(page, demo, CONSULTANT)
+    log_in_to_demo(page, demo.url, CONSULTANT)
     page.goto(demo.url + "/netvaerk/frivilligkoordinatorer-paa-plejecentre/koordinator/inviter/")
     page.get_by_label("E-mailadresser").fill(VOLUNTEER)
     page.get_by_role("button", name="Send invitationer").click()
@@ -169,7 +151,7 @@ def test_invite_by_email_and_accept(page, demo, assert_accessible):
     page.goto(demo.url + path)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Du er inviteret")
     assert_accessible(page)
-    log_in(page, demo, VOLUNTEER)
+    log_in_to_demo(page, demo.url, VOLUNTEER)
     page.goto(demo.url + path)
     page.get_by_label("Vis mit navn for de andre medlemmer").check()
     page.get_by_role("button", name="Tag imod invitationen").click()

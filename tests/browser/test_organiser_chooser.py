@@ -10,10 +10,9 @@ from playwright.sync_api import expect
 
 from accounts.roles import Role
 from courses.models import Course
+from tests.browser.helpers import log_in
 from tests.courses.factories import CourseFactory, ProviderFactory
 from tests.factories import UserFactory
-
-from .test_courses import log_in
 
 pytestmark = [
     pytest.mark.browser,

@@ -13,10 +13,9 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from courses.models import PaymentMethod, Signup, SignupStatus
+from tests.browser.helpers import log_in
 from tests.courses.factories import CourseFactory
 from tests.factories import UserFactory
-
-from .test_courses import log_in
 
 pytestmark = [
     pytest.mark.browser,

@@ -8,27 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import log_in_to_demo
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "frivillig-demo-2026"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-@pytest.fixture
-def demo(live_server, demo_site):
-    return live_server
-
-
-def log_in(page, base_url, email):
-    page.goto(f"{base_url}/konto/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
 
 
 def top_of(page, selector) -> float:
@@ -37,7 +25,7 @@ def top_of(page, selector) -> float:
 
 def test_mine_sider_on_a_phone_shows_the_page_under_a_one_line_menu(page, demo, assert_accessible):
     page.set_viewport_size(PHONE)
-    log_in(page, demo.url, "frivillig@frivilligloeft.test")
+    log_in_to_demo(page, demo.url, "frivillig@frivilligloeft.test")
     page.goto(demo.url + "/mine-sider/kurser/")
 
     menu = page.locator(".mine-sider__nav summary")
@@ -54,7 +42,7 @@ def test_mine_sider_on_a_phone_shows_the_page_under_a_one_line_menu(page, demo, 
 
 def test_mine_sider_on_a_desktop_keeps_the_side_menu_open(page, demo, assert_accessible):
     page.set_viewport_size(DESKTOP)
-    log_in(page, demo.url, "frivillig@frivilligloeft.test")
+    log_in_to_demo(page, demo.url, "frivillig@frivilligloeft.test")
 
     expect(page.locator(".mine-sider__nav summary")).to_be_hidden()
     expect(page.get_by_role("link", name="Profil")).to_be_visible()
@@ -154,7 +142,7 @@ def test_a_wide_organiser_table_scrolls_in_its_box_with_a_shadow_at_the_edge(
     page, demo, assert_accessible
 ):
     page.set_viewport_size(PHONE)
-    log_in(page, demo.url, "kursus@frivilligloeft.test")
+    log_in_to_demo(page, demo.url, "kursus@frivilligloeft.test")
     page.goto(demo.url + "/mine-sider/kurser/")
     organiser_links = page.locator("a[href$='/arrangoer/']")
     organiser_links.first.click()
@@ -171,7 +159,7 @@ def test_a_wide_organiser_table_scrolls_in_its_box_with_a_shadow_at_the_edge(
 
 def test_the_wagtail_user_bar_leaves_the_end_of_the_page_readable(page, demo):
     page.set_viewport_size(PHONE)
-    log_in(page, demo.url, "kursus@frivilligloeft.test")
+    log_in_to_demo(page, demo.url, "kursus@frivilligloeft.test")
     page.goto(demo.url + "/kurser/")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     trigger = page.locator("wagtail-userbar #wagtail-userbar-trigger")

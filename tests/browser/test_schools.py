@@ -5,34 +5,16 @@ from playwright.sync_api import expect
 
 from certificates.models import Certificate
 from schools.models import Placement, PlacementState
+from tests.browser.helpers import log_in_to_demo, log_out
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "frivillig-demo-2026"
 SCHOOL = "skole@frivilligloeft.test"
 ASSOCIATION_ADMIN = "frivillig@frivilligloeft.test"
 OFFER = "Trænerhjælper for de yngste fodboldspillere"
-
-
-@pytest.fixture
-def demo(live_server, demo_site):
-    """The demo site (seeded once per session, put back for each test) at live_server."""
-    return live_server
-
-
-def log_in(page, server, email, prefix=""):
-    page.goto(server.url + prefix + "/konto/login/")
-    page.locator("input[name=login]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form.form button[type=submit]").click()
-    page.wait_for_url(re.compile("/mine-sider/$"))
-
-
-def log_out(page):
-    page.get_by_role("button", name=re.compile("Log ud|Log out")).click()
 
 
 def test_internship_from_offer_to_certificate(page, demo, assert_accessible):
@@ -49,7 +31,7 @@ def test_internship_from_offer_to_certificate(page, demo, assert_accessible):
     assert_accessible(page)
 
     # The school coordinator asks for places for two pupils.
-    log_in(page, demo, SCHOOL)
+    log_in_to_demo(page, demo.url, SCHOOL)
     page.goto(demo.url + "/skoler/praktik/")
     page.get_by_role("link", name=OFFER).click()
     assert_accessible(page)
@@ -66,7 +48,7 @@ def test_internship_from_offer_to_certificate(page, demo, assert_accessible):
     log_out(page)
 
     # The association's admin accepts and records the agreed days.
-    log_in(page, demo, ASSOCIATION_ADMIN)
+    log_in_to_demo(page, demo.url, ASSOCIATION_ADMIN)
     page.get_by_role("link", name="Skoler og praktik").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Skoler og praktik")
     assert_accessible(page)
@@ -94,7 +76,7 @@ def test_internship_from_offer_to_certificate(page, demo, assert_accessible):
 
     # The school coordinator finds Sara's internship certificate under Mine beviser, and
     # anyone can check it by its code.
-    log_in(page, demo, SCHOOL)
+    log_in_to_demo(page, demo.url, SCHOOL)
     page.goto(demo.url + "/mine-sider/beviser/")
     expect(page.get_by_text("Sara (8.B)").first).to_be_visible()
     assert_accessible(page)
