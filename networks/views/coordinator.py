@@ -68,12 +68,17 @@ def overview(request, network):
     return render(request, "networks/manage/overview.html", context)
 
 
+def _membership(network, membership_id):
+    """A membership of this network, with its person (for the message naming them)."""
+    return get_object_or_404(
+        Membership.objects.select_related("user"), network=network, pk=membership_id
+    )
+
+
 @manager_view
 @require_POST
 def approve(request, network, membership_id):
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), network=network, pk=membership_id
-    )
+    membership = _membership(network, membership_id)
     run_service(
         request,
         services.approve_membership,
@@ -87,9 +92,7 @@ def approve(request, network, membership_id):
 @manager_view
 @require_POST
 def decline(request, network, membership_id):
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), network=network, pk=membership_id
-    )
+    membership = _membership(network, membership_id)
     form = DeclineForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The reason is too long (at most 1000 characters)."))
@@ -123,9 +126,7 @@ def members(request, network):
 @manager_view
 @require_POST
 def remove_member(request, network, membership_id):
-    membership = get_object_or_404(
-        Membership.objects.select_related("user"), network=network, pk=membership_id
-    )
+    membership = _membership(network, membership_id)
     run_service(
         request,
         services.remove_member,
