@@ -6,14 +6,18 @@ code migrates its own test database and keeps a copy (SQLite: a file in TEST_TEM
 PostgreSQL: a database `<test name>_template_<key>`); the other workers, and later runs, copy
 it and find nothing left to migrate (`migrate` still runs, and its post-migrate signals).
 
-The key hashes every migration file of every installed app, the source of our own apps (data
-migrations import some of it, e.g. accounts.permission_grants) and requirements.lock, so any
-change that could change the migrated database builds a new template. A file lock makes the
-workers take turns.
+The key hashes every migration file of every installed app, the source of ours they import
+(directly or not; data migrations import e.g. accounts.permission_grants), the settings and
+requirements.lock, so any change that could change the migrated database builds a new
+template, and editing a view, a service or a template does not. Our signal receivers all name
+their sender (a real model, never a migration's historical one) and post_migrate runs again
+on every copy, so the rest of our code cannot change what migrating leaves. A file lock makes
+the workers take turns.
 """
 
 from __future__ import annotations
 
+import ast
 import fcntl
 import hashlib
 import importlib.util
@@ -27,20 +31,73 @@ from django.conf import settings
 from django.db import connection
 
 
+def _ours(path: Path) -> bool:
+    # Installed packages live under BASE_DIR too (.venv): requirements.lock stands for them.
+    return path.is_relative_to(settings.BASE_DIR) and "site-packages" not in path.parts
+
+
+def _module_files(name: str) -> list[Path]:
+    """The files of our source that importing `name` runs: its packages and the module."""
+    found = []
+    parts = name.split(".")
+    for end in range(1, len(parts) + 1):
+        try:
+            spec = importlib.util.find_spec(".".join(parts[:end]))
+        except (ImportError, ValueError):
+            break
+        if spec is None or not spec.origin or not _ours(Path(spec.origin)):
+            break
+        found.append(Path(spec.origin))
+    return found
+
+
+def _imported_closure(start: list[Path]) -> set[Path]:
+    """`start` and every file of our source they import, directly or through others."""
+    base = Path(settings.BASE_DIR)
+    seen: set[Path] = set()
+    todo = list(start)
+    while todo:
+        path = todo.pop()
+        if path in seen or not path.is_file():
+            continue
+        seen.add(path)
+        module = ".".join(path.relative_to(base).with_suffix("").parts)
+        package = module.removesuffix(".__init__")
+        if path.name != "__init__.py":
+            package = package.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_bytes())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                source = node.module or ""
+                if node.level:
+                    anchor = package.rsplit(".", node.level - 1)[0]
+                    source = f"{anchor}.{source}" if source else anchor
+                names = [source, *(f"{source}.{alias.name}" for alias in node.names)]
+            for name in names:
+                todo += _module_files(name)
+    return seen
+
+
 def template_key() -> str:
+    """What the migrated database depends on: every migration, the code of ours they import
+    (data migrations use e.g. accounts.permission_grants, field defaults and validators), the
+    settings and requirements.lock. Not the rest of our code: editing a view must not migrate
+    afresh (half a minute of a worker on an idle machine, minutes on a busy one)."""
     digest = hashlib.sha256(connection.vendor.encode())
     base = Path(settings.BASE_DIR)
     files: list[Path] = [base / "requirements.lock"]
+    ours: list[Path] = []
     for app in apps.get_app_configs():
         app_path = Path(app.path)
-        # Installed packages live under BASE_DIR too (.venv): requirements.lock stands for
-        # them, and only their migrations are hashed (rglob over Wagtail took seconds).
-        if app_path.is_relative_to(base) and "site-packages" not in app_path.parts:
-            files += sorted(app_path.rglob("*.py"))
+        if _ours(app_path):
+            ours += sorted(app_path.glob("migrations/*.py"))
             continue
         spec = importlib.util.find_spec(f"{app.name}.migrations")
         for folder in (spec.submodule_search_locations or []) if spec else []:
             files += sorted(Path(folder).glob("*.py"))
+    files += sorted(_imported_closure(ours))
     files += sorted((base / "config").rglob("*.py"))
     for path in files:
         if path.is_file():
