@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.guide_blocks import video_embed_url
+from cms.queries import upcoming_courses
 from courses.models import CourseStatus
 from tests.cms.factories import CourseFactory, TopicFactory
 from tests.cms.fixtures import (
@@ -200,6 +201,25 @@ def test_related_courses_show_chosen_upcoming_courses_or_fall_back_to_the_topic(
         f"/kurser/{sooner.slug}/",
         f"/kurser/{later.slug}/",
     ]
+
+
+@pytest.mark.django_db
+def test_upcoming_courses_by_topic_are_one_row_each_soonest_first_in_two_queries(
+    topic, django_assert_num_queries
+):
+    other = TopicFactory()
+    now = timezone.now()
+    both = CourseFactory(topics=[topic, other], starts_at=now + datetime.timedelta(days=5))
+    first = CourseFactory(topics=[other], starts_at=now + datetime.timedelta(days=2))
+    CourseFactory(topics=[topic], starts_at=now - datetime.timedelta(days=1))  # started
+    CourseFactory(topics=[topic], status=CourseStatus.DRAFT)
+    CourseFactory(topics=[TopicFactory()])
+
+    with django_assert_num_queries(2):  # the courses, their topics (prefetched)
+        courses = list(upcoming_courses([topic.pk, other.pk])[:3])
+
+    assert courses == [first, both]
+    assert {t.pk for t in courses[1].topics.all()} == {topic.pk, other.pk}
 
 
 @pytest.mark.django_db
