@@ -1,6 +1,6 @@
 """EXPLAIN ANALYZE of every query the main lists run, against the benchmark database.
 
-    python -m bench.explain [--slowest 3] [--plans]
+    python -m bench.explain [--slowest 3] [--plans] [--uncached]
 
 Requests the catalogue (plain, filtered, searched), the site search, a personal calendar feed
 (about 100 events), Mine sider and Mine kurser through the whole stack (Django's test client,
@@ -8,6 +8,8 @@ caches off so every query runs), records each SQL statement with its parameters,
 `EXPLAIN (ANALYZE, BUFFERS)` on each on PostgreSQL. Prints per page the number of queries, their
 summed execution time, and the slowest statements with their plans (`--plans`). Used to compare
 1× and 10× data (`seed_bench --scale 10`) and to find the indexes that are missing.
+`--uncached` explains the GET pages of the uncached section instead (bench/uncached.py: the
+course page, guide pages, Mine sider, the participant overview, networks, associations …).
 """
 
 import argparse
@@ -66,6 +68,10 @@ def pages() -> list[tuple[str, str, str | None]]:
     ]
 
 
+def uncached_pages() -> list[tuple[str, str, str | None]]:
+    return [(t.name, t.path, t.user) for t in uncached.targets() if t.method == "GET"]
+
+
 def explain(sql: str, params) -> tuple[float, str]:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
@@ -78,6 +84,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--slowest", type=int, default=2, help="statements shown per page")
     parser.add_argument("--plans", action="store_true", help="print their plans")
+    parser.add_argument(
+        "--uncached", action="store_true", help="the uncached section's GET pages instead"
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         raise SystemExit("bench.explain needs PostgreSQL (DATABASE_URL)")
@@ -86,7 +95,7 @@ def main() -> None:
     print("| page | status | queries | summed execution ms | slowest statement ms |")
     print("|---|---:|---:|---:|---:|")
     details = []
-    for name, path, email in pages():
+    for name, path, email in uncached_pages() if args.uncached else pages():
         client = Client(HTTP_HOST="127.0.0.1")
         if email:
             client.force_login(User.objects.get(email=email))

@@ -170,6 +170,10 @@ def _summary(profile: cProfile.Profile, n: int, top: int) -> str:
     )
 
 
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
 def measure(targets, requests: int, rounds: int, profile: bool, top: int) -> list[dict]:
     bare = _client(None)
     bare_get = lambda: bare.get(BARE)  # noqa: E731
@@ -203,6 +207,8 @@ def measure(targets, requests: int, rounds: int, profile: bool, top: int) -> lis
             "ratio": target_ms / bare_ms,
             "wall_ms": wall_ms,
             "wall_ratio": wall_ms / bare_wall_ms,
+            "wall_p95_ms": _p95([wall for _, wall in target_times]) * 1000,
+            "cpu_p95_ms": _p95([cpu for cpu, _ in target_times]) * 1000,
             "queries": queries,
             "calls": calls,
             "calls_ratio": calls / bare_calls,

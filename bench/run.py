@@ -373,6 +373,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8100)
     parser.add_argument("--skip-seed", action="store_true", help="reuse the database as it is")
     parser.add_argument(
+        "--seed-only", action="store_true", help="recreate and seed the database, measure nothing"
+    )
+    parser.add_argument(
         "--only", help="measure only targets whose name contains one of these (comma-separated)"
     )
     parser.add_argument("--no-storm", action="store_true")
@@ -387,6 +390,8 @@ def main() -> None:
         manage(env, "migrate", "--noinput")
     else:
         seed(env, args)
+        if args.seed_only:
+            return
     log("collectstatic")
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     if "REDIS_URL" in env:
