@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from courses.models import Attendance, Signup, SignupStatus
-from courses.views.organiser.participants import PARTICIPANTS_PER_PAGE
+from courses.views.organiser.overview import PARTICIPANTS_PER_PAGE
 from tests.browser.helpers import csp_errors, log_in
 from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 from tests.factories import UserFactory

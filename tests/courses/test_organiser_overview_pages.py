@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Signup, SignupStatus
-from courses.views.organiser.participants import PARTICIPANTS_PER_PAGE
+from courses.views.organiser.overview import PARTICIPANTS_PER_PAGE
 from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 from tests.factories import UserFactory
 

@@ -2,8 +2,9 @@
 
 Open to course administrators and to the people named as a course's organisers; everyone
 else gets a 404, so nobody learns whether a course has participants at all. One module per
-part: `participants` (the overview and changes to one participant), `downloads` (participant
-and invoice lists), `attendance`, `messaging`, `copies`; `common` holds the course lookup.
+part: `overview` (the participant overview), `participants` (changes to one participant),
+`downloads` (participant and invoice lists), `attendance`, `messaging`, `copies`; `common`
+holds the course lookup and the way back to the overview.
 """
 
 from courses.views.organiser.attendance import (
@@ -20,13 +21,13 @@ from courses.views.organiser.downloads import (
     invoices_xlsx,
 )
 from courses.views.organiser.messaging import message, message_log
+from courses.views.organiser.overview import overview
 from courses.views.organiser.participants import (
     add_participant,
     approve,
     cancel_participant,
     decline,
     give_seat,
-    overview,
 )
 
 __all__ = [

@@ -1,11 +1,13 @@
 """What every organiser page shares: the course looked up for its organiser (a 404 for
 everyone else, so nobody learns whether a course has participants at all), a signup of it,
-and the page for a refused change."""
+the page for a refused change, and the way back to the overview's search and pages."""
 
 from functools import cache
+from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 
 from courses import queries
 from courses.models import Course, Signup
@@ -43,3 +45,27 @@ def _refused(request, course, error, back=None):
         {"course": course, "error": str(error), "back": back},
         status=409,
     )
+
+
+SEARCH_MAX_LENGTH = 100
+
+
+def overview_state(query) -> str:
+    """The overview's search and pages (`q`, `side`, `venteside`) as a query string, '' when
+    there are none: what an action on a row takes along to come back to the same place."""
+    kept = {}
+    search = query.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    if search:
+        kept["q"] = search
+    for name in ("side", "venteside"):
+        value = query.get(name, "")
+        if value.isdecimal() and len(value) <= 6:
+            kept[name] = value
+    return urlencode(kept)
+
+
+def overview_url(request, course) -> str:
+    """The overview the organiser came from (`?tilbage=` holds its query), or its first page."""
+    state = overview_state(QueryDict(request.GET.get("tilbage", "")[:500]))
+    url = reverse("courses:organiser", args=[course.slug])
+    return f"{url}?{state}" if state else url
