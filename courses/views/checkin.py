@@ -16,9 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from courses import services
 from courses.models import Attendance, Meeting, Signup, SignupStatus
 from courses.services.checkin import meetings_on_day, signup_by_checkin_token
-from courses.views.organiser.common import _organised_course
-
-SEARCH_MAX_LENGTH = 100
+from courses.views.organiser.common import _organised_course, participant_search
 
 
 def _check_in(request, signup, meeting) -> int:
@@ -94,7 +92,7 @@ def meeting_list(request, slug, meeting_id):
     narrows the list on a phone at the door."""
     course = _organised_course(request, slug)
     meeting = _meeting_of(course, meeting_id)
-    search = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    search = participant_search(request.GET)
     signups = (
         Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED)
         .select_related("user")
@@ -138,5 +136,5 @@ def check_in_person(request, slug, meeting_id, signup_id):
     signup = get_object_or_404(Signup.objects.select_related("user"), pk=signup_id, course=course)
     _check_in(request, signup, meeting)
     url = reverse("courses:checkin_list", args=[course.slug, meeting.pk])
-    search = request.POST.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    search = participant_search(request.POST)
     return redirect(f"{url}?{urlencode({'q': search})}" if search else url)

@@ -50,11 +50,17 @@ def _refused(request, course, error, back=None):
 SEARCH_MAX_LENGTH = 100
 
 
+def participant_search(query) -> str:
+    """The participant search (`q`) of the overview or the check-in list, trimmed and cut to
+    SEARCH_MAX_LENGTH."""
+    return query.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+
+
 def overview_state(query) -> str:
     """The overview's search and pages (`q`, `side`, `venteside`) as a query string, '' when
     there are none: what an action on a row takes along to come back to the same place."""
     kept = {}
-    search = query.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    search = participant_search(query)
     if search:
         kept["q"] = search
     for name in ("side", "venteside"):

@@ -27,7 +27,11 @@ from courses.models import (
     SignupStatus,
 )
 from courses.rules import course_access
-from courses.views.organiser.common import SEARCH_MAX_LENGTH, _organised_course, overview_state
+from courses.views.organiser.common import (
+    _organised_course,
+    overview_state,
+    participant_search,
+)
 from courses.views.organiser.participants import STATUS_ORDER, _signup_urls
 
 # The overview pages its two long lists, the confirmed participants and the waiting list;
@@ -206,7 +210,7 @@ def overview(request, slug):
     """
     # The seats taken come from the signups read below, not from two subqueries.
     course = _organised_course(request, slug, Course.objects.all())
-    search = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
+    search = participant_search(request.GET)
     totals, lists, history, queue = _overview_entries(course, search)
     # As queries.with_seat_counts counts them: the signups holding a seat.
     course.seats_taken = sum(totals[status] for status in SEAT_HOLDING_STATUSES)
