@@ -21,10 +21,20 @@ from django.db.models import QuerySet
 _markers = count(-1_000_001, -1)
 
 
+def _slot(markers: list[int], param) -> int | None:
+    """Which argument a compiled parameter stands for (None: a constant of the query). A text
+    column's filter turns the marker into its text ("-1000001"): that is the argument too."""
+    if isinstance(param, str) and param.startswith("-") and param[1:].isdigit():
+        param = int(param)
+    if isinstance(param, int) and param in markers:
+        return markers.index(param)
+    return None
+
+
 class PreparedQuery:
     def __init__(self, build: Callable[..., QuerySet], using: str = DEFAULT_DB_ALIAS):
         """`build(*arguments)` returns the queryset; each argument must reach the SQL as one
-        parameter (a filter value such as a primary key), not change its shape."""
+        parameter (a filter value such as a primary key or a slug), not change its shape."""
         self.build = build
         self.using = using
         self.arity = len(inspect.signature(build).parameters)
@@ -35,7 +45,7 @@ class PreparedQuery:
         queryset = self.build(*markers)
         compiler = queryset.query.get_compiler(using=self.using)
         sql, params = compiler.as_sql()
-        slots = [markers.index(p) if isinstance(p, int) and p in markers else None for p in params]
+        slots = [_slot(markers, p) for p in params]
         if sorted(s for s in slots if s is not None) != list(range(self.arity)):
             raise ValueError("Each argument must appear once among the query's parameters.")
         expressions = [expression for expression, _, _ in compiler.select]

@@ -249,13 +249,12 @@ class SignupAnswersForm(forms.Form):
     prefix = "q"
 
     def __init__(self, *args, course, signup=None, **kwargs):
-        from courses.models import QuestionKind, SignupAnswer, SignupQuestion
+        from courses.models import QuestionKind, SignupAnswer
         from courses.models.questions import ANSWER_MAX_LENGTH
+        from courses.queries import signup_questions
 
         super().__init__(*args, **kwargs)
-        self.questions = list(
-            SignupQuestion.objects.filter(course=course).order_by("sort_order", "pk")
-        )
+        self.questions = signup_questions(course.pk)
         initial = {}
         if signup is not None and self.questions:
             initial = dict(

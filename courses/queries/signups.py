@@ -14,6 +14,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Quer
 from django.db.models.functions import Ceil, Coalesce
 from django.utils import timezone
 
+from core.prepared import PreparedQuery
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
     SEAT_HOLDING_STATUSES,
@@ -21,9 +22,23 @@ from courses.models import (
     CourseStatus,
     Meeting,
     Signup,
+    SignupQuestion,
     SignupStatus,
 )
 from taxonomy.models import Topic
+
+# Every signup reads the course's questions twice (its form, then the service's check): the
+# SQL is built once per process (core.prepared).
+_SIGNUP_QUESTIONS = PreparedQuery(
+    lambda course_id: SignupQuestion.objects.filter(course_id=course_id).order_by(
+        "sort_order", "pk"
+    )
+)
+
+
+def signup_questions(course_id: int) -> list[SignupQuestion]:
+    """The course's own signup questions, in the admin's order."""
+    return _SIGNUP_QUESTIONS.instances(course_id)
 
 
 class SignupState(StrEnum):

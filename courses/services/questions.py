@@ -1,34 +1,28 @@
 """Answers to a course's own signup questions (courses.models.questions).
 
 The signup form validates them first (courses.forms.SignupAnswersForm); these functions check
-again, inside the signup's transaction, against the questions as they are now, so an answer
-to a removed question or an option that no longer exists is refused in words.
+again against the questions as they are now (sign_up just before it takes the course's lock,
+update_signup_details inside its transaction), so an answer to a removed question or an option
+that no longer exists is refused in words.
 """
 
 from collections.abc import Mapping
 
 from django.utils.translation import gettext_lazy as _
 
-from core.prepared import PreparedQuery
+from courses import queries
 from courses.models import QuestionKind, Signup, SignupAnswer, SignupQuestion
 from courses.models.questions import ANSWER_MAX_LENGTH
 from courses.services.base import CourseError
 
 YES_NO = ("yes", "no")
 
-# Read under the course's lock by every signup: its SQL built once (core.prepared).
-_COURSE_QUESTIONS = PreparedQuery(
-    lambda course_id: SignupQuestion.objects.filter(course_id=course_id).order_by(
-        "sort_order", "pk"
-    )
-)
-
 
 def checked_answers(course, answers: Mapping[int, str] | None) -> dict[SignupQuestion, str]:
     """The answers to keep (question → value), checked against the course's questions now.
     Raises CourseError when a required question is unanswered or an answer does not fit."""
     answers = {int(key): (value or "").strip() for key, value in (answers or {}).items()}
-    questions = _COURSE_QUESTIONS.instances(course.pk)
+    questions = queries.signup_questions(course.pk)
     if set(answers) - {question.pk for question in questions}:
         raise CourseError(_("The questions have changed. Please look at them again."))
     kept = {}

@@ -125,6 +125,13 @@ def sign_up(
     if not user.is_authenticated:
         raise CourseError(_("Log in to sign up."))
     now = now or timezone.now()
+    # The answers are checked against the questions before the lock, which signups of other
+    # people do not change: one query less while others queue. A refusal still comes after
+    # the checks below (a repeated signup is returned, a closed course says so first).
+    try:
+        kept_answers, answers_refused = questions.checked_answers(course, answers), None
+    except CourseError as error:
+        kept_answers, answers_refused = {}, error
     with transaction.atomic():
         # The commit does not wait for the disk while others queue for the lock; the email's
         # task row, written right after the commit, does, and with it this signup: it is on
@@ -139,7 +146,8 @@ def sign_up(
                 return existing
         check_signup_open(course, now)
         invoice = _invoicing(course, invoicing)
-        kept_answers = questions.checked_answers(course, answers)
+        if answers_refused is not None:
+            raise answers_refused
         has_seat = counts.has_free_seat(course) and counts.waiting == 0
         if not has_seat and not course.waiting_list_enabled:
             raise CourseError(_("The course is full."))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.calendar_http import calendar_response
 from core.page_cache import public_page
+from core.prepared import PreparedQuery
 from courses import queries, services
 from courses.filters import CourseFilter
 from courses.forms import SignupAnswersForm, SignupForm
@@ -93,12 +94,18 @@ def _own_signups():
     return Signup.objects.annotate(position=queries.waiting_position_expression())
 
 
+# The bare course row by its slug, as a signup reads it before the lock (SQL built once).
+_BARE_COURSE = PreparedQuery(lambda slug: Course.objects.filter(slug=slug))
+
+
 def _visible_course(request, slug, *, for_page: bool = True) -> Course:
     """Published and cancelled courses are public; drafts only for their organisers.
     `for_page=False`: the bare row, without what the course page shows (seat counts and related
     rows), e.g. for a signup, which reads the course again under its lock."""
-    courses = _courses_for_page() if for_page else Course.objects.all()
-    course = get_object_or_404(courses, slug=slug)
+    if for_page:
+        course = get_object_or_404(_courses_for_page(), slug=slug)
+    elif (course := _BARE_COURSE.instance(slug)) is None:
+        raise Http404
     if course.status == CourseStatus.DRAFT and not course_access(request, course).is_organiser:
         raise Http404
     return course

@@ -69,3 +69,12 @@ def test_an_argument_that_does_not_reach_the_sql_is_refused():
 
     with pytest.raises(ValueError, match="Each argument"):
         query.instance(1, 2)
+
+
+def test_a_text_argument_such_as_a_slug():
+    course = CourseFactory(slug="foerstehjaelp-i-goerlev")
+    query = PreparedQuery(lambda slug: Course.objects.filter(slug=slug))
+
+    assert query.instance("foerstehjaelp-i-goerlev").pk == course.pk
+    assert query.instance("-1000001") is None  # looks like a marker, is only a value
+    assert query.instance("' OR 1=1 --") is None  # a parameter, never SQL

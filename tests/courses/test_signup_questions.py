@@ -101,6 +101,23 @@ def test_sign_up_refuses_answers_that_do_not_fit(course, questions, change, mess
     assert not course.signups.exists()
 
 
+def test_answers_are_checked_after_whether_the_signup_may_happen_at_all(course, questions):
+    """The answers are checked before the course's lock (issue 17), but their refusal still
+    comes after the course's own: a repeated signup gets its signup back, a closed course says
+    it is closed, whatever the answers."""
+    person = UserFactory()
+    signup = services.sign_up(course, person, answers=answers(questions))
+
+    assert services.sign_up(course, person, answers={}) == signup
+    assert SignupAnswer.objects.filter(signup=signup).count() == 3
+
+    Course.objects.filter(pk=course.pk).update(signup_deadline=timezone.now() - timedelta(hours=1))
+    course.refresh_from_db()
+    with pytest.raises(services.CourseError, match="lukket"):
+        services.sign_up(course, UserFactory(), answers={})
+    assert course.signups.count() == 1
+
+
 def test_an_answer_to_another_courses_question_is_refused(course, questions):
     stranger = SignupQuestion.objects.create(course=CourseFactory(), text="Andet")
 
