@@ -7,16 +7,19 @@ each of them answers the same way:
   LocaleMiddleware gives every path outside /en/ Danish, so the API negotiates by itself and
   says `Vary: Accept-Language` and `Content-Language`.
 - **Rate limit**: a fixed window per client IP (`core.http.client_ip`, which honours the trusted
-  proxy settings), counted in the cache. An unreachable cache (core.cache.TolerantRedisCache
-  answers `add` with True and `incr` with 1) means no limit, never an error.
+  proxy settings), counted in the cache in one round trip (`core.cache.count_in_window`). An
+  unreachable cache (core.cache.TolerantRedisCache counts 1) means no limit, never an error.
 - **CORS**: any origin may GET; preflights are answered here.
 - **Caching**: `Cache-Control: public` for a few minutes (a municipal CMS may keep the answer and
   show it when we are down, `stale-if-error`); the body itself is kept like an anonymous page
-  (`core.page_cache.content_cached`, invalidated by any content change) when the page cache
-  is on.
+  (`core.page_cache.content_cached`, invalidated by any content change, with a per-process
+  copy in front) when the page cache is on, together with its ETag and Last-Modified.
 - **Conditional requests**: the ETag is a hash of the body, so it changes exactly when the
   answer does. `Last-Modified` is when this URL's answer (in this language) was first seen with
   that ETag, kept in the cache; when the cache forgets, it is "now", which is always safe.
+  Both are worked out when the body is built (a rebuild with the same body keeps the moment)
+  and kept with the body, so a warm hit costs two round trips to Redis: the rate limit's and
+  the page cache generation's.
 """
 
 import hashlib
@@ -32,6 +35,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
+from core.cache import count_in_window
 from core.http import client_ip
 from core.page_cache import cache_seconds, content_cached
 
@@ -65,17 +69,11 @@ def rate_limit() -> tuple[int, int]:
 
 def over_limit(request) -> int:
     """Count this request against the client's window; the seconds until the window ends if
-    the client is over its limit, else 0."""
+    the client is over its limit, else 0. One round trip to Redis (core.cache.count_in_window)."""
     limit, window = rate_limit()
     now = time.time()
     bucket = int(now // window)
-    key = f"api:rate:{client_ip(request)}:{bucket}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+    count = count_in_window(f"api:rate:{client_ip(request)}:{bucket}", window)
     if count <= limit:
         return 0
     return max(int((bucket + 1) * window - now), 1)
@@ -127,15 +125,26 @@ def _first_seen(key: str, etag: str) -> int:
     return now
 
 
-def _render(view, request, args, kwargs, key: str) -> tuple[int, str, bytes]:
+def _render(view, request, args, kwargs, key: str) -> tuple:
+    """(status, content type, body, ETag, Last-Modified as seconds since the epoch); ETag and
+    Last-Modified only for a 200 (else None). The ETag and the moment are worked out when the
+    body is built and kept with it, so a cached answer costs neither a hash nor a read."""
+
     def build():
         response = view(request, *args, **kwargs)
-        return response.status_code, response["Content-Type"], response.content
+        status, body = response.status_code, response.content
+        etag = last_modified = None
+        if status == 200:
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            last_modified = _first_seen(key, etag)
+        return status, response["Content-Type"], body, etag, last_modified
 
     seconds = cache_seconds()
     if not seconds:
         return build()
-    return content_cached(f"api:{key}", build, timeout=seconds)
+    # Everyone reads the same answers: keep a per-process copy too (core.page_cache). The key
+    # names the value's shape: entries of the three-part shape before it are never read.
+    return content_cached(f"api-answer:{key}", build, timeout=seconds, local=True)
 
 
 def api_endpoint(view):
@@ -177,11 +186,11 @@ def api_endpoint(view):
         request.method = "GET"  # a HEAD is answered as the GET, without the body
         try:
             with translation.override(language):
-                status, content_type, body = _render(view, request, args, kwargs, key)
+                status, content_type, body, etag, last_modified = _render(
+                    view, request, args, kwargs, key
+                )
             response = HttpResponse(body, status=status, content_type=content_type)
             if status == 200:
-                etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-                last_modified = _first_seen(key, etag)
                 response["ETag"] = etag
                 response["Last-Modified"] = http_date(last_modified)
                 response["Cache-Control"] = CACHE_CONTROL

@@ -17,6 +17,7 @@ adds beyond django-redis' IGNORE_EXCEPTIONS:
   bumps its generation, because any content may have changed during the outage).
 
 `is_degraded()` tells callers such as the page cache to skip caching while Redis is away.
+`count_in_window()` counts requests in a fixed window (the API's rate limit) in one round trip.
 """
 
 import logging
@@ -25,7 +26,7 @@ import time
 from collections.abc import Callable
 from functools import wraps
 
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
@@ -74,6 +75,22 @@ def is_degraded(alias: str = "default") -> bool:
     """True while this process treats the cache `alias` as unreachable."""
     backend = caches[alias]
     return isinstance(backend, TolerantRedisCache) and backend.health.down
+
+
+def count_in_window(key: str, seconds: int, *, backend: BaseCache | None = None) -> int:
+    """Add one to the counter `key`, which starts at 0 and is forgotten `seconds` after its
+    first count; the new count. On Redis one round trip (`TolerantRedisCache.incr_window`);
+    while Redis is unreachable 1 (as if this were the first count: a limit is off, never an
+    error). Any other backend (local memory in development and tests): `add` and `incr`."""
+    backend = backend if backend is not None else caches["default"]
+    if isinstance(backend, TolerantRedisCache):
+        return backend.incr_window(key, seconds)
+    backend.add(key, 0, timeout=seconds)
+    try:
+        return backend.incr(key)
+    except ValueError:  # expired between add and incr
+        backend.set(key, 1, timeout=seconds)
+        return 1
 
 
 def reset_health() -> None:
@@ -240,6 +257,17 @@ class TolerantRedisCache(RedisCache):
         # Unreachable: answer as for a fresh key, so a rate limit counts this as the first try.
         return self._cache.incr(key, delta)
 
+    @_guarded(lambda key, seconds: 1)
+    def _incr_window(self, key, seconds):
+        # SET NX EX and INCR in one MULTI/EXEC: one round trip, and the counter can never
+        # outlive its window without an expiry (INCR keeps the TTL SET gave it). Django's
+        # serializer stores an int as its digits, so the value reads back as the int.
+        client = self._cache.get_client(key, write=True)
+        pipe = client.pipeline(transaction=True)
+        pipe.set(key, 0, ex=seconds, nx=True)
+        pipe.incr(key)
+        return int(pipe.execute()[1])
+
     @_guarded(lambda data, timeout: [])
     def _set_many(self, data, timeout):
         self._cache.set_many(data, timeout)
@@ -285,6 +313,11 @@ class TolerantRedisCache(RedisCache):
     def incr(self, key, delta=1, version=None):
         key = self.make_and_validate_key(key, version=version)
         return self._incr(key, delta)
+
+    def incr_window(self, key, seconds: int, version=None) -> int:
+        """Count one in the window `key` (see `count_in_window`): one round trip."""
+        key = self.make_and_validate_key(key, version=version)
+        return self._incr_window(key, max(int(seconds), 1))
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         if not data:

@@ -20,6 +20,8 @@ fresh nonce, so caching never weakens the Content-Security-Policy.
 Invalidation: entries live `ANONYMOUS_PAGE_CACHE_SECONDS` (30 s by default; 0 turns the cache
 off), and any save or delete in a content app (`ANONYMOUS_PAGE_CACHE_APPS`) or a Wagtail
 publish bumps a generation number that is part of every key, so editors' changes show at once.
+The public API's answers (`content_cached(..., local=True)` in api.http) follow the same rules;
+the middleware leaves their paths alone (`ANONYMOUS_PAGE_CACHE_BYPASS`).
 Signups are the exception (`ANONYMOUS_PAGE_CACHE_IGNORED_MODELS`): an anonymous page shows them
 only as seat counts, which may lag by the entry's lifetime rather than a rush of signups
 emptying the cache once each.
@@ -32,8 +34,9 @@ process's local copies could go stale. Rendering goes on as if the cache were of
 """
 
 import hashlib
+import re
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -52,11 +55,17 @@ MARK = "_cache_anonymously"
 # is not fetched from Redis on every hit. Keys carry the generation, so a bump makes these
 # unreachable as well; the entry count keeps the worker's memory bounded.
 _local = LocMemCache("anonymous-pages", {"OPTIONS": {"MAX_ENTRIES": 24, "CULL_FREQUENCY": 3}})
+# The same for content_cached(..., local=True) values (the public API's answers), apart, so
+# many API URLs cannot push the hot pages out of the copy above.
+_local_content = LocMemCache(
+    "content-cached", {"OPTIONS": {"MAX_ENTRIES": 24, "CULL_FREQUENCY": 3}}
+)
 
 
 def clear_local() -> None:
     """Forget this process's copies (tests, which clear the shared cache between tests)."""
     _local.clear()
+    _local_content.clear()
 
 
 def cache_seconds() -> int:
@@ -90,19 +99,38 @@ def bump_generation(**kwargs) -> None:
         cache.set(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
 
 
-def content_cached(key: str, build, *, timeout: int):
+def content_cached(key: str, build, *, timeout: int, local: bool = False):
     """build()'s value, kept in the shared cache until content changes (any save in a content
     app bumps the generation) or `timeout` seconds pass, whichever comes first. For private
-    things that are expensive to build and cheap to key, like a person's calendar feed."""
+    things that are expensive to build and cheap to key, like a person's calendar feed.
+    `local`: also keep a per-process copy, like the anonymous pages (for values everyone reads,
+    like the public API's answers): a hit then costs the generation's read only."""
     generation = cache.get(GENERATION_KEY, 0)
     if is_degraded():
         return build()
     full_key = f"content:{generation}:{key}"
-    value = cache.get(full_key)
+    value = _local_content.get(full_key) if local else None
     if value is None:
-        value = build()
-        cache.set(full_key, value, timeout=timeout)
+        value = cache.get(full_key)
+        if value is None:
+            value = build()
+            cache.set(full_key, value, timeout=timeout)
+        if local:
+            _local_content.set(full_key, value, timeout=timeout)
     return value
+
+
+@lru_cache(maxsize=4)
+def _bypass_pattern(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def _bypassed(path: str) -> bool:
+    """Paths this middleware never stores (ANONYMOUS_PAGE_CACHE_BYPASS, a regular expression),
+    so it does not look them up either: the public API keeps its answers itself, per language,
+    and counts every request for its rate limit."""
+    pattern = getattr(settings, "ANONYMOUS_PAGE_CACHE_BYPASS", "")
+    return bool(pattern) and _bypass_pattern(pattern).match(path) is not None
 
 
 def _is_anonymous(request) -> bool:
@@ -145,7 +173,13 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         seconds = cache_seconds()
-        if not seconds or request.method != "GET" or not _is_anonymous(request) or is_degraded():
+        if (
+            not seconds
+            or request.method != "GET"
+            or not _is_anonymous(request)
+            or _bypassed(request.path)
+            or is_degraded()
+        ):
             return self.get_response(request)
         generation = cache.get(GENERATION_KEY, 0)
         if is_degraded():  # the read above found the cache gone

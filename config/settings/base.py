@@ -225,6 +225,9 @@ ANONYMOUS_PAGE_CACHE_APPS = [
 # ANONYMOUS_PAGE_CACHE_SECONDS, so 200 people signing up in a minute do not empty the page
 # cache 200 times, just when a newsletter brings everyone to the same pages.
 ANONYMOUS_PAGE_CACHE_IGNORED_MODELS = ["courses.signup", "courses.signupanswer"]
+# Paths the page cache never stores and so does not look up: the public API's answers, which
+# api.http keeps itself (per language, after the rate limit); its documentation page is a page.
+ANONYMOUS_PAGE_CACHE_BYPASS = r"^/api/v1/(?!docs/$)"
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -1,12 +1,15 @@
 """HTTP around every API answer: conditional requests, caching headers, CORS, HEAD, the rate
 limit per client IP, and a cache outage that turns the limit off instead of failing."""
 
+import time
 import uuid
 
 import pytest
 from django.core.cache import caches
 from django.utils.http import http_date, parse_http_date
 
+from api import http as api_http
+from core import page_cache
 from courses.models import Course
 from tests.core.netfaults import dead_port
 from tests.courses.factories import CourseFactory
@@ -172,3 +175,68 @@ def test_bodies_are_kept_until_content_changes(
 
     assert cached.content == first.content
     assert "Et nyt kursus" in fresh.text
+
+
+def _count_cache_calls(monkeypatch) -> list[tuple[str, str]]:
+    """Every call the shared cache gets from now on, as (operation, key)."""
+    backend = caches["default"]
+    calls = []
+    for name in ("get", "set", "add", "incr", "get_many", "delete"):
+        method = getattr(backend, name)
+
+        def counted(key, *args, _name=name, _method=method, **kwargs):
+            calls.append((_name, str(key)))
+            return _method(key, *args, **kwargs)
+
+        monkeypatch.setattr(backend, name, counted)
+    return calls
+
+
+def test_a_warm_answer_is_served_from_the_process_with_its_etag(
+    client, world, settings, monkeypatch
+):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 30
+    first = client.get("/api/v1/courses/")
+    calls = _count_cache_calls(monkeypatch)
+
+    again = client.get("/api/v1/courses/")
+    not_modified = client.get("/api/v1/courses/", headers={"If-None-Match": first["ETag"]})
+
+    assert again.content == first.content
+    assert (again["ETag"], again["Last-Modified"]) == (first["ETag"], first["Last-Modified"])
+    assert not_modified.status_code == 304
+    # Per request: the rate limit's count (add and incr here, one round trip on Redis) and the
+    # page cache's generation. Not the page cache's own lookup, the body or the first-seen key.
+    operations = [(operation, key.rsplit(":", 1)[0]) for operation, key in calls]
+    per_request = [
+        ("add", "api:rate:127.0.0.1"),
+        ("incr", "api:rate:127.0.0.1"),
+        ("get", "anonymous-page"),
+    ]
+    assert operations == per_request * 2
+
+
+def test_last_modified_survives_a_rebuild_with_the_same_body(client, world, settings, monkeypatch):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 30
+    first = client.get("/api/v1/topics/")
+    page_cache.clear_local()
+    page_cache.bump_generation()  # a content change elsewhere: the answer is built again
+
+    later = time.time() + 2 * 3600
+    monkeypatch.setattr(api_http.time, "time", lambda: later)
+    rebuilt = client.get("/api/v1/topics/")
+    monkeypatch.undo()
+
+    assert rebuilt.content == first.content
+    assert rebuilt["ETag"] == first["ETag"]
+    assert rebuilt["Last-Modified"] == first["Last-Modified"]
+
+
+def test_the_page_cache_leaves_api_answers_to_the_api_but_keeps_its_documentation(settings):
+    settings.ANONYMOUS_PAGE_CACHE_SECONDS = 30
+
+    assert page_cache._bypassed("/api/v1/courses/")
+    assert page_cache._bypassed("/api/v1/")
+    assert not page_cache._bypassed("/api/v1/docs/")
+    assert not page_cache._bypassed("/en/api/v1/docs/")
+    assert not page_cache._bypassed("/kurser/")
