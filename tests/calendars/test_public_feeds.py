@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,6 +130,26 @@ def test_courses_feed_runs_a_constant_number_of_queries(client, django_assert_nu
         response = client.get(COURSES_FEED)
 
     assert len(parse_both(response.content).events) == 3 * count
+
+
+def test_courses_feed_read_in_chunks_is_the_same_feed(
+    client, monkeypatch, django_assert_num_queries
+):
+    from calendars import feeds
+
+    topic = TopicFactory()
+    for _ in range(5):
+        CourseFactory(meetings=2, topics=[topic])
+    whole = client.get(COURSES_FEED).content
+    cache.clear()  # the bytes are kept by the events' fingerprint
+    monkeypatch.setattr(feeds, "COURSE_CHUNK", 2)
+
+    # The courses, then each chunk of two's meetings and topics.
+    with django_assert_num_queries(1 + 3 * 2):
+        chunked = client.get(COURSES_FEED).content
+
+    assert chunked == whole
+    assert len(parse_both(chunked).events) == 10
 
 
 def test_courses_feed_answers_304_to_its_etag_and_last_modified(client):
