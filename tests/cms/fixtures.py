@@ -8,6 +8,7 @@ from wagtail.models import Locale
 
 from cms.models import GuideIndexPage, GuidePage, StoryIndexPage, StoryPage
 from tests.cms.factories import TopicFactory
+from tests.conftest import make_home_page, put_back_pages
 
 
 def heading(text, level="h2"):
@@ -46,9 +47,26 @@ def make_guide_index(home_page):
     return index
 
 
+@pytest.fixture(scope="session")
+def guide_index_snapshot(build_once):
+    def build():
+        index = make_guide_index(make_home_page())
+        return index.get_parent().pk, index.pk
+
+    return build_once(build, with_files=False)
+
+
 @pytest.fixture
-def guide_index(home_page):
-    return make_guide_index(home_page)
+def guide_index(home_page, request):
+    """A published guide index under `home_page`, with its English translation: put back from a
+    snapshot while the test has written nothing but the home page (tests/conftest.py)."""
+    built = put_back_pages(request, "guide_index_snapshot", after="_home_page_snapshot")
+    if built is None:
+        return make_guide_index(home_page)
+    home_pk, index_pk = built
+    assert home_pk == home_page.pk, "both snapshots are built on the migrations' data"
+    home_page.refresh_from_db()  # it has a child now
+    return GuideIndexPage.objects.get(pk=index_pk)
 
 
 def make_topic():
@@ -86,11 +104,31 @@ def make_guide(guide_index, topic):
     return guide_maker(guide_index, topic)
 
 
-@pytest.fixture
-def story_index(home_page):
+def make_story_index(home_page):
     index = StoryIndexPage(title="Historier", slug="historier")
     home_page.add_child(instance=index)
     return publish(index)
+
+
+@pytest.fixture(scope="session")
+def story_index_snapshot(build_once):
+    def build():
+        index = make_story_index(make_home_page())
+        return index.get_parent().pk, index.pk
+
+    return build_once(build, with_files=False)
+
+
+@pytest.fixture
+def story_index(home_page, request):
+    """A published story index under `home_page` (from a snapshot, as guide_index)."""
+    built = put_back_pages(request, "story_index_snapshot", after="_home_page_snapshot")
+    if built is None:
+        return make_story_index(home_page)
+    home_pk, index_pk = built
+    assert home_pk == home_page.pk, "both snapshots are built on the migrations' data"
+    home_page.refresh_from_db()  # it has a child now
+    return StoryIndexPage.objects.get(pk=index_pk)
 
 
 @pytest.fixture
