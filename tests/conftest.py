@@ -179,7 +179,8 @@ class _Baseline:
 
 
 def _note_writes(execute, sql, params, many, context):
-    if _Baseline.state is not None and not sql.lstrip().upper().startswith(_NOT_WRITES):
+    # Only the statement's first word is looked at (anything unknown counts as a write).
+    if _Baseline.state is not None and not sql[:20].lstrip().upper().startswith(_NOT_WRITES):
         _Baseline.state = None
     return execute(sql, params, many, context)
 
