@@ -193,15 +193,16 @@ def _page_baseline():
     _Baseline.state = None
 
 
-def put_back_pages(request, snapshot_fixture: str, *, after: str):
-    """The pages of `snapshot_fixture` (a build_once result) put back and what build returned,
-    if the database is still the `after` state; None if the test must build them itself."""
+def put_back_pages(snapshot, name: str, *, after: str):
+    """The pages of `snapshot` (a build_once result, taken by the fixture as a parameter so that
+    it is built before the test's transaction: PostgreSQL would roll its copy back) put back and
+    what build returned, if the database is still the `after` state; None if the test must
+    build them itself."""
     if _Baseline.state != after:
         return None
-    # Building the snapshot (first use in this worker) leaves the database as it was.
-    built, put_back = request.getfixturevalue(snapshot_fixture)
+    built, put_back = snapshot
     put_back()
-    _Baseline.state = snapshot_fixture
+    _Baseline.state = name
     return built
 
 
@@ -211,9 +212,9 @@ def _home_page_snapshot(build_once):
 
 
 @pytest.fixture
-def home_page(db, request):
+def home_page(_home_page_snapshot, db):
     """A published Danish home page as the default site's root, with an English translation."""
-    pk = put_back_pages(request, "_home_page_snapshot", after="migrations")
+    pk = put_back_pages(_home_page_snapshot, "home_page", after="migrations")
     return make_home_page() if pk is None else HomePage.objects.get(pk=pk)
 
 

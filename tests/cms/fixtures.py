@@ -57,10 +57,10 @@ def guide_index_snapshot(build_once):
 
 
 @pytest.fixture
-def guide_index(home_page, request):
+def guide_index(guide_index_snapshot, home_page):
     """A published guide index under `home_page`, with its English translation: put back from a
     snapshot while the test has written nothing but the home page (tests/conftest.py)."""
-    built = put_back_pages(request, "guide_index_snapshot", after="_home_page_snapshot")
+    built = put_back_pages(guide_index_snapshot, "guide_index", after="home_page")
     if built is None:
         return make_guide_index(home_page)
     home_pk, index_pk = built
@@ -120,9 +120,9 @@ def story_index_snapshot(build_once):
 
 
 @pytest.fixture
-def story_index(home_page, request):
+def story_index(story_index_snapshot, home_page):
     """A published story index under `home_page` (from a snapshot, as guide_index)."""
-    built = put_back_pages(request, "story_index_snapshot", after="_home_page_snapshot")
+    built = put_back_pages(story_index_snapshot, "story_index", after="home_page")
     if built is None:
         return make_story_index(home_page)
     home_pk, index_pk = built
