@@ -27,6 +27,7 @@ from associations.models import (
     Fair,
     FairStand,
 )
+from core.prepared import PreparedQuery
 from courses import queries as courses_queries
 from courses.models import Meeting, Signup, SignupStatus
 from taxonomy.models import Topic
@@ -296,12 +297,18 @@ def dashboard_context(request) -> dict | None:
     return {"roles": list(by_association.values()), "year": year}
 
 
-def association_choices_for(user) -> list[tuple[int, str]]:
-    """(id, name) of the associations `user` holds a role in: what the course signup, network
-    and sparring forms offer (registered with `accounts.registry.register_association_source`)."""
-    return list(
-        Association.objects.filter(roles__user=user)
+# Read by every signup, network join and sparring form: its SQL built once (core.prepared).
+_CHOICES = PreparedQuery(
+    lambda user_id: (
+        Association.objects.filter(roles__user_id=user_id)
         .order_by("name", "pk")
         .values_list("pk", "name")
         .distinct()
     )
+)
+
+
+def association_choices_for(user) -> list[tuple[int, str]]:
+    """(id, name) of the associations `user` holds a role in: what the course signup, network
+    and sparring forms offer (registered with `accounts.registry.register_association_source`)."""
+    return [(pk, name) for pk, name in _CHOICES.rows(user.pk)[1]]
