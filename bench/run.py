@@ -47,6 +47,8 @@ RSS_BUDGET_MB = 200
 CERTIFICATE_BUDGET = 1.2
 # Issue 17: in-process cost of each uncached page at most this multiple of the bare view's.
 UNCACHED_BUDGET = 60.0
+# Issue 17: the signup storm's p95 (200 people released at once over two servers).
+STORM_P95_BUDGET_MS = 1000
 
 
 def log(message: str) -> None:
@@ -324,7 +326,8 @@ def report(rows, memory, storm, certificates, args, env, extra=None) -> tuple[st
         + f" — budget ≤ {RSS_BUDGET_MB} MB: {'ok' if peak <= RSS_BUDGET_MB else 'MISS'}",
     ]
     if storm:
-        ok &= storm["ok"]
+        storm_ok = storm["ok"] and storm["p95_ms"] < STORM_P95_BUDGET_MS
+        ok &= storm_ok
         lines += [
             "",
             f"Signup storm: {storm['people']} people, {storm['seats']} seats, "
@@ -332,8 +335,8 @@ def report(rows, memory, storm, certificates, args, env, extra=None) -> tuple[st
             f"{storm['confirmed']} confirmed, {storm['waitlisted']} waitlisted, positions unique "
             f"1…n: {storm['positions_unique_1_to_n']}, errors: {storm['errors']} "
             f"{storm['error_statuses'] or ''}; latency p50 {storm['p50_ms']} ms, "
-            f"p95 {storm['p95_ms']} ms, max {storm['max_ms']} ms; {storm['wall_s']} s in all — "
-            f"{'ok' if storm['ok'] else 'MISS'}",
+            f"p95 {storm['p95_ms']} ms (budget < {STORM_P95_BUDGET_MS} ms), max {storm['max_ms']} "
+            f"ms; {storm['wall_s']} s in all — {'ok' if storm_ok else 'MISS'}",
         ]
     if certificates:
         ok &= certificates["ratio_100"] <= CERTIFICATE_BUDGET
