@@ -47,26 +47,39 @@ def make_guide_index(home_page):
     return index
 
 
-@pytest.fixture(scope="session")
-def guide_index_snapshot(build_once):
+def _index_snapshot(build_once, make_index):
+    """A snapshot of the migrations' data with a home page and `make_index(home)` under it."""
+
     def build():
-        index = make_guide_index(make_home_page())
+        index = make_index(make_home_page())
         return index.get_parent().pk, index.pk
 
     return build_once(build, with_files=False)
 
 
-@pytest.fixture
-def guide_index(guide_index_snapshot, home_page):
-    """A published guide index under `home_page`, with its English translation: put back from a
-    snapshot while the test has written nothing but the home page (tests/conftest.py)."""
-    built = put_back_pages(guide_index_snapshot, "guide_index", after="home_page")
+def _index_under(home_page, snapshot, name, make_index, model):
+    """The index page `name` under `home_page`: put back from `snapshot` while the test has
+    written nothing but the home page (tests/conftest.py), else made by `make_index`."""
+    built = put_back_pages(snapshot, name, after="home_page")
     if built is None:
-        return make_guide_index(home_page)
+        return make_index(home_page)
     home_pk, index_pk = built
     assert home_pk == home_page.pk, "both snapshots are built on the migrations' data"
     home_page.refresh_from_db()  # it has a child now
-    return GuideIndexPage.objects.get(pk=index_pk)
+    return model.objects.get(pk=index_pk)
+
+
+@pytest.fixture(scope="session")
+def guide_index_snapshot(build_once):
+    return _index_snapshot(build_once, make_guide_index)
+
+
+@pytest.fixture
+def guide_index(guide_index_snapshot, home_page):
+    """A published guide index under `home_page`, with its English translation."""
+    return _index_under(
+        home_page, guide_index_snapshot, "guide_index", make_guide_index, GuideIndexPage
+    )
 
 
 def make_topic():
@@ -112,23 +125,15 @@ def make_story_index(home_page):
 
 @pytest.fixture(scope="session")
 def story_index_snapshot(build_once):
-    def build():
-        index = make_story_index(make_home_page())
-        return index.get_parent().pk, index.pk
-
-    return build_once(build, with_files=False)
+    return _index_snapshot(build_once, make_story_index)
 
 
 @pytest.fixture
 def story_index(story_index_snapshot, home_page):
-    """A published story index under `home_page` (from a snapshot, as guide_index)."""
-    built = put_back_pages(story_index_snapshot, "story_index", after="home_page")
-    if built is None:
-        return make_story_index(home_page)
-    home_pk, index_pk = built
-    assert home_pk == home_page.pk, "both snapshots are built on the migrations' data"
-    home_page.refresh_from_db()  # it has a child now
-    return StoryIndexPage.objects.get(pk=index_pk)
+    """A published story index under `home_page`."""
+    return _index_under(
+        home_page, story_index_snapshot, "story_index", make_story_index, StoryIndexPage
+    )
 
 
 @pytest.fixture
