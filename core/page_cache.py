@@ -109,14 +109,23 @@ def content_cached(key: str, build, *, timeout: int, local: bool = False):
     if is_degraded():
         return build()
     full_key = f"content:{generation}:{key}"
-    value = _local_content.get(full_key) if local else None
+    value = _read_through(_local_content, full_key, timeout) if local else cache.get(full_key)
     if value is None:
-        value = cache.get(full_key)
-        if value is None:
-            value = build()
-            cache.set(full_key, value, timeout=timeout)
+        value = build()
+        cache.set(full_key, value, timeout=timeout)
         if local:
             _local_content.set(full_key, value, timeout=timeout)
+    return value
+
+
+def _read_through(local: LocMemCache, key: str, seconds: int):
+    """The value kept under `key`: this process's copy in `local`, else the shared cache's
+    (copied into `local` for `seconds`); None when neither has it."""
+    value = local.get(key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            local.set(key, value, timeout=seconds)
     return value
 
 
@@ -185,11 +194,7 @@ class AnonymousPageCacheMiddleware:
         if is_degraded():  # the read above found the cache gone
             return self.get_response(request)
         key = _key(request, generation)
-        stored = _local.get(key)
-        if stored is None:
-            stored = cache.get(key)
-            if stored is not None:
-                _local.set(key, stored, timeout=seconds)
+        stored = _read_through(_local, key, seconds)
         if stored is not None:
             return self._rebuild(request, stored)
         response = self.get_response(request)
