@@ -231,6 +231,8 @@ ANONYMOUS_PAGE_CACHE_BYPASS = r"^/api/v1/(?!docs/$)"
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# Django's database sessions, the row read with SQL built once per process (accounts.sessions).
+SESSION_ENGINE = "accounts.sessions"
 AUTHENTICATION_BACKENDS = [
     # user.has_perm("app.perm", obj): the predicates in each app's rules.py, from current roles.
     "rules.permissions.ObjectPermissionBackend",
