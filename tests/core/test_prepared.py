@@ -1,14 +1,17 @@
 """core.prepared: a queryset's SQL built once, run with new arguments, read as the queryset
 would read it."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core.prepared import PreparedQuery
 from courses.models import Course, Signup
-from tests.courses.factories import CourseFactory, SignupFactory
+from tests.courses.factories import CourseFactory, ProviderFactory, SignupFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,89 @@ def test_a_text_argument_such_as_a_slug():
     assert query.instance("foerstehjaelp-i-goerlev").pk == course.pk
     assert query.instance("-1000001") is None  # looks like a marker, is only a value
     assert query.instance("' OR 1=1 --") is None  # a parameter, never SQL
+
+
+def test_select_related_objects_and_annotations_are_built_as_the_queryset_builds_them():
+    signup = SignupFactory(course=CourseFactory(provider=ProviderFactory()))
+    query = PreparedQuery(
+        lambda user_id: (
+            Signup.objects.filter(user_id=user_id)
+            .select_related("course__provider", "user")
+            .annotate(seats=F("course__capacity") * 2)
+        )
+    )
+    expected = (
+        Signup.objects.filter(user_id=signup.user_id)
+        .select_related("course__provider", "user")
+        .annotate(seats=F("course__capacity") * 2)
+        .get()
+    )
+    query.instance(signup.user_id)
+
+    with CaptureQueriesContext(connection) as captured:
+        found = query.instance(signup.user_id)
+        # Everything select_related read is on the instance: no further query.
+        seen = (found.course.title, found.course.provider, found.user.email, found.seats)
+
+    assert len(captured) == 1
+    assert seen == (
+        expected.course.title,
+        expected.course.provider,
+        expected.user.email,
+        expected.seats,
+    )
+    assert found.pk == expected.pk
+    assert found._state.adding is False
+    assert found.course.starts_at == expected.course.starts_at  # converted like the queryset
+
+
+def test_a_datetime_argument_is_compared_as_the_queryset_compares_it():
+    now = timezone.now()
+    provider = ProviderFactory()
+    past = CourseFactory(
+        provider=provider, meetings=[(now - timedelta(days=3), now - timedelta(days=2))]
+    )
+    future = CourseFactory(provider=provider, meetings=1)
+    CourseFactory(meetings=1)
+    query = PreparedQuery(
+        lambda provider, after: Course.objects.filter(
+            provider=provider, ends_at__gt=after
+        ).order_by("pk")
+    )
+
+    assert [c.pk for c in query.instances(provider.pk, now)] == [future.pk]
+    assert [c.pk for c in query.instances(provider.pk, now - timedelta(days=5))] == [
+        past.pk,
+        future.pk,
+    ]
+    assert query.instances(provider.pk, now + timedelta(days=400)) == []
+    # Compiled once, with a datetime marker in the datetime's place.
+    assert query._compiled.keys() == {(False, True)}
+
+
+def test_prefetch_related_is_refused():
+    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk).prefetch_related("meetings"))
+
+    with pytest.raises(ValueError, match="prefetch_related"):
+        query.instances(CourseFactory().pk)
+
+
+def test_a_marker_out_of_its_columns_range_is_refused_clearly():
+    query = PreparedQuery(lambda capacity: Course.objects.filter(capacity=capacity))
+
+    with pytest.raises(ValueError, match="range"):
+        query.instances(10)
+
+
+def test_a_values_query_has_no_instances():
+    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk).values("title"))
+
+    with pytest.raises(ValueError, match="values"):
+        query.instance(CourseFactory().pk)
+
+
+def test_the_number_of_arguments_is_checked():
+    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk))
+
+    with pytest.raises(TypeError, match="1 arguments"):
+        query.instance(1, 2)
