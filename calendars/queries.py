@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from calendars.models import FeedToken
+from core.prepared import PreparedQuery
 from courses import queries as course_queries
 from courses.models import Course, CourseStatus, Meeting, Signup, SignupStatus
 from networks import queries as network_queries
@@ -116,7 +117,13 @@ def personal_school_events(user, now: datetime | None = None):
 
 
 def feed_token_of(user) -> FeedToken | None:
-    return FeedToken.objects.filter(user=user).first()
+    return _FEED_TOKEN.instance(user.pk)
+
+
+# Mine sider's calendar box and the calendar page (core.prepared: SQL built once per process).
+_FEED_TOKEN = PreparedQuery(
+    lambda user_id: FeedToken.objects.filter(user=user_id).order_by("pk")[:1]
+)
 
 
 def dashboard_context(request) -> dict | None:

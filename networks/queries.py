@@ -8,6 +8,7 @@ Other apps use these instead of reading the models directly:
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from core.prepared import PreparedQuery
 from networks.models import (
     OPEN_SPARRING_STATUSES,
     MeetingStatus,
@@ -141,12 +142,19 @@ def open_sparring_requests(user) -> QuerySet[SparringRequest]:
 def dashboard_context(request) -> dict | None:
     """The Mine sider box: the next network meeting and open sparring requests, or nothing."""
     user = request.user
-    next_meeting = (
-        meetings_for_member(user)
-        .filter(status=MeetingStatus.PLANNED, ends_at__gt=timezone.now())
-        .first()
-    )
-    sparring = list(open_sparring_requests(user).order_by("-created_at")[:3])
+    next_meeting = _NEXT_MEETING.instance(user.pk, timezone.now())
+    sparring = _OPEN_SPARRING.instances(user.pk)
     if next_meeting is None and not sparring:
         return None
     return {"next_meeting": next_meeting, "sparring_requests": sparring}
+
+
+# Mine sider's box on every view (core.prepared: the SQL built once per process).
+_NEXT_MEETING = PreparedQuery(
+    lambda user_id, now: meetings_for_member(user_id).filter(
+        status=MeetingStatus.PLANNED, ends_at__gt=now
+    )[:1]
+)
+_OPEN_SPARRING = PreparedQuery(
+    lambda user_id: open_sparring_requests(user_id).order_by("-created_at")[:3]
+)

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from associations.queries import associations_administered_by
+from core.prepared import PreparedQuery
 from schools.models import (
     OPEN_STATES,
     PLACE_HOLDING_STATES,
@@ -151,7 +152,7 @@ def dashboard_context(request) -> dict | None:
     """The Mine sider box: open requests and theme weeks for coordinators and association
     admins; nothing for everybody else."""
     user = request.user
-    schools = list(School.objects.filter(coordinator_roles__user_id=user.pk).order_by("name"))
+    schools = _COORDINATED.instances(user.pk)
     association_ids = administered_association_ids(user)
     if not schools and not association_ids:
         return None
@@ -165,6 +166,12 @@ def dashboard_context(request) -> dict | None:
         open=Count("pk", filter=Q(state__in=OPEN_STATES)),
     )
     return {"schools": schools, "is_association_admin": bool(association_ids), **counts}
+
+
+# Mine sider's box on every view (core.prepared: the SQL built once per process).
+_COORDINATED = PreparedQuery(
+    lambda user_id: School.objects.filter(coordinator_roles__user_id=user_id).order_by("name")
+)
 
 
 def contributions_for_person(user) -> QuerySet[ThemeWeekContribution]:

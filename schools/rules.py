@@ -11,7 +11,9 @@ from enum import StrEnum
 
 import rules
 
-from associations.queries import associations_administered_by
+from associations.queries import (
+    ids_of_associations_administered_by,
+)
 from associations.rules import administers_an_association, is_association_admin
 from schools.models import (
     InternshipOffer,
@@ -56,7 +58,7 @@ def coordinates_a_school(user) -> bool:
 def administered_association_ids(user) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return set(associations_administered_by(user).values_list("pk", flat=True))
+    return ids_of_associations_administered_by(user)
 
 
 def offer_actors(user, offer: InternshipOffer) -> set[Actor]:

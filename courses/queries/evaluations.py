@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils import timezone
 
+from core.prepared import PreparedQuery
 from courses.models import Course, EvaluationAnswer, EvaluationInvitation
 from courses.models.evaluations import ANONYMITY_THRESHOLD, ANSWER_DAYS
 from taxonomy.models import Topic
@@ -156,7 +157,12 @@ def open_evaluation_invitations(user, now: datetime | None = None) -> dict[int, 
     if not user.is_authenticated:
         return {}
     now = now or timezone.now()
-    rows = EvaluationInvitation.objects.filter(
-        user=user, answered=False, sent_at__gt=now - timedelta(days=ANSWER_DAYS)
+    return dict(_OPEN_INVITATIONS.rows(user.pk, now - timedelta(days=ANSWER_DAYS))[1])
+
+
+# Read by Mine kurser on every view (core.prepared: the SQL built once per process).
+_OPEN_INVITATIONS = PreparedQuery(
+    lambda user_id, sent_after: EvaluationInvitation.objects.filter(
+        user=user_id, answered=False, sent_at__gt=sent_after
     ).values_list("course_id", "pk")
-    return dict(rows)
+)
