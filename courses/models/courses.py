@@ -249,6 +249,16 @@ class Course(index.Indexed, Timestamped, ClusterableModel):
         index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("name_en")]),
     ]
 
+    def __init__(self, *args, **kwargs):
+        # ClusterableModel's constructor looks through every related field for child
+        # relations passed as keyword arguments: ~60 calls per course, on every catalogue row.
+        # A row read from the database (Model.from_db) passes its values positionally only,
+        # so Django's own constructor does all there is to do.
+        if kwargs:
+            super().__init__(*args, **kwargs)
+        else:
+            models.Model.__init__(self, *args)
+
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
