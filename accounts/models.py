@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -5,11 +7,36 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.prepared import PreparedQuery
 from core.validators import validate_single_line
 
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
+
+    def get(self, *args, **kwargs):
+        """`User.objects.get(pk=<int>)` runs SQL built once per process (core.prepared); any
+        other get() is Django's.
+
+        That exact call is how every logged-in request loads its person: Django's
+        AuthenticationMiddleware → `django.contrib.auth.get_user` → the session's backend's
+        `get_user(user_id)` (ModelBackend's, which allauth's backend inherits) →
+        `User._default_manager.get(pk=user_id)`. Building that query costs ~950 Python function
+        calls per request. Taking the prepared path here, rather than in a backend of our own,
+        leaves the backend paths stored in existing sessions valid (nobody is logged out) and
+        authenticate() as it is. Same result: the same instance as the queryset builds it, the
+        same `User.DoesNotExist` (ModelBackend then logs the session out; an inactive user is
+        refused by ModelBackend as before). Not for another database (`using()`, `db_manager()`)
+        nor for a historical model in migrations: those go through Django.
+        """
+        if kwargs.keys() == {"pk"} and not args and self._db is None and self.model is User:
+            pk = kwargs["pk"]
+            if type(pk) is int:
+                user = _user_by_pk().instance(pk)
+                if user is None:
+                    raise User.DoesNotExist("User matching query does not exist.")
+                return user
+        return super().get(*args, **kwargs)
 
     def _create_user(self, email, password, **extra_fields):
         if not email:
@@ -100,6 +127,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def save(self, *args, **kwargs):
         self.email = self.email.strip().lower()
         super().save(*args, **kwargs)
+
+
+@cache
+def _user_by_pk() -> PreparedQuery:
+    return PreparedQuery(lambda pk: User.objects.filter(pk=pk).order_by())
 
 
 class ProviderSession(models.Model):
