@@ -126,19 +126,16 @@ def _catalogue_annotated() -> QuerySet[Course]:
 
 def active_signups_by_course(user, course_ids: Iterable[int]) -> Mapping[int, Signup]:
     """The user's active signups among these courses, by course id (one query)."""
-    course_ids = list(course_ids)
+    course_ids = set(course_ids)
     if not user.is_authenticated or not course_ids:
         return {}
-    signups = _active_signups_with_position().filter(user_id=user.pk, course_id__in=course_ids)
-    return {signup.course_id: signup for signup in signups}
-
-
-# Built once per process and only filtered per request, like _catalogue_annotated.
-@cache
-def _active_signups_with_position() -> QuerySet[Signup]:
-    return Signup.objects.filter(status__in=ACTIVE_SIGNUP_STATUSES).annotate(
-        position=waiting_position_expression()
-    )
+    # All of the person's active signups (a handful, by the user index) with prepared SQL,
+    # instead of building a queryset with this page's ids on every catalogue view.
+    return {
+        signup.course_id: signup
+        for signup in _ACTIVE_SIGNUPS_WITH_POSITION.instances(user.pk)
+        if signup.course_id in course_ids
+    }
 
 
 def waiting_position_expression():
@@ -225,3 +222,10 @@ def completed_signups_across_courses(signups: QuerySet[Signup] | None = None) ->
             attended__gte=Ceil(F("course__min_attendance_percent") * F("held") / 100.0),
         )
     )
+
+
+_ACTIVE_SIGNUPS_WITH_POSITION = PreparedQuery(
+    lambda user_id: Signup.objects.filter(
+        status__in=ACTIVE_SIGNUP_STATUSES, user_id=user_id
+    ).annotate(position=waiting_position_expression())
+)

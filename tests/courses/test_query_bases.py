@@ -35,3 +35,17 @@ def test_the_catalogue_answers_for_the_moment_it_is_asked_about():
         assert list(queries.catalogue_courses(before_end)) == [course]
         assert list(queries.catalogue_courses(after_end)) == []
     assert queries.catalogue_courses(timezone.now()).get().seats_taken == 0
+
+
+def test_active_signups_by_course_answers_only_for_the_courses_asked_about():
+    anna, bo = UserFactory(), UserFactory()
+    first, second, third = CourseFactory(), CourseFactory(), CourseFactory()
+    on_first = SignupFactory(user=anna, course=first)
+    SignupFactory(user=anna, course=second)
+    SignupFactory(user=bo, course=third)
+
+    found = queries.active_signups_by_course(anna, [first.pk, third.pk])
+
+    assert {course_id: s.pk for course_id, s in found.items()} == {first.pk: on_first.pk}
+    assert found[first.pk].position is None  # annotated as before
+    assert queries.active_signups_by_course(anna, []) == {}
