@@ -25,7 +25,19 @@ from networks.rules import is_network_staff
 def membership_of(user, network: Network) -> Membership | None:
     if not user.is_authenticated:
         return None
-    return Membership.objects.filter(user=user, network=network).first()
+    return _MEMBERSHIP.instance(user.pk, network.pk)
+
+
+def network_by_slug(slug: str) -> Network | None:
+    return _NETWORK_BY_SLUG.instance(slug)
+
+
+# Every network page reads the network and the visitor's membership (core.prepared: the SQL
+# built once per process). first() orders by the model's ordering: so does this.
+_MEMBERSHIP = PreparedQuery(
+    lambda user_id, network_id: Membership.objects.filter(user=user_id, network=network_id)[:1]
+)
+_NETWORK_BY_SLUG = PreparedQuery(lambda slug: Network.objects.filter(slug=slug)[:1])
 
 
 def can_manage(user, network: Network, membership: Membership | None = None) -> bool:

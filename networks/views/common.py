@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core.permissions import permission_required_or_404
@@ -30,7 +31,9 @@ class Access:
 
 
 def network_access(request, slug: str) -> Access:
-    network = get_object_or_404(Network, slug=slug)
+    network = queries.network_by_slug(slug)
+    if network is None:
+        raise Http404
     membership = queries.membership_of(request.user, network)
     return Access(
         network=network,

@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.page_cache import public_page
+from core.prepared import PreparedQuery
 from networks import queries, services
 from networks.filters import NetworkFilter
 from networks.forms import JoinForm, MembershipDetailsForm, RsvpForm
@@ -22,6 +24,7 @@ from networks.models import (
     Rsvp,
 )
 from networks.views.common import network_access, safe_next
+from taxonomy.models import Topic
 
 PER_PAGE = 20
 
@@ -60,12 +63,10 @@ def network_list(request):
 def network_detail(request, slug):
     access = network_access(request, slug)
     network = access.network
-    topics = list(network.topics.all())
-    meetings = list(
-        queries.meetings_with_counts(queries.upcoming_meetings(network))
-        if access.sees_member_content
-        else queries.upcoming_meetings(network)
-    )
+    now = timezone.now()
+    topics = _TOPICS.instances(network.pk)
+    upcoming = _UPCOMING_WITH_COUNTS if access.sees_member_content else _UPCOMING
+    meetings = _of_network(network, upcoming.instances(network.pk, now))
     _attach_my_answers(request.user, meetings, access.is_member)
     context = {
         "network": network,
@@ -75,28 +76,66 @@ def network_detail(request, slug):
         "JoinPolicy": JoinPolicy,
     }
     if access.sees_member_content:
-        context["past_meetings"] = list(
-            network.meetings.filter(ends_at__lte=timezone.now(), status=MeetingStatus.PLANNED)
-            .exclude(notes="")
-            .order_by("-starts_at")[:5]
-        )
-        context.update(_member_list(network, access))
+        context["past_meetings"] = _of_network(network, _PAST_WITH_NOTES.instances(network.pk, now))
+        context.update(_member_list(network))
     return render(request, "networks/detail.html", context)
 
 
-def _member_list(network, access) -> dict:
+def _of_network(network, meetings: list) -> list:
+    """The meetings with their network set, as network.meetings would have set it."""
+    for meeting in meetings:
+        meeting.network = network
+    return meetings
+
+
+def _member_list(network) -> dict:
     """Names of members who agreed to show them (managers see everyone in their tools)."""
-    active = Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
-    shown = list(
-        active.filter(show_name_to_members=True)
+    counted = _ACTIVE_MEMBER_COUNT.values(network.pk)
+    return {
+        "members_shown": _MEMBERS_SHOWN.instances(network.pk),
+        "member_count": counted["n"] if counted else 0,
+        "coordinator_role": MembershipRole.COORDINATOR,
+    }
+
+
+# The network page on every view (core.prepared: the SQL built once per process).
+_TOPICS = PreparedQuery(lambda network_id: Topic.objects.filter(networks=network_id))
+_UPCOMING = PreparedQuery(
+    lambda network_id, now: NetworkMeeting.objects.filter(
+        network=network_id, ends_at__gt=now
+    ).order_by("starts_at", "pk")
+)
+_UPCOMING_WITH_COUNTS = PreparedQuery(
+    lambda network_id, now: queries.meetings_with_counts(
+        NetworkMeeting.objects.filter(network=network_id, ends_at__gt=now)
+    ).order_by("starts_at", "pk")
+)
+_PAST_WITH_NOTES = PreparedQuery(
+    lambda network_id, now: (
+        NetworkMeeting.objects.filter(
+            network=network_id, ends_at__lte=now, status=MeetingStatus.PLANNED
+        )
+        .exclude(notes="")
+        .order_by("-starts_at")[:5]
+    )
+)
+_MEMBERS_SHOWN = PreparedQuery(
+    lambda network_id: (
+        Membership.objects.filter(
+            network=network_id, status=MembershipStatus.ACTIVE, show_name_to_members=True
+        )
         .select_related("user")
         .order_by("-role", "user__full_name")
     )
-    return {
-        "members_shown": shown,
-        "member_count": active.count(),
-        "coordinator_role": MembershipRole.COORDINATOR,
-    }
+)
+_ACTIVE_MEMBER_COUNT = PreparedQuery(
+    lambda network_id: (
+        Membership.objects.filter(network=network_id, status=MembershipStatus.ACTIVE)
+        .order_by()
+        .values("network")
+        .annotate(n=Count("pk"))
+    )
+)
 
 
 def _attach_my_answers(user, meetings, is_member) -> None:
