@@ -10,6 +10,7 @@ from typing import NamedTuple
 import rules
 
 from accounts.roles import load_permissions
+from core.prepared import PreparedQuery
 from courses.models import Course
 
 
@@ -24,7 +25,15 @@ def is_named_organiser(user, course: Course | None) -> bool:
     """Named as one of the course's organisers (one query)."""
     if course is None or not user.is_authenticated:
         return False
-    return Course.organisers.through.objects.filter(course_id=course.pk, user_id=user.pk).exists()
+    return bool(_NAMED_ORGANISER.rows(course.pk, user.pk)[1])
+
+
+# Asked on every course page a logged-in person opens (core.prepared: SQL built once).
+_NAMED_ORGANISER = PreparedQuery(
+    lambda course_id, user_id: Course.organisers.through.objects.filter(
+        course_id=course_id, user_id=user_id
+    ).values("pk")[:1]
+)
 
 
 # Staff who manage courses, and the people named as this course's organisers.

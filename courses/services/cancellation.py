@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.prepared import PreparedQuery
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
     SEAT_HOLDING_STATUSES,
@@ -172,11 +173,15 @@ def own_signup_and_undoable(
     cancellation `undoable_cancellation` would answer, from one query of all their signups for
     the course (a handful at most: one active, and what they cancelled before). The course page
     asks this on every view; the undo offer cost a query of its own. `signups`: the queryset to
-    read them from, e.g. with the annotations the caller shows."""
+    read them from, e.g. with the annotations the caller shows, or a PreparedQuery of them
+    taking (course id, user id)."""
     if not user.is_authenticated:
         return None, None
     now = now or timezone.now()
-    rows = list(signups.filter(course_id=course.pk, user_id=user.pk))
+    if isinstance(signups, PreparedQuery):
+        rows = signups.instances(course.pk, user.pk)
+    else:
+        rows = list(signups.filter(course_id=course.pk, user_id=user.pk))
     # At most one active signup per person and course (a database constraint).
     active = next((row for row in rows if row.status in ACTIVE_SIGNUP_STATUSES), None)
     if active is not None:

@@ -1,4 +1,4 @@
-from functools import cache, partial
+from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -79,19 +79,23 @@ class _CardTopics:
         return list(course.topics.all())
 
 
-# Built once per process, filtered per request: resolving the seat-count subqueries was a
-# third of building the course page's main query. Never evaluated here, only cloned.
-@cache
-def _courses_for_page():
-    return queries.with_seat_counts(
+# The course page's queries, their SQL built once per process (core.prepared): building the
+# course's seat-count subqueries alone was a third of the page's main query.
+_COURSE_FOR_PAGE = PreparedQuery(
+    lambda slug: queries.with_seat_counts(
         Course.objects.select_related("provider", "image", "qualification")
-    )
-
-
-# The person's own signups with their waiting position, built once per process as above.
-@cache
-def _own_signups():
-    return Signup.objects.annotate(position=queries.waiting_position_expression())
+    ).filter(slug=slug)
+)
+_MEETINGS = PreparedQuery(
+    lambda course_id: Meeting.objects.filter(course=course_id).order_by("starts_at", "pk")
+)
+_TOPICS = PreparedQuery(lambda course_id: Topic.objects.filter(courses=course_id).order_by("name"))
+# The person's own signups for the course, with their waiting position.
+_OWN_SIGNUPS = PreparedQuery(
+    lambda course_id, user_id: Signup.objects.annotate(
+        position=queries.waiting_position_expression()
+    ).filter(course_id=course_id, user_id=user_id)
+)
 
 
 # The bare course row by its slug, as a signup reads it before the lock (SQL built once).
@@ -102,9 +106,7 @@ def _visible_course(request, slug, *, for_page: bool = True) -> Course:
     """Published and cancelled courses are public; drafts only for their organisers.
     `for_page=False`: the bare row, without what the course page shows (seat counts and related
     rows), e.g. for a signup, which reads the course again under its lock."""
-    if for_page:
-        course = get_object_or_404(_courses_for_page(), slug=slug)
-    elif (course := _BARE_COURSE.instance(slug)) is None:
+    if (course := (_COURSE_FOR_PAGE if for_page else _BARE_COURSE).instance(slug)) is None:
         raise Http404
     if course.status == CourseStatus.DRAFT and not course_access(request, course).is_organiser:
         raise Http404
@@ -117,11 +119,11 @@ def _detail_context(
     form: SignupForm | None = None,
     answers_form: SignupAnswersForm | None = None,
 ) -> dict:
-    meetings = list(Meeting.objects.filter(course=course).order_by("starts_at", "pk"))
-    topics = list(Topic.objects.filter(courses=course).order_by("name"))
+    meetings = _MEETINGS.instances(course.pk)
+    topics = _TOPICS.instances(course.pk)
     # The active signup, and without one the cancellation "Undo" may still take back (for a
     # few minutes after cancelling; courses.services.undo_cancellation): one query.
-    signup, undo_signup = services.own_signup_and_undoable(_own_signups(), course, request.user)
+    signup, undo_signup = services.own_signup_and_undoable(_OWN_SIGNUPS, course, request.user)
     access = course_access(request, course)
     confirmed = signup is not None and signup.status == SignupStatus.CONFIRMED
     participants = []

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.roles import Role, start_request_memo
+from core.prepared import PreparedQuery
 from courses import services
 from courses.models import Course, Signup, SignupEndReason
 from courses.rules import course_access
@@ -63,12 +64,17 @@ def test_no_undo_offer_while_signed_up(client):
     assert queries == 2, own  # the person's signups, the participants who show their names
 
 
+_PREPARED = PreparedQuery(
+    lambda course_id, user_id: Signup.objects.filter(course_id=course_id, user_id=user_id)
+)
+
+
 def _both(course, user, now):
     signups = Signup.objects.all()
-    return (
-        services.own_signup_and_undoable(signups, course, user, now=now),
-        services.undoable_cancellation(course, user, now=now),
-    )
+    found = services.own_signup_and_undoable(signups, course, user, now=now)
+    # The course page's way: a prepared query of the same rows answers the same.
+    assert services.own_signup_and_undoable(_PREPARED, course, user, now=now) == found
+    return found, services.undoable_cancellation(course, user, now=now)
 
 
 def test_own_signup_and_undoable_answers_as_undoable_cancellation():
