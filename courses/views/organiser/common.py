@@ -9,6 +9,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from core.prepared import PreparedQuery
 from courses import queries
 from courses.models import Course, Signup
 from courses.rules import course_access
@@ -22,11 +23,16 @@ def _courses_with_seat_counts():
 
 
 def _organised_course(request, slug, courses=None) -> Course:
-    """The course of `slug` (from `courses`, by default annotated with its seat counts) if
-    the request's person organises it, else a 404."""
-    course = get_object_or_404(
-        _courses_with_seat_counts() if courses is None else courses, slug=slug
-    )
+    """The course of `slug` (from `courses`, a queryset or a PreparedQuery by slug; by
+    default annotated with its seat counts) if the request's person organises it, else a 404."""
+    if isinstance(courses, PreparedQuery):
+        course = courses.instance(slug)
+        if course is None:
+            raise Http404
+    else:
+        course = get_object_or_404(
+            _courses_with_seat_counts() if courses is None else courses, slug=slug
+        )
     # courses.organise_course, decided once per request from the predicates it is made of.
     if not course_access(request, course).is_organiser:
         raise Http404

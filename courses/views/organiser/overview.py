@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.prepared import PreparedQuery
 from courses import queries
 from courses.models import (
     SEAT_HOLDING_STATUSES,
@@ -98,9 +99,13 @@ def _answers_in_order():
     )
 
 
-@cache
-def _sent_messages():
-    return CourseMessage.objects.select_related("sent_by")
+# The overview's per-course queries, their SQL built once per process (core.prepared).
+_COURSE = PreparedQuery(lambda slug: Course.objects.filter(slug=slug))
+_ENTRIES = PreparedQuery(lambda course_id: _entries().filter(course=course_id))
+_MEETINGS = PreparedQuery(lambda course_id: _meetings_with_present_count().filter(course=course_id))
+_SENT_MESSAGES = PreparedQuery(
+    lambda course_id: CourseMessage.objects.select_related("sent_by").filter(course=course_id)[:10]
+)
 
 
 def _list_order(entry) -> tuple:
@@ -119,7 +124,7 @@ def _overview_entries(course, search: str):
     places. Rows are made only for the entries on the page, so a list of any length costs
     the same queries and the rows on one page."""
     active, history = [], []
-    for entry in _entries().filter(course=course):
+    for entry in _ENTRIES.rows(course.pk)[1]:
         entry = list(entry)
         entry[_NAME] = entry[_NAME] or entry[_EMAIL]  # User.get_full_name
         (active if entry[_STATUS] in STATUS_ORDER else history).append(entry)
@@ -209,7 +214,7 @@ def overview(request, slug):
     per participant, and each template variable costs its lookup, localisation and escaping.
     """
     # The seats taken come from the signups read below, not from two subqueries.
-    course = _organised_course(request, slug, Course.objects.all())
+    course = _organised_course(request, slug, _COURSE)
     search = participant_search(request.GET)
     totals, lists, history, queue = _overview_entries(course, search)
     # As queries.with_seat_counts counts them: the signups holding a seat.
@@ -220,7 +225,7 @@ def overview(request, slug):
     waiting = Paginator(lists[SignupStatus.WAITLISTED], PARTICIPANTS_PER_PAGE).get_page(
         request.GET.get("venteside")
     )
-    meetings = list(_meetings_with_present_count().filter(course=course))
+    meetings = _MEETINGS.instances(course.pk)
     pending, offered = lists[SignupStatus.PENDING], lists[SignupStatus.OFFERED]
     answers = _answers([*pending, *confirmed.object_list, *offered, *waiting.object_list])
     attended = _attended([entry[_PK] for entry in confirmed.object_list], meetings)
@@ -305,7 +310,7 @@ def overview(request, slug):
             "history": [_history_row(entry) for entry in history],
             "meetings": meetings,
             "has_answers": bool(answers),
-            "sent_messages": _sent_messages().filter(course=course)[:10],
+            "sent_messages": _SENT_MESSAGES.instances(course.pk),
             "can_manage": course_access(request, course).can_manage,
             "can_add": course.status == CourseStatus.PUBLISHED and not course.has_ended,
             "can_give_seat": not course.is_cancelled
