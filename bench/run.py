@@ -93,13 +93,36 @@ def manage(env, *command: str) -> str:
     return result.stdout
 
 
-def recreate_database(url: str) -> None:
+def _psql(url: str, database: str) -> list[str]:
     parts = urlsplit(url)
-    name = parts.path.lstrip("/")
     base = ["psql", "-h", parts.hostname or "127.0.0.1", "-p", str(parts.port or 5432)]
-    base += ["-U", parts.username or "postgres", "-d", "postgres", "-q", "-v", "ON_ERROR_STOP=1"]
+    return [
+        *base,
+        "-U",
+        parts.username or "postgres",
+        "-d",
+        database,
+        "-q",
+        "-v",
+        "ON_ERROR_STOP=1",
+    ]
+
+
+def recreate_database(url: str) -> None:
+    name = urlsplit(url).path.lstrip("/")
+    base = _psql(url, "postgres")
     subprocess.run([*base, "-c", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], check=True)
     subprocess.run([*base, "-c", f'CREATE DATABASE "{name}"'], check=True)
+
+
+def vacuum_analyze(url: str) -> None:
+    """What autovacuum has long done to a database in use: the visibility map set and the
+    statistics fresh. Right after seeding neither is, and PostgreSQL then counts the
+    catalogue's courses with a sequential scan instead of an index-only scan (at 10×: 21 ms
+    against 4 ms), which measures a database no site runs on."""
+    subprocess.run(
+        [*_psql(url, urlsplit(url).path.lstrip("/")), "-c", "VACUUM (ANALYZE)"], check=True
+    )
 
 
 def seed(env, args) -> None:
@@ -112,6 +135,8 @@ def seed(env, args) -> None:
     courses = args.courses * args.scale
     log(f"seed_bench --courses {courses}")
     print(manage(env, "seed_bench", "--courses", str(courses)), end="")
+    log("vacuum (analyze)")
+    vacuum_analyze(args.database_url)
 
 
 def start_server(env, port: int, workers: int) -> subprocess.Popen:
