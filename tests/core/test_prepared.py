@@ -141,29 +141,25 @@ def test_a_datetime_argument_is_compared_as_the_queryset_compares_it():
     assert query._compiled.keys() == {(False, True)}
 
 
-def test_prefetch_related_is_refused():
-    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk).prefetch_related("meetings"))
+@pytest.mark.parametrize(
+    ("build", "arguments", "error", "message"),
+    [
+        # prefetch_related would need a second query.
+        (
+            lambda pk: Course.objects.filter(pk=pk).prefetch_related("meetings"),
+            1,
+            ValueError,
+            "prefetch",
+        ),
+        # A negative stand-in against a positive-only column: said clearly, not EmptyResultSet.
+        (lambda capacity: Course.objects.filter(capacity=capacity), 1, ValueError, "range"),
+        # values() rows are no instances.
+        (lambda pk: Course.objects.filter(pk=pk).values("title"), 1, ValueError, "values"),
+        (lambda pk: Course.objects.filter(pk=pk), 2, TypeError, "1 arguments"),
+    ],
+)
+def test_what_a_prepared_query_refuses(build, arguments, error, message):
+    course = CourseFactory()
 
-    with pytest.raises(ValueError, match="prefetch_related"):
-        query.instances(CourseFactory().pk)
-
-
-def test_a_marker_out_of_its_columns_range_is_refused_clearly():
-    query = PreparedQuery(lambda capacity: Course.objects.filter(capacity=capacity))
-
-    with pytest.raises(ValueError, match="range"):
-        query.instances(10)
-
-
-def test_a_values_query_has_no_instances():
-    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk).values("title"))
-
-    with pytest.raises(ValueError, match="values"):
-        query.instance(CourseFactory().pk)
-
-
-def test_the_number_of_arguments_is_checked():
-    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk))
-
-    with pytest.raises(TypeError, match="1 arguments"):
-        query.instance(1, 2)
+    with pytest.raises(error, match=message):
+        PreparedQuery(build).instances(*[course.pk] * arguments)
