@@ -78,7 +78,11 @@ def associations_administered_by(user) -> QuerySet[Association]:
     """The associations this person may manage (admins of the association)."""
     if not user.is_authenticated:
         return Association.objects.none()
-    return Association.objects.filter(roles__user=user, roles__is_admin=True).distinct()
+    return _administered_by(user.pk)
+
+
+def _administered_by(user_id) -> QuerySet[Association]:
+    return Association.objects.filter(roles__user=user_id, roles__is_admin=True).distinct()
 
 
 def ids_of_associations_administered_by(user) -> set[int]:
@@ -88,12 +92,7 @@ def ids_of_associations_administered_by(user) -> set[int]:
 
 # Asked by Mine sider and the school pages on every view (core.prepared: SQL built once).
 _ADMINISTERED_IDS = PreparedQuery(
-    lambda user_id: (
-        Association.objects.filter(roles__user=user_id, roles__is_admin=True)
-        .order_by()
-        .values_list("pk", flat=True)
-        .distinct()
-    )
+    lambda user_id: _administered_by(user_id).order_by().values_list("pk", flat=True)
 )
 
 

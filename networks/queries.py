@@ -94,7 +94,11 @@ def networks_without_coordinator() -> QuerySet[Network]:
 
 def upcoming_meetings(network: Network) -> QuerySet[NetworkMeeting]:
     """Meetings that have not ended, cancelled ones included (members must see the news)."""
-    return network.meetings.filter(ends_at__gt=timezone.now()).order_by("starts_at", "pk")
+    return not_ended(network.meetings.all(), timezone.now())
+
+
+def not_ended(meetings: QuerySet[NetworkMeeting], now) -> QuerySet[NetworkMeeting]:
+    return meetings.filter(ends_at__gt=now).order_by("starts_at", "pk")
 
 
 def meetings_with_counts(queryset: QuerySet[NetworkMeeting]) -> QuerySet[NetworkMeeting]:

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from core.permissions import permission_required_or_404
 from networks import queries
@@ -31,9 +30,7 @@ class Access:
 
 
 def network_access(request, slug: str) -> Access:
-    network = queries.network_by_slug(slug)
-    if network is None:
-        raise Http404
+    network = network_of(request, slug)
     membership = queries.membership_of(request.user, network)
     return Access(
         network=network,
@@ -43,7 +40,10 @@ def network_access(request, slug: str) -> Access:
 
 
 def network_of(request, slug: str) -> Network:
-    return get_object_or_404(Network, slug=slug)
+    network = queries.network_by_slug(slug)
+    if network is None:
+        raise Http404
+    return network
 
 
 # The coordinator tools' guard: the core one with `networks.manage_network` (networks/rules.py).

@@ -100,15 +100,16 @@ def _member_list(network) -> dict:
 
 # The network page on every view (core.prepared: the SQL built once per process).
 _TOPICS = PreparedQuery(lambda network_id: Topic.objects.filter(networks=network_id))
+# queries.upcoming_meetings by the network's id (a related manager's queryset is not prepared).
 _UPCOMING = PreparedQuery(
-    lambda network_id, now: NetworkMeeting.objects.filter(
-        network=network_id, ends_at__gt=now
-    ).order_by("starts_at", "pk")
+    lambda network_id, now: queries.not_ended(
+        NetworkMeeting.objects.filter(network=network_id), now
+    )
 )
 _UPCOMING_WITH_COUNTS = PreparedQuery(
     lambda network_id, now: queries.meetings_with_counts(
-        NetworkMeeting.objects.filter(network=network_id, ends_at__gt=now)
-    ).order_by("starts_at", "pk")
+        queries.not_ended(NetworkMeeting.objects.filter(network=network_id), now)
+    )
 )
 _PAST_WITH_NOTES = PreparedQuery(
     lambda network_id, now: (

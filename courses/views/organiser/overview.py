@@ -75,9 +75,7 @@ _PK, _STATUS, _QUEUE, _NAME, _EMAIL, _PHONE, _ASSOCIATION, _NEEDS = range(8)
 _CREATED, _OFFER_EXPIRES, _WAITLISTED, _END_REASON, _UPDATED, _ANSWERED = range(8, 14)
 
 
-# Built once per process, filtered per request: resolving annotations, joins and orders was
-# a third of building each query. Never evaluated here, only cloned.
-@cache
+# The querysets behind _ENTRIES and _MEETINGS below, compiled once per process there.
 def _entries():
     """`ENTRY_FIELDS` and whether the signup answered any of the course's questions (so a
     course without questions, or a page without answers, asks nothing more)."""
@@ -85,7 +83,6 @@ def _entries():
     return Signup.objects.annotate(answered=answered).values_list(*ENTRY_FIELDS, "answered")
 
 
-@cache
 def _meetings_with_present_count():
     return Meeting.objects.annotate(
         present_count=Count("attendance", filter=Q(attendance__present=True))
