@@ -23,13 +23,14 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-import multibase
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+
+from certificates.credentials import multibase
 
 # The multicodec prefix of an Ed25519 public key (0xed, as an unsigned varint).
 ED25519_PUB_PREFIX = b"\xed\x01"
@@ -52,17 +53,14 @@ class PublishedKey:
 
 def public_multibase(public_key: Ed25519PublicKey) -> str:
     raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return multibase.encode("base58btc", ED25519_PUB_PREFIX + raw).decode("ascii")
+    return multibase.encode_base58btc(ED25519_PUB_PREFIX + raw)
 
 
 def public_key_from_multibase(value: str) -> Ed25519PublicKey:
     """Raises ValueError for anything but a base58btc multibase Ed25519 public key."""
     if not isinstance(value, str) or not value.startswith("z"):
         raise ValueError("not a base58btc multibase value")
-    try:
-        data = multibase.decode(value)
-    except Exception as error:  # the multibase package raises plain ValueError/KeyError
-        raise ValueError("not multibase") from error
+    data = multibase.decode(value)
     if len(data) != 34 or not data.startswith(ED25519_PUB_PREFIX):
         raise ValueError("not an Ed25519 public key")
     return Ed25519PublicKey.from_public_bytes(data[2:])

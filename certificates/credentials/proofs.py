@@ -13,10 +13,10 @@ canonicalization but wraps the credential in an opaque token.
 import hashlib
 from datetime import UTC, datetime
 
-import multibase
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from certificates.credentials import multibase
 from certificates.credentials.jsonld import CanonicalizationError, canonicalize
 
 PROOF_TYPE = "DataIntegrityProof"
@@ -53,7 +53,7 @@ def sign(
         "proofPurpose": PURPOSE,
     }
     signature = private_key.sign(_hash_data(document, options))
-    proof_value = multibase.encode("base58btc", signature).decode("ascii")
+    proof_value = multibase.encode_base58btc(signature)
     unsigned = {key: value for key, value in document.items() if key != "proof"}
     return {**unsigned, "proof": {**options, "proofValue": proof_value}}
 
@@ -83,7 +83,7 @@ def verify(document: dict, public_key: Ed25519PublicKey) -> None:
         raise ProofError("proofValue is not base58btc multibase")
     try:
         signature = multibase.decode(value)
-    except Exception as error:  # the multibase package raises plain ValueError/KeyError
+    except ValueError as error:
         raise ProofError("proofValue is not multibase") from error
     options = {key: item for key, item in proof.items() if key not in ("proofValue", "@context")}
     try:

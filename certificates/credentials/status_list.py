@@ -15,11 +15,11 @@ it and `services._create` draws again).
 import gzip
 import secrets
 
-import multibase
 from django.db.models import Max, Min
 from django.urls import reverse
 from django.utils import translation
 
+from certificates.credentials import multibase
 from certificates.credentials.jsonld import CREDENTIALS_V2
 from certificates.credentials.keys import issuer_did, site_url
 from certificates.models import Certificate
@@ -62,7 +62,7 @@ def encode(bits: set[int]) -> str:
     data = bytearray(LIST_SIZE // 8)
     for bit in bits:
         data[bit // 8] |= 0x80 >> (bit % 8)
-    return multibase.encode("base64url", gzip.compress(bytes(data), mtime=0)).decode("ascii")
+    return multibase.encode_base64url(gzip.compress(bytes(data), mtime=0))
 
 
 def decode(encoded: str) -> bytes:

@@ -2,12 +2,15 @@
 
 import copy
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from django.utils import timezone
 
 from certificates import services
-from certificates.credentials import keys
+from certificates.credentials import keys, multibase, proofs
+from certificates.credentials.documents import CONTEXT
 from certificates.models import Certificate
 from tests.certificates.conftest import attend, finished_course
 from tests.courses.factories import SignupFactory
@@ -70,3 +73,40 @@ def changed(document: dict, path: tuple, value) -> dict:
 
 
 REMOVE = object()
+
+
+# A fixed key, credential and time whose Ed25519 signature starts with a zero byte (about one
+# signature in 256 does; Ed25519 signatures are deterministic, so this one always does). Its
+# base58btc proofValue must keep that byte as a leading "1".
+ZERO_BYTE_KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+ZERO_BYTE_KEY_PEM = ZERO_BYTE_KEY.private_bytes(
+    Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
+).decode("ascii")
+ZERO_BYTE_CREATED = datetime(2026, 3, 2, 9, 0, 22, tzinfo=UTC)
+
+
+def zero_byte_signed_credential() -> dict:
+    """Signed as did:web:testserver with ZERO_BYTE_KEY: its signature's first byte is 0."""
+    document = {
+        "@context": CONTEXT,
+        "id": "http://testserver/bevis/open-badges/test/credential.json",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": "Konflikthåndtering i foreningen",
+        "issuer": {"id": "did:web:testserver", "type": ["Profile"], "name": "Kalundborg Kommune"},
+        "validFrom": "2026-03-02T09:00:00Z",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "http://testserver/bevis/open-badges/kursus/1.json",
+                "type": ["Achievement"],
+                "name": "Konflikthåndtering i foreningen",
+                "criteria": {"narrative": "Deltog i kurset."},
+            },
+        },
+    }
+    method = "did:web:testserver#" + keys.public_multibase(ZERO_BYTE_KEY.public_key())
+    signed = proofs.sign(
+        document, ZERO_BYTE_KEY, verification_method=method, created=ZERO_BYTE_CREATED
+    )
+    assert multibase.decode(signed["proof"]["proofValue"])[0] == 0, "no longer a zero byte"
+    return signed

@@ -9,18 +9,20 @@ from django.core import checks
 from django.test import override_settings
 
 from certificates import services
-from certificates.credentials import documents, keys, proofs, status_list
+from certificates.credentials import documents, keys, multibase, proofs, status_list
 from certificates.credentials.verification import Outcome, verify_credential
 from certificates.models import Certificate
 from certificates.personal_data import erase
 from tests.certificates.credentials_helpers import (
     REMOVE,
+    ZERO_BYTE_KEY,
     changed,
     fetch_credential,
     issue_course_certificate,
     issue_internship_certificate,
     issue_transcript,
     new_key_pem,
+    zero_byte_signed_credential,
 )
 
 pytestmark = pytest.mark.django_db
@@ -157,6 +159,32 @@ def test_a_credential_from_another_issuer_is_not_ours_to_vouch_for(client):
     theirs = changed(credential, ("issuer", "id"), "did:web:holbaek.dk")
 
     assert verify_credential(theirs).outcome == Outcome.UNKNOWN_ISSUER
+
+
+@pytest.mark.parametrize(
+    "data", [b"", b"\x00", b"\x00\x00\x01\x02", b"\xff" * 64, bytes(range(64))]
+)
+def test_multibase_values_keep_every_byte_leading_zeros_too(data):
+    assert multibase.decode(multibase.encode_base58btc(data)) == data
+    assert multibase.decode(multibase.encode_base64url(data)) == data
+
+
+def test_base58btc_writes_a_leading_zero_byte_as_a_one():
+    assert multibase.encode_base58btc(b"\x00\x00\x01") == "z112"
+
+
+@pytest.mark.parametrize("value", ["", "x123", "z0OIl", "zæ", "uab+c", "uab=", "ua", 7])
+def test_anything_but_base58btc_or_base64url_is_refused(value):
+    with pytest.raises(ValueError, match=r"^not "):
+        multibase.decode(value)
+
+
+def test_a_signature_that_starts_with_a_zero_byte_verifies():
+    credential = zero_byte_signed_credential()
+
+    assert credential["proof"]["proofValue"].startswith("z1")
+    assert len(multibase.decode(credential["proof"]["proofValue"])) == 64
+    proofs.verify(credential, ZERO_BYTE_KEY.public_key())
 
 
 def test_old_credentials_verify_after_a_key_rotation(client):

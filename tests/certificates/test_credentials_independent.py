@@ -22,12 +22,14 @@ from django.utils import timezone
 from certificates import services
 from certificates.credentials import keys, proofs
 from tests.certificates.credentials_helpers import (
+    ZERO_BYTE_KEY_PEM,
     changed,
     fetch_credential,
     issue_course_certificate,
     issue_internship_certificate,
     issue_transcript,
     new_key_pem,
+    zero_byte_signed_credential,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +57,9 @@ def node():
 def verify_independently(node, tmp_path, client, credentials) -> list[dict]:
     documents = {"http://testserver/.well-known/did.json": _get(client, "/.well-known/did.json")}
     for credential in credentials:
-        url = credential["credentialStatus"]["statusListCredential"]
-        documents[url] = _get(client, url)
+        if "credentialStatus" in credential:
+            url = credential["credentialStatus"]["statusListCredential"]
+            documents[url] = _get(client, url)
     path = tmp_path / "input.json"
     path.write_text(json.dumps({"credentials": credentials, "documents": documents}))
     completed = subprocess.run(  # noqa: S603 - our own script, no shell
@@ -130,3 +133,12 @@ def test_digital_bazaars_verifier_accepts_old_credentials_after_a_key_rotation(
         (True, False),
     ], results
     assert dropped[0]["verified"] is False, dropped
+
+
+@override_settings(CREDENTIAL_SIGNING_KEY=ZERO_BYTE_KEY_PEM)
+def test_digital_bazaars_verifier_accepts_a_signature_that_starts_with_a_zero_byte(
+    node, tmp_path, client
+):
+    results = verify_independently(node, tmp_path, client, [zero_byte_signed_credential()])
+
+    assert results == [{"verified": True, "status": None, "error": None}], results
