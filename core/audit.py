@@ -18,6 +18,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.log_actions import LogFormatter, get_active_log_context, registry
 
+from core.prepared import PreparedInsert
+
 
 def _user(by):
     """The acting account, or None for the site itself (and for an anonymous visitor)."""
@@ -34,16 +36,30 @@ def record(instance, action: str, *, by, data: dict | None = None, title: str = 
     One INSERT: Wagtail's own `log()` saves through `full_clean()`, which reads the content
     type and the user back before inserting, two queries more inside the caller's locks."""
     entries = _entries([instance], action, by=by, data=data, title=title)
-    return entries[0] if entries else None
+    if not entries:
+        return None
+    model = type(entries[0])
+    insert = _INSERTS.get(model)
+    if insert is None:
+        insert = _INSERTS[model] = PreparedInsert(model, signals=False)
+    return insert.save(entries[0])
 
 
 def record_many(instances: Iterable, action: str, *, by, data: dict | None = None) -> int:
     """One entry per instance (all of one model) in a single INSERT, for bulk changes such as
     marking a whole meeting present. Returns the number of entries written."""
-    return len(_entries(instances, action, by=by, data=data))
+    entries = _entries(instances, action, by=by, data=data)
+    return len(type(entries[0]).objects.bulk_create(entries)) if entries else 0
+
+
+# Per log model, the INSERT of one entry built once per process (core.prepared): `record` runs
+# inside the caller's locks, the course's signup lock among them. No signals, as
+# bulk_create() sends none (a log entry is not content the page cache must forget).
+_INSERTS: dict[type, PreparedInsert] = {}
 
 
 def _entries(instances: Iterable, action: str, *, by, data: dict | None, title: str = ""):
+    """The entries to write, unsaved."""
     instances = [instance for instance in instances if instance.pk is not None]
     if not instances:
         return []
@@ -73,7 +89,7 @@ def _entries(instances: Iterable, action: str, *, by, data: dict | None, title: 
         else:
             entry.object_id = str(instance.pk)
         entries.append(entry)
-    return model.objects.bulk_create(entries)
+    return entries
 
 
 class _DataFormatter(LogFormatter):

@@ -30,6 +30,7 @@ from django.utils import timezone, translation
 from core import outbox
 from core.email_html import render_html
 from core.models import EmailStatus, OutgoingEmail
+from core.prepared import PreparedInsert
 
 logger = logging.getLogger(__name__)
 
@@ -321,13 +322,20 @@ def new_message_id() -> str:
     return make_msgid(domain=host)
 
 
+# The row's INSERT, built once per process (core.prepared): emails are stored inside the
+# change's transaction, a signup's while others queue for the course's lock.
+_NEW_EMAIL = PreparedInsert(OutgoingEmail)
+
+
 def _store(*, about=None, status=EmailStatus.PENDING, **fields) -> OutgoingEmail:
     now = timezone.now()
-    return OutgoingEmail.objects.create(
-        about=about_key(about),
-        status=status,
-        queued_at=now,
-        next_attempt_at=now if status == EmailStatus.PENDING else None,
-        message_id=new_message_id(),
-        **fields,
+    return _NEW_EMAIL.save(
+        OutgoingEmail(
+            about=about_key(about),
+            status=status,
+            queued_at=now,
+            next_attempt_at=now if status == EmailStatus.PENDING else None,
+            message_id=new_message_id(),
+            **fields,
+        )
     )

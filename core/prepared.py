@@ -15,6 +15,10 @@ Arguments are filter values (a primary key, a slug, an aware datetime such as
 `timezone.now()`); each must reach the SQL as one parameter, not change its shape. Instances
 are built as the queryset builds them: select_related objects and annotations included.
 prefetch_related is refused (it would need more queries than the one this runs).
+
+`PreparedInsert` does the same for `instance.save()` of a new row: the INSERT Django would
+send, built once; the signup, its log entry and its email are written with it while the
+course's lock is held.
 """
 
 import inspect
@@ -27,6 +31,8 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.signals import post_save, pre_save
+from django.db.models.sql import InsertQuery
 
 # Stand-ins for the arguments while compiling, each used once: negative ids no row ever has,
 # and instants in 1901 no row ever holds.
@@ -182,3 +188,79 @@ class PreparedQuery:
         """The first row as a dict of column names, or None."""
         compiled, rows = self._run(arguments)
         return dict(zip(compiled.names, rows[0], strict=True)) if rows else None
+
+
+class PreparedInsert:
+    """`instance.save()` for a new instance of `model`, with the INSERT built once per process.
+
+    Does what save() does for a new row of a plain model: foreign keys taken from related
+    objects, pre_save and post_save (created=True) sent, each field's pre_save (auto_now_add
+    and the like) and database preparation, the primary key read back. `signals=False` sends
+    no signals, as bulk_create() does not. Refused: models with parents (multi-table
+    inheritance), database defaults, generated columns and an instance that already has a
+    primary key or is not new."""
+
+    def __init__(self, model, using: str = DEFAULT_DB_ALIAS, *, signals: bool = True):
+        meta = model._meta
+        if meta.parents or meta.proxy:
+            raise ValueError("A prepared insert writes one table: no parents, no proxies.")
+        fields = [field for field in meta.local_concrete_fields if field is not meta.auto_field]
+        if meta.auto_field is None or any(
+            field.generated or field.has_db_default() for field in fields
+        ):
+            raise ValueError("A prepared insert needs an auto primary key and plain columns.")
+        self.model, self.using, self.fields, self.signals = model, using, fields, signals
+        self._sql: str | None = None
+
+    def _compile(self) -> str:
+        if not connections[self.using].features.can_return_columns_from_insert:
+            raise ValueError("A prepared insert reads the new primary key with RETURNING.")
+        query = InsertQuery(self.model)
+        query.insert_values(self.fields, [self.model()])
+        compiler = query.get_compiler(using=self.using)
+        compiler.returning_fields = [self.model._meta.pk]
+        [(sql, params)] = compiler.as_sql()
+        if len(params) != len(self.fields):
+            raise ValueError("Each column must be one parameter of the INSERT.")
+        return sql
+
+    def save(self, instance):
+        """Insert `instance` (new, without a primary key) and return it, as save() would."""
+        meta = self.model._meta
+        if type(instance) is not self.model:
+            raise TypeError(f"Not a {self.model.__name__}: {instance!r}")
+        if not instance._state.adding or instance.pk is not None:
+            raise ValueError("A prepared insert saves new instances only.")
+        instance._prepare_related_fields_for_save(operation_name="save")
+        connection = connections[self.using]
+        sql = self._sql = self._sql or self._compile()
+        if self.signals:
+            pre_save.send(
+                sender=self.model,
+                instance=instance,
+                raw=False,
+                using=self.using,
+                update_fields=None,
+            )
+        params = []
+        for field in self.fields:
+            value = field.pre_save(instance, True)
+            if hasattr(value, "resolve_expression"):
+                raise ValueError(f"{field.name}: a prepared insert takes values, not expressions.")
+            params.append(field.get_db_prep_save(value, connection))
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            [pk] = cursor.fetchone()
+        setattr(instance, meta.pk.attname, pk)
+        instance._state.adding = False
+        instance._state.db = self.using
+        if self.signals:
+            post_save.send(
+                sender=self.model,
+                instance=instance,
+                created=True,
+                update_fields=None,
+                raw=False,
+                using=self.using,
+            )
+        return instance

@@ -6,12 +6,17 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.db.models import Count, F
+from django.db.models.signals import post_save, pre_save
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from core.prepared import PreparedQuery
-from courses.models import Course, Signup
+from accounts.models import User
+from cms.models import StandardPage
+from core.prepared import PreparedInsert, PreparedQuery
+from courses.models import Course, Signup, SignupStatus
 from tests.courses.factories import CourseFactory, ProviderFactory, SignupFactory
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +168,92 @@ def test_what_a_prepared_query_refuses(build, arguments, error, message):
 
     with pytest.raises(error, match=message):
         PreparedQuery(build).instances(*[course.pk] * arguments)
+
+
+# --- PreparedInsert ----------------------------------------------------------------------
+
+
+def _row(model, pk) -> dict:
+    return model.objects.filter(pk=pk).values().get()
+
+
+def test_a_prepared_insert_writes_the_row_save_would_write():
+    course, user = CourseFactory(), UserFactory()
+    kept = Signup(course=course, user=user, status=SignupStatus.CONFIRMED, association="Klub")
+    other = Signup(course=course, user=UserFactory(), status=SignupStatus.CONFIRMED)
+    insert = PreparedInsert(Signup)
+
+    with CaptureQueriesContext(connection) as queries:
+        returned = insert.save(kept)
+    other.save()
+
+    assert returned is kept
+    assert [q["sql"].split(" (")[0] for q in queries] == ['INSERT INTO "courses_signup"']
+    assert kept.pk not in (None, other.pk)
+    assert (kept._state.adding, kept._state.db) == (False, "default")
+    assert kept.created_at is not None  # auto_now_add, as save() sets it
+    row, expected = _row(Signup, kept.pk), _row(Signup, other.pk)
+    # Every column as save() writes it, apart from the values that differ on purpose.
+    for name in ("id", "user_id", "association", "created_at", "updated_at"):
+        row.pop(name), expected.pop(name)
+    assert row == expected
+    assert _row(Signup, kept.pk)["association"] == "Klub"
+
+
+def test_a_prepared_insert_sends_the_signals_save_sends_unless_told_not_to():
+    received = []
+
+    def receiver(sender, instance, **kwargs):
+        received.append((kwargs.get("created"), instance.pk is not None))
+
+    pre_save.connect(receiver, sender=Signup)
+    post_save.connect(receiver, sender=Signup)
+    try:
+        PreparedInsert(Signup).save(Signup(course=CourseFactory(), user=UserFactory()))
+        PreparedInsert(Signup, signals=False).save(
+            Signup(course=CourseFactory(), user=UserFactory())
+        )
+    finally:
+        pre_save.disconnect(receiver, sender=Signup)
+        post_save.disconnect(receiver, sender=Signup)
+
+    assert received == [(None, False), (True, True)]
+
+
+def test_a_foreign_key_is_taken_from_a_related_object_saved_after_it_was_assigned():
+    user = User(email="sent-later@example.org")
+    signup = Signup(course=CourseFactory(), user=user)
+    user.save()
+
+    PreparedInsert(Signup).save(signup)
+
+    assert _row(Signup, signup.pk)["user_id"] == user.pk
+
+
+@pytest.mark.parametrize(
+    ("instance", "error"),
+    [
+        (lambda: SignupFactory(), ValueError),  # already saved
+        (lambda: Course(title="Ikke en tilmelding"), TypeError),  # another model
+        (
+            lambda: Signup(course=CourseFactory(), user=UserFactory(), queue_number=F("pk")),
+            ValueError,
+        ),
+    ],
+    ids=["saved", "another-model", "expression"],
+)
+def test_what_a_prepared_insert_refuses_to_save(instance, error):
+    instance = instance()
+    before = Signup.objects.count()
+
+    with pytest.raises(error):
+        PreparedInsert(Signup).save(instance)
+
+    assert Signup.objects.count() == before
+
+
+def test_a_model_with_parents_or_without_an_auto_key_is_refused():
+    with pytest.raises(ValueError, match="no parents"):
+        PreparedInsert(StandardPage)
+    with pytest.raises(ValueError, match="auto primary key"):
+        PreparedInsert(DBTaskResult)
