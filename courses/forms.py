@@ -254,7 +254,7 @@ class SignupAnswersForm(forms.Form):
         from courses.queries import signup_questions
 
         super().__init__(*args, **kwargs)
-        self.questions = signup_questions(course.pk)
+        self.questions = signup_questions(course)
         initial = {}
         if signup is not None and self.questions:
             initial = dict(

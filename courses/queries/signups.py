@@ -27,8 +27,7 @@ from courses.models import (
 )
 from taxonomy.models import Topic
 
-# Every signup reads the course's questions twice (its form, then the service's check): the
-# SQL is built once per process (core.prepared).
+# The SQL is built once per process (core.prepared).
 _SIGNUP_QUESTIONS = PreparedQuery(
     lambda course_id: SignupQuestion.objects.filter(course_id=course_id).order_by(
         "sort_order", "pk"
@@ -36,9 +35,14 @@ _SIGNUP_QUESTIONS = PreparedQuery(
 )
 
 
-def signup_questions(course_id: int) -> list[SignupQuestion]:
-    """The course's own signup questions, in the admin's order."""
-    return _SIGNUP_QUESTIONS.instances(course_id)
+def signup_questions(course: Course) -> list[SignupQuestion]:
+    """The course's own signup questions, in the admin's order: read once per course instance,
+    so a signup's form and the service's check of the answers share one query (a request's
+    course instance lives as long as the request)."""
+    questions = course.__dict__.get("_signup_questions")
+    if questions is None:
+        questions = course.__dict__["_signup_questions"] = _SIGNUP_QUESTIONS.instances(course.pk)
+    return questions
 
 
 class SignupState(StrEnum):

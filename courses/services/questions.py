@@ -22,7 +22,7 @@ def checked_answers(course, answers: Mapping[int, str] | None) -> dict[SignupQue
     """The answers to keep (question → value), checked against the course's questions now.
     Raises CourseError when a required question is unanswered or an answer does not fit."""
     answers = {int(key): (value or "").strip() for key, value in (answers or {}).items()}
-    questions = queries.signup_questions(course.pk)
+    questions = queries.signup_questions(course)
     if set(answers) - {question.pk for question in questions}:
         raise CourseError(_("The questions have changed. Please look at them again."))
     kept = {}
