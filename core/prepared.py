@@ -128,7 +128,10 @@ class PreparedQuery:
             annotations=dict(compiler.annotation_col_map or {}),
         )
 
-    def _run(self, arguments) -> tuple[_Compiled, list]:
+    def bind(self, *arguments) -> "Bound":
+        """The SQL and parameters for these arguments, to run in a statement of one's own
+        making (several in one round trip); `Bound.instance(rows)` and the like read what it
+        returned."""
         if len(arguments) != self.arity:
             raise TypeError(f"This query takes {self.arity} arguments, not {len(arguments)}.")
         kinds = tuple(isinstance(argument, datetime) for argument in arguments)
@@ -141,10 +144,17 @@ class PreparedQuery:
             else (slot[1](arguments[slot[0]]) if slot[1] else arguments[slot[0]])
             for slot, constant in zip(compiled.slots, compiled.constants, strict=True)
         ]
-        connection = connections[self.using]
-        with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, params)
+        return Bound(self, compiled, params)
+
+    def _run(self, arguments) -> tuple[_Compiled, list]:
+        bound = self.bind(*arguments)
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(bound.sql, bound.params)
             rows = cursor.fetchall()
+        return bound.compiled, self._converted(bound.compiled, rows)
+
+    def _converted(self, compiled: _Compiled, rows: list) -> list:
+        connection = connections[self.using]
         if compiled.converters:
             rows = [list(row) for row in rows]
             for row in rows:
@@ -153,7 +163,7 @@ class PreparedQuery:
                     for function in functions:
                         value = function(value, expression, connection)
                     row[position] = value
-        return compiled, rows
+        return rows
 
     def rows(self, *arguments) -> tuple[list[str], list[tuple]]:
         """(column names, rows) for these arguments."""
@@ -188,6 +198,29 @@ class PreparedQuery:
         """The first row as a dict of column names, or None."""
         compiled, rows = self._run(arguments)
         return dict(zip(compiled.names, rows[0], strict=True)) if rows else None
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A prepared query's SQL and parameters for one set of arguments (PreparedQuery.bind)."""
+
+    query: PreparedQuery
+    compiled: _Compiled
+    params: list
+
+    @property
+    def sql(self) -> str:
+        return self.compiled.sql
+
+    def instance(self, rows: list):
+        """The first of the rows this SQL returned as a model instance, or None."""
+        rows = self.query._converted(self.compiled, rows)
+        return self.query._instance(self.compiled, rows[0]) if rows else None
+
+    def values(self, rows: list) -> dict | None:
+        """The first of the rows this SQL returned as a dict of column names, or None."""
+        rows = self.query._converted(self.compiled, rows)
+        return dict(zip(self.compiled.names, rows[0], strict=True)) if rows else None
 
 
 class PreparedInsert:

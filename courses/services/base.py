@@ -1,5 +1,6 @@
 """What every course service shares: the one exception, the course lock and the log."""
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import OperationalError, connection
@@ -42,23 +43,64 @@ def lock_course(course_id: int, *, commit_waits_for_disk: bool = True) -> Course
     """
     if not connection.in_atomic_block:
         raise RuntimeError("lock_course() must be called inside transaction.atomic().")
-    try:
+    with _lock_timeout_says_try_again():
         if connection.vendor == "postgresql":
-            settings = f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"
-            if not commit_waits_for_disk:
-                settings += "; SET LOCAL synchronous_commit = off"
             with connection.cursor() as cursor:
-                cursor.execute(settings)
+                cursor.execute("; ".join(_lock_settings(commit_waits_for_disk)))
         course = _LOCKED_COURSE.instance(course_id)
+    if course is None:
+        raise Course.DoesNotExist(f"No course {course_id}.")
+    return course
+
+
+def lock_course_and_count(course_id: int, user) -> tuple[Course, "SeatCounts"]:
+    """lock_course(course_id, commit_waits_for_disk=False) and then seat_counts(course,
+    user=user), for a signup: on PostgreSQL in one round trip (the settings, the lock and the
+    counts sent as one string of statements; each statement reads the rows committed before
+    it starts, so the counts see everything committed by whoever held the lock before)."""
+    if connection.vendor != "postgresql" or _server_side_binding():
+        course = lock_course(course_id, commit_waits_for_disk=False)
+        return course, seat_counts(course, user=user)
+    if not connection.in_atomic_block:
+        raise RuntimeError("lock_course_and_count() must be called inside transaction.atomic().")
+    lock = _LOCKED_COURSE.bind(course_id)
+    counts = _SEAT_COUNTS_AND_MINE.bind(course_id, user.pk)
+    statements = [*_lock_settings(commit_waits_for_disk=False), lock.sql, counts.sql]
+    with _lock_timeout_says_try_again(), connection.cursor() as cursor:
+        cursor.execute("; ".join(statements), [*lock.params, *counts.params])
+        for _setting in range(len(statements) - 2):
+            cursor.nextset()
+        course = lock.instance(cursor.fetchall())
+        cursor.nextset()
+        counted = counts.values(cursor.fetchall())
+    if course is None:
+        raise Course.DoesNotExist(f"No course {course_id}.")
+    return course, _seat_counts_from(counted)
+
+
+def _lock_settings(commit_waits_for_disk: bool) -> list[str]:
+    settings = [f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"]
+    if not commit_waits_for_disk:
+        settings.append("SET LOCAL synchronous_commit = off")
+    return settings
+
+
+def _server_side_binding() -> bool:
+    """Whether PostgreSQL binds the parameters (OPTIONS server_side_binding): it then takes
+    one statement per call. Django binds them itself by default."""
+    return bool(connection.settings_dict["OPTIONS"].get("server_side_binding"))
+
+
+@contextmanager
+def _lock_timeout_says_try_again():
+    try:
+        yield
     except OperationalError as error:
         if "lock timeout" not in str(error):
             raise
         raise CourseError(
             _("Many people are signing up right now. Please try again in a moment.")
         ) from error
-    if course is None:
-        raise Course.DoesNotExist(f"No course {course_id}.")
-    return course
 
 
 # The SQL of the lock and of the seat counts is built once per process (core.prepared):
@@ -114,6 +156,10 @@ def seat_counts(course: Course, *, user=None) -> SeatCounts:
         counts = _SEAT_COUNTS.values(course.pk)
     else:
         counts = _SEAT_COUNTS_AND_MINE.values(course.pk, user.pk)
+    return _seat_counts_from(counts)
+
+
+def _seat_counts_from(counts: dict | None) -> SeatCounts:
     if counts is None:  # no signups at all
         return SeatCounts(taken=0, waiting=0, last_queue_number=0)
     return SeatCounts(

@@ -51,6 +51,7 @@ from courses.services import notifications, questions
 from courses.services.base import (
     CourseError,
     lock_course,
+    lock_course_and_count,
     lock_signup,
     log_signup_change,
     seat_counts,
@@ -141,8 +142,8 @@ def sign_up(
         # The commit does not wait for the disk while others queue for the lock; the email's
         # task row, written right after the commit, does, and with it this signup: it is on
         # disk before the person is told (lock_course, core.outbox.schedule_after_commit).
-        course = lock_course(course.pk, commit_waits_for_disk=False)
-        counts = seat_counts(course, user=user)  # whether they already hold a signup too
+        # The counts also say whether they already hold a signup.
+        course, counts = lock_course_and_count(course.pk, user)
         if counts.mine:
             existing = Signup.objects.filter(
                 course=course, user=user, status__in=ACTIVE_SIGNUP_STATUSES

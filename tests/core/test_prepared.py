@@ -170,6 +170,23 @@ def test_what_a_prepared_query_refuses(build, arguments, error, message):
         PreparedQuery(build).instances(*[course.pk] * arguments)
 
 
+def test_a_bound_query_runs_in_a_statement_of_ones_own_and_reads_its_rows():
+    course = CourseFactory()
+    query = PreparedQuery(lambda pk: Course.objects.filter(pk=pk))
+
+    bound = query.bind(course.pk)
+    with connection.cursor() as cursor:
+        cursor.execute(bound.sql, bound.params)
+        rows = cursor.fetchall()
+
+    instance = bound.instance(rows)
+    assert (instance.pk, instance.starts_at) == (course.pk, course.starts_at)
+    assert bound.values(rows)["title"] == course.title
+    assert bound.instance([]) is None
+    with pytest.raises(TypeError):
+        query.bind()
+
+
 # --- PreparedInsert ----------------------------------------------------------------------
 
 

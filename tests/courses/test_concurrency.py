@@ -174,3 +174,36 @@ def test_concurrent_capacity_raise_and_signups_promote_in_order():
     assert set(confirmed.exclude(queue_number=None).values_list("pk", flat=True)) == {
         s.pk for s in queued[:5]
     }
+
+
+def test_a_signup_that_waits_too_long_for_the_lock_is_asked_to_try_again(monkeypatch):
+    """The lock's settings, the lock and the counts go in one round trip
+    (lock_course_and_count); the lock timeout still becomes a message, and nothing is saved."""
+    course = CourseFactory(capacity=5)
+    [person] = make_users(1, "waits")
+    monkeypatch.setattr("courses.services.base.LOCK_TIMEOUT", "200ms")
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        from django.db import transaction
+
+        try:
+            with transaction.atomic():
+                services.lock_course(course.pk)
+                holding.set()
+                release.wait(timeout=30)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    try:
+        assert holding.wait(timeout=30)
+        with pytest.raises(services.CourseError, match="Mange tilmelder sig lige nu"):
+            services.sign_up(course, person)
+    finally:
+        release.set()
+        holder.join(timeout=30)
+
+    assert not Signup.objects.filter(course=course).exists()
+    assert services.sign_up(course, person).status == SignupStatus.CONFIRMED
