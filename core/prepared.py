@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import count
 
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 from django.db.models.signals import post_save, pre_save
@@ -281,7 +281,8 @@ class PreparedInsert:
             if hasattr(value, "resolve_expression"):
                 raise ValueError(f"{field.name}: a prepared insert takes values, not expressions.")
             params.append(field.get_db_prep_save(value, connection))
-        with connection.cursor() as cursor:
+        # As save(): a failed INSERT inside an atomic block marks the block for rollback.
+        with transaction.mark_for_rollback_on_error(self.using), connection.cursor() as cursor:
             cursor.execute(sql, params)
             [pk] = cursor.fetchone()
         setattr(instance, meta.pk.attname, pk)

@@ -4,7 +4,7 @@ would read it."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F
 from django.db.models.signals import post_save, pre_save
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +13,7 @@ from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
 from cms.models import StandardPage
+from core.models import OutgoingEmail
 from core.prepared import PreparedInsert, PreparedQuery
 from courses.models import Course, Signup, SignupStatus
 from tests.courses.factories import CourseFactory, ProviderFactory, SignupFactory
@@ -274,3 +275,23 @@ def test_a_model_with_parents_or_without_an_auto_key_is_refused():
         PreparedInsert(StandardPage)
     with pytest.raises(ValueError, match="auto primary key"):
         PreparedInsert(DBTaskResult)
+
+
+def test_a_failed_insert_marks_its_atomic_block_for_rollback_as_save_does():
+    def email():
+        return OutgoingEmail(
+            message_id="<same@frivilligloeft.test>",
+            subject="Emne",
+            body="",
+            queued_at=timezone.now(),
+        )
+
+    insert = PreparedInsert(OutgoingEmail)
+    insert.save(email())
+
+    with transaction.atomic():
+        with pytest.raises(IntegrityError):
+            insert.save(email())
+        assert transaction.get_rollback()
+
+    assert OutgoingEmail.objects.filter(message_id="<same@frivilligloeft.test>").count() == 1
