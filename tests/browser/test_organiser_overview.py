@@ -4,6 +4,7 @@ from the search result — approve, give a seat from the waiting list, cancel a 
 everyone present — with axe on every page."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,7 +13,7 @@ from playwright.sync_api import expect
 from courses.models import Attendance, Signup, SignupStatus
 from courses.views.organiser.overview import PARTICIPANTS_PER_PAGE
 from tests.browser.helpers import csp_errors, log_in
-from tests.courses.factories import CourseFactory, SignupFactory, waitlist
+from tests.courses.factories import CourseFactory, SignupFactory, local, waitlist
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -29,10 +30,12 @@ def test_organiser_pages_searches_and_acts_on_a_participant(
     errors = csp_errors(page)
     organiser = UserFactory(full_name="Olga Arrangør")
     seats = PARTICIPANTS_PER_PAGE + 3
+    # A meeting under way whatever the hour: attendance can be marked (it is today) and
+    # seats can still be given (the course has not ended). A 17-20 meeting today had ended
+    # for a run after 20:00.
     course = CourseFactory(
         capacity=seats,
-        meetings=1,
-        meetings__first_day=timezone.localdate(),
+        meetings=[(local(timezone.localdate(), 0), timezone.now() + timedelta(hours=3))],
         organisers=[organiser],
     )
     for number in range(PARTICIPANTS_PER_PAGE):
