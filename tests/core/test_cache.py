@@ -178,3 +178,20 @@ def test_redis_cut_mid_run_then_back(redis_proxy, settings, client):
     assert cache.get("calendars:token-to-forget") is None
     assert cache.get(page_cache.GENERATION_KEY) != generation_before
     assert redis_proxy.accepted >= 2
+
+
+def test_every_cache_call_shares_one_redis_client_across_an_outage(redis_proxy):
+    """One `redis.Redis` per pool serves every call (Django builds one per call); after Redis
+    has been away and is back, the same client answers through fresh connections."""
+    backend = caches["default"]
+    client = backend._cache.get_client(write=True)
+    backend.set("shared-client", 1)
+    assert backend.get("shared-client") == 1
+
+    redis_proxy.cut()
+    assert backend.get("shared-client", "missed") == "missed"
+    redis_proxy.restore()
+
+    assert backend.get("shared-client") == 1
+    assert backend._cache.get_client() is client
+    assert backend._cache.get_client(write=True) is client
