@@ -28,6 +28,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from bench import run
+from bench.report import RSS_BUDGET_MB
 
 P95_BUDGET = 1.5
 DEFAULT = "postgres://postgres@127.0.0.1:5432/frivilligloeft_bench"
@@ -182,7 +183,7 @@ def inprocess_table(runs, rss, args, load: str) -> tuple[str, bool]:
         "",
         "Peak RSS of the in-process runs (one process serving every page, /usr/bin/time): "
         + ", ".join(f"{size} {mb:.0f} MB" for size, mb in rss)
-        + f" (workers' budget ≤ {run.RSS_BUDGET_MB} MB).",
+        + f" (workers' budget ≤ {RSS_BUDGET_MB} MB).",
         "",
         f"Budget: {'all met' if ok else 'MISSED (see MISS above)'}",
         "",
@@ -227,7 +228,7 @@ def table(results, counts, memory, args, load: str) -> tuple[str, bool]:
             verdict = "no budget (the load's measure)"
         lines.append(f"| {name} | {cells} | {q1} | {q10} | {verdict} |")
     peak = max((hwm for _, hwm in memory.values()), default=0)
-    ok &= peak <= run.RSS_BUDGET_MB
+    ok &= peak <= RSS_BUDGET_MB
     lines += [
         "",
         "The rule: the same queries per request (in-process, bench/inprocess.py), p95 at 10× at "
@@ -237,7 +238,7 @@ def table(results, counts, memory, args, load: str) -> tuple[str, bool]:
         + ", ".join(
             f"pid {pid}: {rss:.0f} MB now, {hwm:.0f} MB peak" for pid, (rss, hwm) in memory.items()
         )
-        + f" — budget ≤ {run.RSS_BUDGET_MB} MB: {'ok' if peak <= run.RSS_BUDGET_MB else 'MISS'}",
+        + f" — budget ≤ {RSS_BUDGET_MB} MB: {'ok' if peak <= RSS_BUDGET_MB else 'MISS'}",
         "",
         f"Budget: {'all met' if ok else 'MISSED (see MISS above)'}",
         "",
