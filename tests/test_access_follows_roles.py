@@ -25,17 +25,17 @@ def status(client, user, url) -> int:
 
 
 def test_a_coordinator_removed_from_the_school_no_longer_sees_its_placements(client):
-    placement = PlacementFactory(state=PlacementState.AGREED, pupils=[("Asta", "7.A")])
+    placement = PlacementFactory(state=PlacementState.AGREED, pupils=[("Zenobia", "7.A")])
     coordinator = school_coordinator(placement.school)
     url = f"/skoler/forloeb/{placement.pk}/"
     client.force_login(coordinator)
-    assert "Asta" in client.get(url).content.decode()
+    assert "Zenobia" in client.get(url).content.decode()
 
     SchoolCoordinator.objects.filter(user=coordinator).delete()
 
     response = client.get(url)
     assert response.status_code == 404
-    assert "Asta" not in client.get("/mine-sider/skoler/").content.decode()
+    assert "Zenobia" not in client.get("/mine-sider/skoler/").content.decode()
 
 
 def test_an_admin_who_steps_down_no_longer_manages_the_associations_people(client):
