@@ -37,8 +37,6 @@ SLOW_MODULES = {
 }
 SLOW_TESTS = {
     "tests/certificates/test_demo.py::test_seed_demo_without_weasyprint_logs_and_skips_pdfs",
-    "tests/certificates/test_credentials_views.py::"
-    "test_seed_demos_volunteer_downloads_a_valid_credential",
 }
 
 
