@@ -30,6 +30,12 @@ if XDIST_WORKER := os.environ.get("PYTEST_XDIST_WORKER", ""):
     VAR_DIR = VAR_DIR / "xdist" / XDIST_WORKER
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
+# live_server answers each browser request in a thread of its own, and a thread that keeps its
+# keep-alive socket open kept its database connection too (CONN_MAX_AGE): at the end of a
+# session PostgreSQL then refused to drop the test database ("being accessed by other users").
+# Closed after every request instead; the test client's own requests keep the test's connection.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+
 if not USING_POSTGRESQL:
     # A file, not SQLite's default in-memory test database: concurrency tests open several
     # connections, and live_server runs in a second thread.
