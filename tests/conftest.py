@@ -259,6 +259,23 @@ def pytest_runtest_setup(item):
     item.config.stash[FLUSHED] = False
 
 
+def _flush_by_deleting(ops):
+    """PostgreSQL's sql_flush with DELETE instead of TRUNCATE, for the flush that ends a
+    transactional test. Every foreign key Django makes is DEFERRABLE INITIALLY DEFERRED: it is
+    checked when the flush commits, with every table empty, so the order does not matter."""
+    truncate = ops.sql_flush
+
+    def sql_flush(style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        # The names are the tables Django lists itself, quoted.
+        return [f"DELETE FROM {ops.quote_name(table)}" for table in tables]  # noqa: S608
+
+    return sql_flush
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -309,8 +326,15 @@ def django_db_setup(
     # (about 150 ms); the same rows, and the sequences as migrate left them.
     creation = connection.creation
     creation.deserialize_db_from_string = lambda data: snapshots.restore(migrated)
+    # A transactional test ends with a flush, on PostgreSQL one TRUNCATE of every table: about
+    # 0.9 s here whatever the tables hold (each gets a new file). They hold a few rows, and
+    # deleting them takes about 80 ms; some 200 tests end so.
+    ops = connection.ops
+    if connection.vendor == "postgresql":
+        ops.sql_flush = _flush_by_deleting(ops)
     yield
     del creation.deserialize_db_from_string
+    ops.__dict__.pop("sql_flush", None)
     with django_db_blocker.unblock():
         snapshots.restore(migrated)
         migrated.drop()
