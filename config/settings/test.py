@@ -30,10 +30,10 @@ if XDIST_WORKER := os.environ.get("PYTEST_XDIST_WORKER", ""):
     VAR_DIR = VAR_DIR / "xdist" / XDIST_WORKER
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
-# live_server answers each browser request in a thread of its own, and a thread that keeps its
-# keep-alive socket open kept its database connection too (CONN_MAX_AGE): at the end of a
-# session PostgreSQL then refused to drop the test database ("being accessed by other users").
-# Closed after every request instead; the test client's own requests keep the test's connection.
+# live_server answers each browser request in a thread of its own, and a thread that still held
+# a browser's keep-alive socket kept its database connection too (CONN_MAX_AGE): once, at the end
+# of a browser run, PostgreSQL refused to drop the test database ("being accessed by other
+# users"). Closed after every request instead; the test client's requests keep the test's own.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 if not USING_POSTGRESQL:
