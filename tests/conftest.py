@@ -12,12 +12,15 @@ from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
+from cms import sites
 from cms.models import HomePage, StandardPage
-from core import page_cache
+from core import fragments, page_cache
 from tests import database_template
 from tests import demo_snapshot as snapshots
 from tests.core.netfaults import dead_port
 from tests.factories import UserFactory
+from tests.indexing import _indexes_off_by_default, _indexes_where_read  # noqa: F401 - autouse
+from tests.indexing import kept as indexes_kept
 
 # Playwright's sync API (started before the database, see django_db_setup below) runs an event
 # loop in this thread; Django refuses ORM calls inside one unless told it is on purpose.
@@ -118,14 +121,22 @@ def pytest_collection_modifyitems(config, items):
     _only_database_tests(config, items)
 
 
+def forget_caches():
+    """The shared cache emptied, and every per-process copy kept beside it: pages, fragments
+    and sites. A database put back from a snapshot sends no signal and bumps no generation, so
+    a copy kept under the same generation in an earlier test would still be served."""
+    cache.clear()
+    page_cache.clear_local()
+    fragments.clear_local()
+    sites.clear_local()
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     # allauth's rate limits and the footer live in the cache; no test may see another's.
-    cache.clear()
-    page_cache.clear_local()
+    forget_caches()
     yield
-    cache.clear()
-    page_cache.clear_local()
+    forget_caches()
 
 
 @pytest.fixture(autouse=True)
@@ -356,13 +367,13 @@ def demo_snapshot(request, django_db_setup, django_db_blocker):
         before = snapshots.take()
         snapshots.restore(request.config.stash[MIGRATIONS_STATE])
         output = io.StringIO()
-        call_command("seed_demo", stdout=output)
+        with indexes_kept():
+            call_command("seed_demo", stdout=output)
         demo = snapshots.take(with_files=True)
         demo.output = output.getvalue()
         snapshots.restore(before)
         before.drop()
-        cache.clear()
-        page_cache.clear_local()
+        forget_caches()
     yield demo
     with django_db_blocker.unblock():
         demo.drop()
@@ -386,20 +397,18 @@ def build_once(request, django_db_setup, django_db_blocker):
             state, _Baseline.state = _Baseline.state, None
             before = snapshots.take()
             snapshots.restore(request.config.stash[MIGRATIONS_STATE])
-            with transaction.atomic():
+            with transaction.atomic(), indexes_kept():
                 result = build()
             snapshot = snapshots.take(with_files=with_files)
             taken.append(snapshot)
             snapshots.restore(before)
             before.drop()
-            cache.clear()
-            page_cache.clear_local()
+            forget_caches()
             _Baseline.state = state
 
         def put_back():
             snapshots.restore(snapshot)
-            cache.clear()
-            page_cache.clear_local()
+            forget_caches()
 
         return result, put_back
 
@@ -418,8 +427,7 @@ def demo_site(demo_snapshot, db):
     a minute). Works in plain and transactional tests (`db` follows the test's marker).
     """
     snapshots.restore(demo_snapshot)
-    cache.clear()
-    page_cache.clear_local()
+    forget_caches()
     return demo_snapshot
 
 

@@ -25,6 +25,7 @@ def _search(words):
     return sorted(page.title for page in Page.objects.live().search(words))
 
 
+@pytest.mark.indexes
 @pytest.mark.django_db
 def test_restore_undoes_changes_additions_and_deletions(standard_page):
     kept = UserFactory(full_name="Karen")

@@ -53,6 +53,9 @@ from tests.html_crawl.states import (
     personal_links,
 )
 
+# Reads Wagtail's indexes: the crawl reaches search and the admin's usage pages (tests/indexing.py).
+pytestmark = pytest.mark.indexes
+
 
 @pytest.mark.django_db
 def test_every_page_is_valid_html(

@@ -171,6 +171,7 @@ def test_admin_javascript_catalogue_is_danish(client):
     assert '"Toggle sidebar": "Vis/skjul sidemenu"' in text
 
 
+@pytest.mark.indexes
 @pytest.mark.django_db
 def test_listing_header_actions_are_labelled_in_danish(client):
     client.force_login(UserFactory(roles=["Redaktør"]))

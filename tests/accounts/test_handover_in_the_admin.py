@@ -171,6 +171,7 @@ def test_consultants_find_the_network_in_the_admin_and_appoint_a_new_coordinator
     assert "Kassererne i Kalundborg" not in after
 
 
+@pytest.mark.indexes
 def test_the_handover_ends_with_the_consultant_role(
     client, consultant, django_capture_on_commit_callbacks
 ):

@@ -64,6 +64,7 @@ def test_an_association_with_another_admin_is_nobodys_business(
     assert mails_to(consultants) == []
 
 
+@pytest.mark.indexes
 def test_the_last_coordinator_deleting_their_account_hands_the_network_to_the_consultants(
     consultants, client, django_capture_on_commit_callbacks
 ):

@@ -66,6 +66,7 @@ def build_catalogue():
     return {"providers": providers}
 
 
+@pytest.mark.indexes
 @pytest.mark.parametrize(
     "query",
     [

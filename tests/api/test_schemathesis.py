@@ -27,6 +27,9 @@ from schemathesis.checks import (
 
 from tests.api.conftest import detail_urls
 
+# Reads Wagtail's indexes: the API's search parameter reads the search index (tests/indexing.py).
+pytestmark = pytest.mark.indexes
+
 DEEP = os.environ.get("FRIVILLIGLOEFT_SCHEMATHESIS", "") == "deep"
 EXAMPLES = 300 if DEEP else 25
 CHECKS = [

@@ -65,6 +65,7 @@ def test_consultant_verifies_and_hides_an_association(consultant_client):
     assert association.verified_at is not None
 
 
+@pytest.mark.indexes
 def test_admin_rejects_invalid_cvr(consultant_client):
     association = AssociationFactory()
     response = consultant_client.post(
@@ -153,6 +154,7 @@ def test_adding_a_person_explains_what_is_wrong(consultant_client, email, messag
     assert AssociationRole.objects.filter(association=association).count() == 1
 
 
+@pytest.mark.indexes
 def test_consultant_cannot_take_the_admin_right_from_the_last_admin(consultant_client):
     role = AdminRoleFactory(role=RoleKind.CHAIR)
 
@@ -166,6 +168,7 @@ def test_consultant_cannot_take_the_admin_right_from_the_last_admin(consultant_c
     assert role.is_admin is True
 
 
+@pytest.mark.indexes
 def test_consultant_changes_a_role_and_removes_someone_who_left(consultant_client):
     admin = AdminRoleFactory(role=RoleKind.CHAIR)
     treasurer = RoleFactory(association=admin.association, role=RoleKind.VOLUNTEER_LEADER)
@@ -183,6 +186,7 @@ def test_consultant_changes_a_role_and_removes_someone_who_left(consultant_clien
     assert ModelLogEntry.objects.filter(action="wagtail.delete", object_id=str(admin.pk)).exists()
 
 
+@pytest.mark.indexes
 def test_removing_the_last_admin_is_refused_and_not_logged(consultant_client):
     role = AdminRoleFactory()
 

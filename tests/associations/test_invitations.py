@@ -241,6 +241,7 @@ def test_invitation_page_someone_else_403_unknown_404_english(
     assert "The invitation link is not valid" in response.text
 
 
+@pytest.mark.indexes
 def test_consultant_adds_a_person_without_profile_in_the_admin(
     client, chair, django_capture_on_commit_callbacks
 ):

@@ -326,6 +326,7 @@ def test_courses_feed_folds_line_breaks_in_titles_and_topics(client):
     assert event.categories == ["Bestyrelses arbejde"]
 
 
+@pytest.mark.indexes
 def test_courses_feed_treats_a_quote_in_the_search_as_ordinary_input(client):
     # A lone quote reached SQLite's full-text parser: "unterminated string", a 500.
     CourseFactory(title="Ny i bestyrelsen")

@@ -161,6 +161,7 @@ def test_course_chooser_offers_only_published_courses(client, editor):
     assert "Kladdekursus" not in response.text
 
 
+@pytest.mark.indexes
 @pytest.mark.parametrize(
     ("query", "found"),
     [('"Udgivet', True), ("(Udgivet*", True), ("Udgivet AND `", False), ("ord " * 20_000, False)],

@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 from django.test import override_settings
 from wagtail.models import Locale, Page
 from wagtail.test.utils import WagtailPageTestCase
@@ -62,6 +63,7 @@ class TestEditorsCreateGuidance(WagtailPageTestCase):
     def setUp(self):
         self.client.force_login(self.editor)
 
+    @pytest.mark.indexes
     def test_an_editor_can_create_a_guide_index(self):
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Anden", slug="anden", hero_text="Hej"))
@@ -72,6 +74,7 @@ class TestEditorsCreateGuidance(WagtailPageTestCase):
             publish=False,
         )
 
+    @pytest.mark.indexes
     def test_an_editor_can_create_a_guide(self):
         self.assertCanCreate(
             self.guides,
@@ -120,6 +123,7 @@ class TestEditorsCreateGuidance(WagtailPageTestCase):
             ["Start med en overskrift på niveau 2, før du bruger niveau 3."]
         ]
 
+    @pytest.mark.indexes
     def test_an_editor_can_create_a_story_with_recorded_consent(self):
         self.assertCanCreate(
             self.stories,

@@ -15,6 +15,7 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
+    @pytest.mark.indexes
     def test_an_editor_can_create_a_standard_page(self):
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Forside", slug="forside-x", hero_text="Hej"))

@@ -9,6 +9,8 @@ from courses.models import CourseStatus
 from tests.cms.factories import CourseFactory, TopicFactory
 from tests.cms.fixtures import heading, paragraph, publish
 
+pytestmark = pytest.mark.indexes
+
 
 @pytest.fixture
 def english_guide(make_guide):

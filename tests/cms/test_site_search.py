@@ -16,6 +16,8 @@ from tests.courses.factories import CourseFactory
 from tests.networks.factories import NetworkFactory
 from tests.schools.factories import OfferFactory, SchoolFactory, ThemeWeekFactory
 
+pytestmark = pytest.mark.indexes
+
 
 @pytest.fixture
 def world(home_page):

@@ -178,6 +178,7 @@ def test_an_editor_saving_a_withdrawal_takes_the_story_down(client, make_story):
     assert story.consent_withdrawn_on == timezone.localdate()
 
 
+@pytest.mark.indexes
 @pytest.mark.django_db
 def test_publishing_a_withdrawn_story_in_the_admin_is_refused(client, make_story):
     story = make_story()

@@ -103,6 +103,7 @@ def test_user_list_search_is_cut_to_a_length_the_database_takes(superuser_client
     assert list(response.context["object_list"]) == []
 
 
+@pytest.mark.indexes
 def test_deleting_an_association_whose_offers_have_placements_is_refused(superuser_client):
     # Deleting the association deletes its offers, which their placements protect
     # (on_delete=PROTECT); Wagtail's delete view does not see that far and raised.
@@ -120,6 +121,7 @@ def test_deleting_an_association_whose_offers_have_placements_is_refused(superus
     assert Association.objects.filter(pk=association.pk).exists()
 
 
+@pytest.mark.indexes
 def test_where_an_association_is_used_lists_its_invitations_without_an_edit_link(
     superuser_client, django_capture_on_commit_callbacks
 ):

@@ -51,6 +51,9 @@ from tests.core.fuzz_inputs import COMMON_PARAMS, PAYLOADS, Form, encode, page_f
 from tests.core.fuzz_urls import url_cases
 from tests.core.fuzz_world import ROLES, build_world
 
+# Reads Wagtail's indexes: every URL, admin search and usage pages included (tests/indexing.py).
+pytestmark = pytest.mark.indexes
+
 DEEP = os.environ.get("FRIVILLIGLOEFT_FUZZ", "") == "deep"
 # How many payloads each URL gets in the suite, as GET and as POST (deep: all of them).
 PAYLOADS_PER_URL = 3

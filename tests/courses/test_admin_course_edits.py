@@ -162,6 +162,7 @@ def test_editing_only_the_description_in_the_admin_tells_nobody(
     assert mail.outbox == []
 
 
+@pytest.mark.indexes
 def test_a_cancelled_course_cannot_be_reopened(course_admin_client):
     course = CourseFactory(status=CourseStatus.CANCELLED)
 
@@ -171,6 +172,7 @@ def test_a_cancelled_course_cannot_be_reopened(course_admin_client):
     assert "kan ikke genåbnes" in response.text
 
 
+@pytest.mark.indexes
 def test_a_course_with_signups_cannot_become_a_draft(course_admin_client):
     course = CourseFactory()
     SignupFactory(course=course)
@@ -181,6 +183,7 @@ def test_a_course_with_signups_cannot_become_a_draft(course_admin_client):
     assert "aflys det i stedet" in response.text
 
 
+@pytest.mark.indexes
 def test_a_course_with_signups_cannot_be_deleted(course_admin_client):
     course = CourseFactory()
     SignupFactory(course=course)
@@ -193,6 +196,7 @@ def test_a_course_with_signups_cannot_be_deleted(course_admin_client):
     assert "kan ikke slettes" in response.text
 
 
+@pytest.mark.indexes
 def test_a_course_without_signups_can_be_deleted(course_admin_client):
     course = CourseFactory()
 
@@ -235,6 +239,7 @@ def test_adding_a_meeting_tells_participants(
     assert "Opfølgning" in message.body
 
 
+@pytest.mark.indexes
 def test_a_meeting_of_a_course_with_participants_cannot_be_deleted(course_admin_client):
     course = CourseFactory(meetings=2)
     SignupFactory(course=course)

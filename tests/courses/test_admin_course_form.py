@@ -105,6 +105,7 @@ def test_a_typed_slug_is_kept_and_a_reserved_one_refused(course_admin_client):
     assert list(Course.objects.values_list("slug", flat=True)) == ["mit-kursus"]
 
 
+@pytest.mark.indexes
 def test_an_emptied_slug_keeps_the_courses_address_also_when_the_form_is_refused(
     course_admin_client,
 ):

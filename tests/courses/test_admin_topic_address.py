@@ -7,6 +7,7 @@ from tests.courses.factories import TopicFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.indexes
 def test_bookmarks_from_before_the_move_redirect_to_the_topics_new_address(course_admin_client):
     topic = TopicFactory(name="Bestyrelsesarbejde")
 

@@ -109,6 +109,7 @@ def test_the_search_is_refused_to_everybody_else(client, people, role):
     assert b"birthe" not in response.content
 
 
+@pytest.mark.indexes
 def test_the_form_renders_only_the_chosen_organisers(admin_client, people):
     course = CourseFactory(organisers=[people["contact"]])
     for _ in range(30):

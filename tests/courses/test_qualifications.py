@@ -379,6 +379,7 @@ def test_deleting_a_kind_that_courses_grant_is_refused():
 # --- Admin --------------------------------------------------------------------------------
 
 
+@pytest.mark.indexes
 def test_course_administrators_keep_qualifications_and_choose_one_on_a_course(client):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 

@@ -73,6 +73,7 @@ def test_catalogue_filters_by_provider_and_date_range(client):
     assert titles(response) == ["Center"]
 
 
+@pytest.mark.indexes
 def test_catalogue_free_text_search_finds_words_and_word_beginnings(client):
     CourseFactory(title="Konflikthåndtering i foreningen")
     CourseFactory(title="Økonomi og regnskab", summary="Budget og bilag for kassereren.")
@@ -187,6 +188,7 @@ def test_catalogue_query_count_does_not_grow_with_courses(
     assert response.status_code == 200
 
 
+@pytest.mark.indexes
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

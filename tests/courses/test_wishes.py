@@ -305,6 +305,7 @@ def test_an_announced_wish_takes_no_more_support(staff):
         services.support_wish(wish, UserFactory())
 
 
+@pytest.mark.indexes
 def test_staff_plan_a_wish_in_the_admin(client, staff, django_capture_on_commit_callbacks):
     wish = propose(title="Sociale medier")
     course = CourseFactory(title="Fortæl foreningens historie")

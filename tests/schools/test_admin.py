@@ -62,6 +62,7 @@ def test_edit_link_of_a_read_only_list_with_a_malformed_id_is_404(consultant_cli
     assert response.status_code == 404
 
 
+@pytest.mark.indexes
 def test_offer_status_is_not_editable_in_the_admin(consultant_client):
     offer = OfferFactory()
 

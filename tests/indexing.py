@@ -1,0 +1,118 @@
+"""Wagtail's search index and reference index, kept up to date only where tests read them.
+
+Every save of a page, a course, a network, an association or an offer updates both indexes
+(the post_save receivers of modelsearch and Wagtail): about 3.5 ms and 2 ms of a course's
+6.5 ms in a factory, and a seventh of `make test` in all. Most tests never search and never ask
+where something is used, so the receivers are disconnected for the session and connected only
+around tests marked `indexes`, browser tests, and the data that `build_once` and
+`demo_snapshot` build once for many tests (tests/conftest.py).
+
+Reading either index while the receivers are off fails with IndexNotKept instead of finding an
+index that saves did not keep: a search that finds nothing would make a test that a hidden
+course is not found pass for the wrong reason.
+"""
+
+from contextlib import contextmanager
+
+import pytest
+from modelsearch import index as search_index
+from modelsearch import signal_handlers as search_signals
+from modelsearch.backends.base import BaseSearchBackend
+from wagtail import signal_handlers as wagtail_signals
+from wagtail.models import ReferenceIndex
+
+# Every way Wagtail reads the reference index (wagtail/models/reference_index.py); search()
+# and autocomplete() both go through BaseSearchBackend._search.
+REFERENCE_READERS = (
+    "get_references_for_object",
+    "get_references_to",
+    "get_references_to_in_bulk",
+    "get_count_references_to_in_bulk",
+    "get_grouped_references_to",
+    "get_grouped_references_to_in_bulk",
+    "usage_count_subquery",
+)
+
+
+class IndexNotKept(AssertionError):
+    pass
+
+
+class _State:
+    kept = 0  # how many `kept()` blocks are open
+
+
+def _check():
+    if not _State.kept:
+        raise IndexNotKept(
+            "this test reads Wagtail's search or reference index, which saves keep up only "
+            "in tests marked @pytest.mark.indexes (tests/indexing.py)"
+        )
+
+
+def _guard_method(function):
+    def guarded(self, *args, **kwargs):
+        _check()
+        return function(self, *args, **kwargs)
+
+    return guarded
+
+
+def _guard_classmethod(method):
+    function = method.__func__
+
+    def guarded(cls, *args, **kwargs):
+        _check()
+        return function(cls, *args, **kwargs)
+
+    return classmethod(guarded)
+
+
+def _disconnect():
+    wagtail_signals.disconnect_reference_index_signal_handlers()
+    for model in search_index.get_indexed_models():
+        search_signals.post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
+
+
+def _connect():
+    search_signals.register_signal_handlers()
+    wagtail_signals.connect_reference_index_signal_handlers()
+
+
+@contextmanager
+def kept():
+    """Saves inside keep both indexes up to date, and tests may read them."""
+    if not _State.kept:
+        _connect()
+    _State.kept += 1
+    try:
+        yield
+    finally:
+        _State.kept -= 1
+        if not _State.kept:
+            _disconnect()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _indexes_off_by_default():
+    originals = {"_search": BaseSearchBackend.__dict__["_search"]}
+    BaseSearchBackend._search = _guard_method(originals["_search"])
+    for name in REFERENCE_READERS:
+        originals[name] = ReferenceIndex.__dict__[name]
+        setattr(ReferenceIndex, name, _guard_classmethod(originals[name]))
+    _disconnect()
+    yield
+    _connect()
+    BaseSearchBackend._search = originals.pop("_search")
+    for name, original in originals.items():
+        setattr(ReferenceIndex, name, original)
+
+
+@pytest.fixture(autouse=True)
+def _indexes_where_read(request):
+    node = request.node
+    if node.get_closest_marker("indexes") or node.get_closest_marker("browser"):
+        with kept():
+            yield
+    else:
+        yield
