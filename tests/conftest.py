@@ -40,6 +40,7 @@ SLOW_MODULES = {
 }
 SLOW_TESTS = {
     "tests/certificates/test_demo.py::test_seed_demo_without_weasyprint_logs_and_skips_pdfs",
+    "tests/core/test_every_email.py::test_every_emails_html_is_valid",  # the Nu HTML checker
 }
 
 

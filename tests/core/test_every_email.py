@@ -179,6 +179,14 @@ def test_every_email_has_text_and_html_the_right_headers_and_links_on_site_url(
         f"{len(unsubscribable)} with List-Unsubscribe"
     )
 
+
+def test_every_emails_html_is_valid(django_capture_on_commit_callbacks, settings, tmp_path):
+    """The Nu HTML checker reads every HTML part (a Java program: with the crawl of
+    tests/test_html_validity.py among the slow tests, tests/conftest.py SLOW_TESTS)."""
+    settings.SITE_URL = SITE_URL
+    send_the_main_emails(django_capture_on_commit_callbacks)
+    assert len(mail.outbox) >= 8
+
     command, reason = vnu_command()
     if command is None:
         pytest.skip(f"HTML not checked: {reason}")
