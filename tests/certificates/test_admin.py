@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def certificate(completed):
-    return services.issue_course_certificate(completed)
+    # The PDF is made on its first download (as for the demo's certificates): most of these
+    # tests never open it, and rendering it was most of their time.
+    return services.issue_course_certificate(completed, with_pdf=False)
 
 
 @pytest.fixture
@@ -23,7 +25,7 @@ def staff(client):
 
 
 def test_staff_find_a_certificate_by_typed_code(client, staff, certificate, course):
-    other = services.issue_course_certificate(attend(SignupFactory(course=course)))
+    other = services.issue_course_certificate(attend(SignupFactory(course=course)), with_pdf=False)
     typed = certificate.display_code.lower().replace("0", "o")
 
     response = client.get(reverse("certificates_admin:index"), {"q": typed})

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def certificate(completed):
-    return services.issue_course_certificate(completed)
+    # The PDF is made on its first download (as for the demo's certificates): most of these
+    # tests never open it, and rendering it was most of their time.
+    return services.issue_course_certificate(completed, with_pdf=False)
 
 
 # --- Downloads ------------------------------------------------------------------------------
@@ -157,7 +159,7 @@ def test_verification_page_query_count(client, certificate, django_assert_num_qu
 
 
 def test_mine_beviser_lists_own_certificates_only(client, certificate, course):
-    other = services.issue_course_certificate(attend(SignupFactory(course=course)))
+    other = services.issue_course_certificate(attend(SignupFactory(course=course)), with_pdf=False)
     client.force_login(certificate.holder)
 
     content = client.get(reverse("certificates:mine")).content.decode()
@@ -178,7 +180,7 @@ def test_mine_beviser_query_count(client, course, count, django_assert_num_queri
         from tests.certificates.conftest import finished_course
 
         services.issue_course_certificate(
-            attend(SignupFactory(course=finished_course(), user=user))
+            attend(SignupFactory(course=finished_course(), user=user)), with_pdf=False
         )
     client.force_login(user)
     client.get(reverse("certificates:mine"))
@@ -266,7 +268,9 @@ def test_organiser_reissue_and_revoke(client, course, organiser, certificate):
 def test_organiser_cannot_touch_another_courses_certificate(client, organiser, course):
     from tests.certificates.conftest import finished_course
 
-    elsewhere = services.issue_course_certificate(attend(SignupFactory(course=finished_course())))
+    elsewhere = services.issue_course_certificate(
+        attend(SignupFactory(course=finished_course())), with_pdf=False
+    )
     client.force_login(organiser)
     url = reverse("certificates:revoke", args=[course.slug, elsewhere.pk])
     assert client.post(url, {"reason": "x"}).status_code == 404
