@@ -56,22 +56,12 @@ def _check():
         )
 
 
-def _guard_method(function):
-    def guarded(self, *args, **kwargs):
+def _guarded(function):
+    def guarded(*args, **kwargs):
         _check()
-        return function(self, *args, **kwargs)
+        return function(*args, **kwargs)
 
     return guarded
-
-
-def _guard_classmethod(method):
-    function = method.__func__
-
-    def guarded(cls, *args, **kwargs):
-        _check()
-        return function(cls, *args, **kwargs)
-
-    return classmethod(guarded)
 
 
 def _disconnect():
@@ -106,10 +96,10 @@ def kept():
 @pytest.fixture(scope="session", autouse=True)
 def _indexes_off_by_default():
     originals = {"_search": BaseSearchBackend.__dict__["_search"]}
-    BaseSearchBackend._search = _guard_method(originals["_search"])
+    BaseSearchBackend._search = _guarded(originals["_search"])
     for name in REFERENCE_READERS:
         originals[name] = ReferenceIndex.__dict__[name]
-        setattr(ReferenceIndex, name, _guard_classmethod(originals[name]))
+        setattr(ReferenceIndex, name, classmethod(_guarded(originals[name].__func__)))
     _disconnect()
     yield
     _connect()

@@ -155,13 +155,15 @@ def check_email(message) -> str:
     return kind
 
 
-def test_every_email_has_text_and_html_the_right_headers_and_links_on_site_url(
-    django_capture_on_commit_callbacks, settings, tmp_path
-):
+@pytest.fixture
+def main_emails(django_capture_on_commit_callbacks, settings):
     settings.SITE_URL = SITE_URL
     send_the_main_emails(django_capture_on_commit_callbacks)
+    return mail.outbox
 
-    kinds = [check_email(message) for message in mail.outbox]
+
+def test_every_email_has_text_and_html_the_right_headers_and_links_on_site_url(main_emails):
+    kinds = [check_email(message) for message in main_emails]
 
     assert sorted(set(kinds)) == [
         "emails/courses/course_reminder",
@@ -180,18 +182,16 @@ def test_every_email_has_text_and_html_the_right_headers_and_links_on_site_url(
     )
 
 
-def test_every_emails_html_is_valid(django_capture_on_commit_callbacks, settings, tmp_path):
+def test_every_emails_html_is_valid(main_emails, tmp_path):
     """The Nu HTML checker reads every HTML part (a Java program: with the crawl of
     tests/test_html_validity.py among the slow tests, tests/conftest.py SLOW_TESTS)."""
-    settings.SITE_URL = SITE_URL
-    send_the_main_emails(django_capture_on_commit_callbacks)
-    assert len(mail.outbox) >= 8
+    assert len(main_emails) >= 8
 
     command, reason = vnu_command()
     if command is None:
         pytest.skip(f"HTML not checked: {reason}")
     files = []
-    for number, message in enumerate(mail.outbox):
+    for number, message in enumerate(main_emails):
         path = tmp_path / f"email-{number}.html"
         path.write_text(parts(message)[2])
         files.append(path)
