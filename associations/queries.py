@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Count,
     Exists,
-    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -14,7 +13,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import Ceil, Coalesce
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from associations.models import (
@@ -192,9 +191,7 @@ def _completed_signups_of(user_ids) -> QuerySet[Signup]:
             held=Coalesce(Subquery(held, output_field=IntegerField()), 0),
             attended=courses_queries.attended_expression(),
         )
-        .filter(
-            held__gt=0, attended__gte=Ceil(F("course__min_attendance_percent") * F("held") / 100.0)
-        )
+        .filter(held__gt=0, attended__gte=courses_queries.required_attendance_expression())
     )
 
 

@@ -223,9 +223,22 @@ def completed_signups_across_courses(signups: QuerySet[Signup] | None = None) ->
         )
         .filter(
             held__gt=0,
-            attended__gte=Ceil(F("course__min_attendance_percent") * F("held") / 100.0),
+            attended__gte=required_attendance_expression(),
         )
     )
+
+
+def required_attendance_expression():
+    """`required_attendance` in SQL, for a query of signups annotated with `held`.
+
+    The course's minimum is read by a subquery on the signup's own `course_id`, not through
+    a join: the query is grouped by the signup, and a joined course column in HAVING would
+    have to match an expression in GROUP BY, which PostgreSQL cannot see once it binds the
+    parameters itself (each copy of `100.0` is then its own parameter)."""
+    minimum = Subquery(
+        Course.objects.filter(pk=OuterRef("course_id")).values("min_attendance_percent")
+    )
+    return Ceil(minimum * F("held") / 100.0)
 
 
 _ACTIVE_SIGNUPS_WITH_POSITION = PreparedQuery(
