@@ -228,41 +228,49 @@ class PreparedInsert:
 
     Does what save() does for a new row of a plain model: foreign keys taken from related
     objects, pre_save and post_save (created=True) sent, each field's pre_save (auto_now_add
-    and the like) and database preparation, the primary key read back. `signals=False` sends
-    no signals, as bulk_create() does not. Refused: models with parents (multi-table
-    inheritance), database defaults, generated columns and an instance that already has a
-    primary key or is not new."""
+    and the like) and database preparation, an auto primary key read back. A primary key with
+    a default in Python (a UUID, as the task queue's rows have) is sent with the row instead.
+    `signals=False` sends no signals, as bulk_create() does not. Refused: models with parents
+    (multi-table inheritance), database defaults, generated columns, an instance that is not
+    new and one that already has an auto primary key."""
 
     def __init__(self, model, using: str = DEFAULT_DB_ALIAS, *, signals: bool = True):
         meta = model._meta
         if meta.parents or meta.proxy:
             raise ValueError("A prepared insert writes one table: no parents, no proxies.")
         fields = [field for field in meta.local_concrete_fields if field is not meta.auto_field]
-        if meta.auto_field is None or any(
+        key_from_python = meta.auto_field is None and meta.pk.has_default()
+        if (meta.auto_field is None and not key_from_python) or any(
             field.generated or field.has_db_default() for field in fields
         ):
-            raise ValueError("A prepared insert needs an auto primary key and plain columns.")
+            raise ValueError(
+                "A prepared insert needs an auto primary key or one with a default in Python,"
+                " and plain columns."
+            )
         self.model, self.using, self.fields, self.signals = model, using, fields, signals
+        self._returns_key = not key_from_python
         self._sql: str | None = None
 
     def _compile(self) -> str:
-        if not connections[self.using].features.can_return_columns_from_insert:
-            raise ValueError("A prepared insert reads the new primary key with RETURNING.")
         query = InsertQuery(self.model)
         query.insert_values(self.fields, [self.model()])
         compiler = query.get_compiler(using=self.using)
-        compiler.returning_fields = [self.model._meta.pk]
+        if self._returns_key:
+            if not connections[self.using].features.can_return_columns_from_insert:
+                raise ValueError("A prepared insert reads the new primary key with RETURNING.")
+            compiler.returning_fields = [self.model._meta.pk]
         [(sql, params)] = compiler.as_sql()
         if len(params) != len(self.fields):
             raise ValueError("Each column must be one parameter of the INSERT.")
         return sql
 
     def save(self, instance):
-        """Insert `instance` (new, without a primary key) and return it, as save() would."""
+        """Insert `instance` (new; without a primary key, unless the model's key comes from
+        Python) and return it, as save() would."""
         meta = self.model._meta
         if type(instance) is not self.model:
             raise TypeError(f"Not a {self.model.__name__}: {instance!r}")
-        if not instance._state.adding or instance.pk is not None:
+        if not instance._state.adding or (self._returns_key and instance.pk is not None):
             raise ValueError("A prepared insert saves new instances only.")
         instance._prepare_related_fields_for_save(operation_name="save")
         connection = connections[self.using]
@@ -284,8 +292,9 @@ class PreparedInsert:
         # As save(): a failed INSERT inside an atomic block marks the block for rollback.
         with transaction.mark_for_rollback_on_error(self.using), connection.cursor() as cursor:
             cursor.execute(sql, params)
-            [pk] = cursor.fetchone()
-        setattr(instance, meta.pk.attname, pk)
+            if self._returns_key:
+                [pk] = cursor.fetchone()
+                setattr(instance, meta.pk.attname, pk)
         instance._state.adding = False
         instance._state.db = self.using
         if self.signals:

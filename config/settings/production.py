@@ -57,7 +57,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # Background work in the database, run by `manage.py db_worker` processes.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+TASKS = {"default": {"BACKEND": "core.task_backend.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Email over SMTP.
 MAILERS = {

@@ -4,6 +4,7 @@ would read it."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, F
 from django.db.models.signals import post_save, pre_save
@@ -270,11 +271,30 @@ def test_what_a_prepared_insert_refuses_to_save(instance, error):
     assert Signup.objects.count() == before
 
 
-def test_a_model_with_parents_or_without_an_auto_key_is_refused():
+def test_a_model_with_parents_or_a_key_from_nowhere_is_refused():
     with pytest.raises(ValueError, match="no parents"):
         PreparedInsert(StandardPage)
-    with pytest.raises(ValueError, match="auto primary key"):
-        PreparedInsert(DBTaskResult)
+    with pytest.raises(ValueError, match="auto primary key or one with a default"):
+        PreparedInsert(Session)  # the key is neither generated nor defaulted
+
+
+def test_a_key_from_python_is_sent_with_the_row_and_not_read_back():
+    insert = PreparedInsert(DBTaskResult)
+    task = DBTaskResult(args_kwargs={"args": [], "kwargs": {}}, task_path="core.tasks.x")
+    key = task.pk
+
+    with CaptureQueriesContext(connection) as captured:
+        assert insert.save(task) is task
+
+    [sql] = [q["sql"] for q in captured]
+    assert "RETURNING" not in sql
+    assert task.pk == key
+    assert not task._state.adding
+    stored = DBTaskResult.objects.get(pk=key)
+    assert stored.run_after is not None  # the library's pre_save receiver ran
+    assert stored.task_path == "core.tasks.x"
+    with pytest.raises(ValueError, match="new instances only"):
+        insert.save(task)
 
 
 def test_a_failed_insert_marks_its_atomic_block_for_rollback_as_save_does():
