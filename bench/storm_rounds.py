@@ -7,7 +7,10 @@ starts the two gunicorn processes as bench/run.py does (2 sync workers each,
 config.settings.bench, Redis when reachable), runs bench/storm.py `--rounds` times against them
 (each round a fresh course, 20 seats, 200 new people) and prints one row per round and the
 median and worst p95. The database must already be seeded (`make bench` or
-`python bench/run.py --seed-only`); BENCH_DATABASE_URL as for bench/run.py.
+`python bench/run.py --seed-only`); BENCH_DATABASE_URL as for bench/run.py. Besides the
+latencies it reports the CPU each signup cost the web workers and PostgreSQL (from /proc,
+Linux): on a shared machine the wall clock moves with the neighbours, the CPU per signup much
+less.
 """
 
 import argparse
@@ -15,10 +18,26 @@ import os
 import statistics
 import sys
 from pathlib import Path
+from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.run import environment, run_module, start_server, stop_server
+
+
+def cpu_seconds(matches) -> float:
+    """CPU time (user + system) of the running processes whose command line matches: the
+    same work costs the same CPU whatever the machine's neighbours do to the wall clock."""
+    ticks = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if matches(command):
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -35,25 +54,33 @@ def main() -> None:
     env = environment(args)
     first = start_server(env, args.port, workers=2)
     second = start_server(env, args.port + 1, workers=2)
+    database = urlparse(args.database_url).path.lstrip("/")
+    web = lambda command: "gunicorn config.wsgi" in command  # noqa: E731
+    # The backends of the web workers' kept connections (DATABASE_CONN_MAX_AGE).
+    postgres = lambda command: command.startswith("postgres: ") and f" {database} " in command  # noqa: E731
     rows = []
     try:
         for _ in range(args.rounds):
             ports = ["--port", str(args.port), "--port", str(args.port + 1)]
-            rows.append(run_module(env, "bench.storm", *ports, prefix="STORM "))
+            before = cpu_seconds(web), cpu_seconds(postgres)
+            row = run_module(env, "bench.storm", *ports, prefix="STORM ")
+            row["web_cpu_ms"] = (cpu_seconds(web) - before[0]) / row["people"] * 1000
+            row["postgres_cpu_ms"] = (cpu_seconds(postgres) - before[1]) / row["people"] * 1000
+            rows.append(row)
     finally:
         stop_server(second)
         stop_server(first)
     print(
         "| round | confirmed | waitlisted (1…n unique) | errors | p50 ms | p95 ms | max ms |"
-        " wall s | client CPU s |"
+        " wall s | client CPU s | web CPU ms / signup | PostgreSQL CPU ms / signup |"
     )
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for number, row in enumerate(rows, 1):
         print(
             f"| {number} | {row['confirmed']} | {row['waitlisted']}"
             f" ({'yes' if row['positions_unique_1_to_n'] else 'NO'}) | {row['errors']}"
             f" | {row['p50_ms']:,} | {row['p95_ms']:,} | {row['max_ms']:,} | {row['wall_s']}"
-            f" | {row['client_cpu_s']} |"
+            f" | {row['client_cpu_s']} | {row['web_cpu_ms']:.1f} | {row['postgres_cpu_ms']:.1f} |"
         )
     p95s = [row["p95_ms"] for row in rows]
     print(
