@@ -162,16 +162,6 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
-    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        # PostgreSQL binds the parameters and keeps a plan for every statement a connection has
-        # run PREPARE_THRESHOLD times: the same queries are then neither parsed nor planned
-        # again (docs/performance.md, "Prepared statements"). 0 turns it off, e.g. behind a
-        # pooler that cannot keep prepared statements.
-        _prepare_threshold = int(os.environ.get("DATABASE_PREPARE_THRESHOLD", "5"))
-        if _prepare_threshold:
-            DATABASES["default"].setdefault("OPTIONS", {}).update(
-                server_side_binding=True, prepare_threshold=_prepare_threshold
-            )
 else:
     # A fresh clone has no var/ yet; SQLite cannot create the folder itself.
     VAR_DIR.mkdir(parents=True, exist_ok=True)

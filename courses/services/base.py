@@ -1,6 +1,6 @@
 """What every course service shares: the one exception, the course lock and the log."""
 
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import OperationalError, connection
@@ -46,7 +46,7 @@ def lock_course(course_id: int, *, commit_waits_for_disk: bool = True) -> Course
     with _lock_timeout_says_try_again():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute(_lock_settings(commit_waits_for_disk))
+                cursor.execute("; ".join(_lock_settings(commit_waits_for_disk)))
         course = _LOCKED_COURSE.instance(course_id)
     if course is None:
         raise Course.DoesNotExist(f"No course {course_id}.")
@@ -55,62 +55,39 @@ def lock_course(course_id: int, *, commit_waits_for_disk: bool = True) -> Course
 
 def lock_course_and_count(course_id: int, user) -> tuple[Course, "SeatCounts"]:
     """lock_course(course_id, commit_waits_for_disk=False) and then seat_counts(course,
-    user=user), for a signup: on PostgreSQL in one round trip.
-
-    The settings, the lock and the counts are three statements, so each reads the rows
-    committed before it starts: the counts see everything committed by whoever held the lock
-    before. When PostgreSQL binds the parameters (server_side_binding, the default: prepared
-    statements) they go out together in a pipeline; when Django binds them, as one string."""
-    if connection.vendor != "postgresql":
+    user=user), for a signup: on PostgreSQL in one round trip (the settings, the lock and the
+    counts sent as one string of statements; each statement reads the rows committed before
+    it starts, so the counts see everything committed by whoever held the lock before)."""
+    if connection.vendor != "postgresql" or _server_side_binding():
         course = lock_course(course_id, commit_waits_for_disk=False)
         return course, seat_counts(course, user=user)
     if not connection.in_atomic_block:
         raise RuntimeError("lock_course_and_count() must be called inside transaction.atomic().")
     lock = _LOCKED_COURSE.bind(course_id)
     counts = _SEAT_COUNTS_AND_MINE.bind(course_id, user.pk)
-    settings = _lock_settings(commit_waits_for_disk=False)
-    with _lock_timeout_says_try_again():
-        if _server_side_binding():
-            statements = [(settings, []), (lock.sql, lock.params), (counts.sql, counts.params)]
-            locked, counted = _pipelined(statements)[1:]
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "; ".join([settings, lock.sql, counts.sql]), [*lock.params, *counts.params]
-                )
-                cursor.nextset()
-                locked = cursor.fetchall()
-                cursor.nextset()
-                counted = cursor.fetchall()
-    course = lock.instance(locked)
+    statements = [*_lock_settings(commit_waits_for_disk=False), lock.sql, counts.sql]
+    with _lock_timeout_says_try_again(), connection.cursor() as cursor:
+        cursor.execute("; ".join(statements), [*lock.params, *counts.params])
+        for _setting in range(len(statements) - 2):
+            cursor.nextset()
+        course = lock.instance(cursor.fetchall())
+        cursor.nextset()
+        counted = counts.values(cursor.fetchall())
     if course is None:
         raise Course.DoesNotExist(f"No course {course_id}.")
-    return course, _seat_counts_from(counts.values(counted))
+    return course, _seat_counts_from(counted)
 
 
-def _pipelined(statements) -> list[list]:
-    """Run (sql, params) statements in one round trip (psycopg's pipeline mode); the rows
-    each returned. Each is still a statement of its own, with its own snapshot."""
-    with ExitStack() as stack:
-        cursors = [stack.enter_context(connection.cursor()) for _statement in statements]
-        with connection.connection.pipeline():
-            for cursor, (sql, params) in zip(cursors, statements, strict=True):
-                cursor.execute(sql, params)
-            return [cursor.fetchall() for cursor in cursors]
-
-
-def _lock_settings(commit_waits_for_disk: bool) -> str:
-    """One statement (a pipeline takes no string of several) setting the lock's timeout and,
-    unless the commit must wait for the disk, `synchronous_commit`, for this transaction."""
-    settings = [f"set_config('lock_timeout', '{LOCK_TIMEOUT}', true)"]
+def _lock_settings(commit_waits_for_disk: bool) -> list[str]:
+    settings = [f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"]
     if not commit_waits_for_disk:
-        settings.append("set_config('synchronous_commit', 'off', true)")
-    return "SELECT " + ", ".join(settings)
+        settings.append("SET LOCAL synchronous_commit = off")
+    return settings
 
 
 def _server_side_binding() -> bool:
     """Whether PostgreSQL binds the parameters (OPTIONS server_side_binding): it then takes
-    one statement per call. Django binds them itself when it is off."""
+    one statement per call. Django binds them itself by default."""
     return bool(connection.settings_dict["OPTIONS"].get("server_side_binding"))
 
 

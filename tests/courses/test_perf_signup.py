@@ -1,18 +1,15 @@
 """A signup holds its course's row lock as briefly as it can (issue 17): a new signup has no
 answers to replace, so nothing is deleted inside the lock; its answers are still saved."""
 
-from unittest import mock
-
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection, connections, transaction
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core import page_cache
 from courses import services
 from courses.models import Course, SignupAnswer, SignupQuestion
-from courses.services import base as base_services
 from tests.courses.factories import CourseFactory
 from tests.factories import UserFactory
 
@@ -61,7 +58,7 @@ def test_the_signup_post_reads_the_bare_course_and_the_page_only_on_a_refusal(cl
     assert "Kurset er fuldt." in refused.text
 
 
-def test_the_signup_post_query_count_and_what_runs_under_the_lock(client, monkeypatch):
+def test_the_signup_post_query_count_and_what_runs_under_the_lock(client):
     """13 queries before the audit log (issue 19), 14 with it: the log entry is one INSERT
     inside the lock, nothing read back and nothing rendered (core.audit.record). 13 since the
     seat counts also say whether the person already holds a signup; the questions are read
@@ -72,27 +69,18 @@ def test_the_signup_post_query_count_and_what_runs_under_the_lock(client, monkey
     course = CourseFactory(capacity=5)
     ContentType.objects.get_for_model(Course)  # cached per process, as in production
 
-    pipelines = []
-    pipelined = base_services._pipelined
-
-    def counting_pipelines(statements):
-        pipelines.append(len(statements))
-        return pipelined(statements)
-
-    monkeypatch.setattr(base_services, "_pipelined", counting_pipelines)
-
     with CaptureQueriesContext(connection) as captured:
         response = client.post(f"/kurser/{course.slug}/tilmeld/", {"association": "Høng IF"})
 
     assert response.status_code == 302
-    # On PostgreSQL the lock's settings (`set_config`), the lock and the counts are sent in
-    # one round trip (lock_course_and_count): counted here statement by statement, the
-    # settings not counted.
+    # On PostgreSQL the lock's settings (`SET LOCAL`), the lock and the counts are sent in one
+    # round trip (lock_course_and_count): counted here statement by statement, the settings
+    # not counted.
     sql = [
         statement
         for query in captured
         for statement in query["sql"].split("; ")
-        if not statement.startswith("SELECT set_config")
+        if not statement.startswith("SET LOCAL")
     ]
     assert len(sql) == 12
     assert sum("courses_signupquestion" in q for q in sql) == 1
@@ -106,11 +94,8 @@ def test_the_signup_post_query_count_and_what_runs_under_the_lock(client, monkey
         round_trips = [q["sql"] for q in captured]
         start = next(i for i, q in enumerate(round_trips) if q.startswith("SAVEPOINT"))
         end = next(i for i, q in enumerate(round_trips) if q.startswith("RELEASE SAVEPOINT"))
-        # The settings, the lock and the counts together (one pipeline of three statements
-        # when PostgreSQL binds the parameters, one string of them when Django does), then
-        # the three INSERTs.
-        assert pipelines == ([3] if base_services._server_side_binding() else [])
-        assert len(round_trips[start + 1 : end]) - sum(n - 1 for n in pipelines) == 4
+        # The settings, the lock and the counts together, then the three INSERTs.
+        assert len(round_trips[start + 1 : end]) == 4
 
 
 def test_a_signup_tells_the_waiting_place_without_counting_again(client):
@@ -165,44 +150,6 @@ def test_the_signup_commit_does_not_wait_for_the_disk_inside_the_lock():
     with CaptureQueriesContext(connection) as captured:
         services.sign_up(CourseFactory(capacity=5), UserFactory())
 
-    settings = next(q["sql"] for q in captured if q["sql"].startswith("SELECT set_config"))
-    assert "set_config('synchronous_commit', 'off', true)" in settings
-    assert "set_config('lock_timeout', '10s', true)" in settings
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's parameter binding")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_lock_and_the_counts_go_as_one_string_when_django_binds_the_parameters():
-    """DATABASE_PREPARE_THRESHOLD=0 (a pooler that keeps no prepared statements): Django binds
-    the parameters, so the settings, the lock and the counts go as one string of statements
-    instead of a pipeline, and read the same."""
-    course = CourseFactory(capacity=1)
-    services.sign_up(course, UserFactory())
-    person = UserFactory()
-    options = {
-        key: value
-        for key, value in connection.settings_dict["OPTIONS"].items()
-        if key not in ("server_side_binding", "prepare_threshold")
-    }
-    client_binding = type(connections["default"])(
-        {**connection.settings_dict, "OPTIONS": options}, alias="client_binding"
-    )
-    connections["client_binding"] = client_binding
-    try:
-        with (
-            mock.patch.object(base_services, "connection", client_binding),
-            transaction.atomic(using="client_binding"),
-            CaptureQueriesContext(client_binding) as captured,
-        ):
-            assert not base_services._server_side_binding()
-            locked, counts = base_services.lock_course_and_count(course.pk, person)
-    finally:
-        client_binding.close()
-        del connections["client_binding"]
-
-    assert locked.pk == course.pk
-    assert (counts.taken, counts.waiting, counts.mine) == (1, 0, 0)
-    [sent] = [q["sql"] for q in captured if "courses_course" in q["sql"]]
-    assert sent.startswith("SELECT set_config('lock_timeout'")
-    assert "FOR UPDATE" in sent
-    assert "courses_signup" in sent
+    settings = next(q["sql"] for q in captured if q["sql"].startswith("SET LOCAL"))
+    assert "synchronous_commit = off" in settings
+    assert "lock_timeout" in settings
