@@ -32,11 +32,17 @@ def database_tasks(settings):
 
 def test_a_task_is_one_insert_of_the_row_django_tasks_db_would_write():
     sent = []
-    task_enqueued.connect(lambda sender, task_result, **kw: sent.append(task_result), weak=False)
-    assert isinstance(deliver_email.get_backend(), DatabaseBackend)
 
-    with CaptureQueriesContext(connection) as captured:
-        result = deliver_email.enqueue(41)
+    def enqueued(sender, task_result, **kwargs):
+        sent.append(task_result)
+
+    assert isinstance(deliver_email.get_backend(), DatabaseBackend)
+    task_enqueued.connect(enqueued)
+    try:
+        with CaptureQueriesContext(connection) as captured:
+            result = deliver_email.enqueue(41)
+    finally:
+        task_enqueued.disconnect(enqueued)
 
     assert [q["sql"].split(" (")[0] for q in captured] == [
         'INSERT INTO "django_tasks_database_dbtaskresult"'
