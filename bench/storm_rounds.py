@@ -22,22 +22,39 @@ from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.run import environment, run_module, start_server, stop_server
+from bench.run import environment, run_module, start_server, stop_server, worker_pids
 
 
-def cpu_seconds(matches) -> float:
-    """CPU time (user + system) of the running processes whose command line matches: the
-    same work costs the same CPU whatever the machine's neighbours do to the wall clock."""
-    ticks = 0
-    for pid in filter(str.isdigit, os.listdir("/proc")):
+def cpu_seconds(pids) -> dict[int, float]:
+    """CPU time (user + system) of each of these processes that is still running: the same
+    work costs the same CPU whatever the machine's neighbours do to the wall clock."""
+    seconds = {}
+    for pid in pids:
         try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if matches(command):
-            ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return seconds
+
+
+def backends_of(database: str) -> list[int]:
+    """PostgreSQL's processes serving connections to `database` (the web workers keep theirs,
+    DATABASE_CONN_MAX_AGE)."""
+    pids = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if command.startswith("postgres: ") and f" {database} " in command:
+            pids.append(int(pid))
+    return pids
+
+
+def used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds used in between (a process that started in between counts from 0)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def main() -> None:
@@ -55,17 +72,17 @@ def main() -> None:
     first = start_server(env, args.port, workers=2)
     second = start_server(env, args.port + 1, workers=2)
     database = urlparse(args.database_url).path.lstrip("/")
-    web = lambda command: "gunicorn config.wsgi" in command  # noqa: E731
-    # The backends of the web workers' kept connections (DATABASE_CONN_MAX_AGE).
-    postgres = lambda command: command.startswith("postgres: ") and f" {database} " in command  # noqa: E731
+    servers = [first.pid, second.pid]
     rows = []
     try:
         for _ in range(args.rounds):
             ports = ["--port", str(args.port), "--port", str(args.port + 1)]
-            before = cpu_seconds(web), cpu_seconds(postgres)
+            web = servers + [pid for server in servers for pid in worker_pids(server)]
+            before = cpu_seconds(web), cpu_seconds(backends_of(database))
             row = run_module(env, "bench.storm", *ports, prefix="STORM ")
-            row["web_cpu_ms"] = (cpu_seconds(web) - before[0]) / row["people"] * 1000
-            row["postgres_cpu_ms"] = (cpu_seconds(postgres) - before[1]) / row["people"] * 1000
+            after = cpu_seconds(web), cpu_seconds(backends_of(database))
+            row["web_cpu_ms"] = used(before[0], after[0]) / row["people"] * 1000
+            row["postgres_cpu_ms"] = used(before[1], after[1]) / row["people"] * 1000
             rows.append(row)
     finally:
         stop_server(second)
