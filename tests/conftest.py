@@ -12,6 +12,7 @@ from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
 
+from accounts.roles import Role
 from cms import sites
 from cms.models import HomePage, StandardPage
 from core import fragments, page_cache
@@ -147,6 +148,27 @@ def _danish_to_begin_with():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def fragments_on(settings):
+    """The shared fragments (core.fragments) on, as in production; the per-process copies of
+    the fragments and of the site are empty when the test starts and when it ends."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    fragments.clear_local()
+    sites.clear_local()
+    yield
+    fragments.clear_local()
+    sites.clear_local()
+
+
+@pytest.fixture
+def consultant_client(client, db):
+    """The test client logged in as a volunteer consultant (`client.consultant`): staff who
+    run the associations, networks and schools in the admin."""
+    client.consultant = UserFactory(roles=[Role.VOLUNTEER_CONSULTANT], full_name="Karim Nielsen")
+    client.force_login(client.consultant)
+    return client
 
 
 @pytest.fixture

@@ -17,12 +17,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def consultant_client(client):
-    client.force_login(UserFactory(roles=[Role.VOLUNTEER_CONSULTANT]))
-    return client
-
-
 @pytest.mark.parametrize(
     "path",
     [

@@ -10,19 +10,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core import fragments, page_cache
+from core import page_cache
 from tests.cms.factories import CourseFactory
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    fragments.clear_local()
-    yield
-    fragments.clear_local()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def _course(topic):

@@ -10,16 +10,7 @@ from wagtail.models import Site
 from cms import sites
 from core import fragments, page_cache
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    sites.clear_local()
-    fragments.clear_local()
-    yield
-    sites.clear_local()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def request():

@@ -3,7 +3,6 @@ found by the fuzz test, tests/core/test_fuzz.py)."""
 
 import pytest
 
-from accounts.roles import Role
 from associations.models import Association
 from tests.associations.factories import AssociationFactory
 from tests.factories import UserFactory
@@ -16,12 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser_client(client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
-
-
-@pytest.fixture
-def consultant_client(client):
-    client.force_login(UserFactory(roles=[Role.VOLUNTEER_CONSULTANT]))
     return client
 
 

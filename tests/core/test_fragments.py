@@ -10,16 +10,7 @@ from core import fragments, page_cache
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory
 from tests.factories import UserFactory
 
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    fragments.clear_local()
-    yield
-    fragments.clear_local()
-
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def _logged_in(user) -> Client:

@@ -8,22 +8,11 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 from wagtail.models import Locale
 
-from cms import sites
 from cms.models import SiteContactSettings
 from core import fragments
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    fragments.clear_local()
-    sites.clear_local()
-    yield
-    fragments.clear_local()
-    sites.clear_local()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def test_a_value_is_computed_once_per_generation_and_language():

@@ -5,19 +5,10 @@ issue 17): the chosen values belong to their query, and new content shows at onc
 import pytest
 from django.test import Client
 
-from core import fragments
 from tests.associations.factories import AssociationFactory
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fragments_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 300
-    fragments.clear_local()
-    yield
-    fragments.clear_local()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragments_on")]
 
 
 def test_the_chosen_area_belongs_to_its_query():

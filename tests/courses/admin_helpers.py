@@ -87,12 +87,25 @@ def course_form(course: Course | None = None, meetings=None, questions=None, **o
     return nested_form_data(values)
 
 
-def meeting_row(days: int) -> dict:
-    """One meeting row of the course form, `days` from today, 17:00–20:00."""
+def meeting_row(days: int, starts: int = 17, ends: int = 20, title: str = "") -> dict:
+    """One meeting row of the course form, `days` from today, from `starts` to `ends`
+    o'clock (17:00–20:00 unless told)."""
     return {
-        "title": "",
-        "starts_at": when(days, 17),
-        "ends_at": when(days, 20),
+        "title": title,
+        "starts_at": when(days, starts),
+        "ends_at": when(days, ends),
         "venue_name": "",
         "venue_address": "",
+    }
+
+
+def stored_meeting_row(meeting) -> dict:
+    """The row the course form shows for a meeting already saved, unchanged."""
+    return {
+        "id": str(meeting.pk),
+        "title": meeting.title,
+        "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": timezone.localtime(meeting.ends_at).strftime("%Y-%m-%d %H:%M"),
+        "venue_name": meeting.venue_name,
+        "venue_address": meeting.venue_address,
     }

@@ -16,6 +16,12 @@ def volunteer(client):
 
 
 @pytest.fixture
+def organiser():
+    """The person who runs the course in the organiser tests."""
+    return UserFactory(full_name="Olga Arrangør")
+
+
+@pytest.fixture
 def course_admin():
     return UserFactory(roles=[Role.COURSE_ADMINISTRATOR])
 

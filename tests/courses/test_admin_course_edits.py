@@ -4,29 +4,43 @@ meetings, calendars, deletion).
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
 from courses.models import Course, CourseStatus, Signup, SignupStatus
 from tests.calendars.conftest import invitations
-from tests.courses.admin_helpers import course_form, edit_url, when
+from tests.courses.admin_helpers import (
+    course_form,
+    edit_url,
+    meeting_row,
+    stored_meeting_row,
+)
 from tests.courses.factories import CourseFactory, SignupFactory, waitlist
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_raising_capacity_in_the_admin_promotes_the_waiting_list(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+@pytest.fixture
+def save_in_admin(course_admin_client, django_capture_on_commit_callbacks):
+    """Save the course in the admin with these fields changed, run the emails the save
+    queues, and check that the admin accepted it (a redirect to the list)."""
+
+    def save(course, **changes):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = course_admin_client.post(edit_url(course), course_form(course, **changes))
+        assert response.status_code == 302
+        return response
+
+    return save
+
+
+def test_raising_capacity_in_the_admin_promotes_the_waiting_list(save_in_admin):
     course = CourseFactory(capacity=1)
     SignupFactory(course=course)
     first, second = waitlist(course, [UserFactory(), UserFactory()])
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = course_admin_client.post(edit_url(course), course_form(course, capacity="2"))
+    save_in_admin(course, capacity="2")
 
-    assert response.status_code == 302
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == (SignupStatus.CONFIRMED, SignupStatus.WAITLISTED)
@@ -44,19 +58,12 @@ def test_lowering_capacity_in_the_admin_keeps_everyone(course_admin_client):
     assert Signup.objects.filter(course=course, status=SignupStatus.CONFIRMED).count() == 4
 
 
-def test_cancelling_in_the_admin_emails_everyone(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+def test_cancelling_in_the_admin_emails_everyone(save_in_admin):
     course = CourseFactory()
     signup = SignupFactory(course=course)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = course_admin_client.post(
-            edit_url(course),
-            course_form(course, status="cancelled", cancellation_reason="For få tilmeldte."),
-        )
+    save_in_admin(course, status="cancelled", cancellation_reason="For få tilmeldte.")
 
-    assert response.status_code == 302
     course.refresh_from_db()
     assert course.status == CourseStatus.CANCELLED
     assert course.meetings.filter(cancelled_at__isnull=True).count() == 0
@@ -65,25 +72,13 @@ def test_cancelling_in_the_admin_emails_everyone(
     assert "For få tilmeldte." in message.body
 
 
-def test_moving_a_meeting_in_the_admin_bumps_its_sequence_and_tells_participants(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+def test_moving_a_meeting_in_the_admin_bumps_its_sequence_and_tells_participants(save_in_admin):
     course = CourseFactory()
     SignupFactory(course=course)
     meeting = course.meetings.get()
-    moved = [
-        {
-            "id": str(meeting.pk),
-            "title": "",
-            "starts_at": when(30, 19),
-            "ends_at": when(30, 21),
-            "venue_name": "",
-            "venue_address": "",
-        }
-    ]
+    moved = [meeting_row(30, 19, 21) | {"id": str(meeting.pk)}]
 
-    with django_capture_on_commit_callbacks(execute=True):
-        course_admin_client.post(edit_url(course), course_form(course, meetings=moved))
+    save_in_admin(course, meetings=moved)
 
     meeting.refresh_from_db()
     course.refresh_from_db()
@@ -99,19 +94,12 @@ def request_events(message) -> list:
     return calendar.events
 
 
-def test_changing_the_course_venue_in_the_admin_moves_its_meetings_in_calendars(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+def test_changing_the_course_venue_in_the_admin_moves_its_meetings_in_calendars(save_in_admin):
     course = CourseFactory(meetings=2)
     signup = SignupFactory(course=course)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = course_admin_client.post(
-            edit_url(course),
-            course_form(course, venue_name="Kulturhuset", venue_address="Skolegade 2"),
-        )
+    save_in_admin(course, venue_name="Kulturhuset", venue_address="Skolegade 2")
 
-    assert response.status_code == 302
     assert list(course.meetings.values_list("sequence", flat=True)) == [1, 1]
     (message,) = mail.outbox
     assert message.to == [signup.user.email]
@@ -121,19 +109,12 @@ def test_changing_the_course_venue_in_the_admin_moves_its_meetings_in_calendars(
     assert [e["SEQUENCE"] for e in events] == [1, 1]
 
 
-def test_switching_a_course_online_in_the_admin_moves_its_meetings_in_calendars(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+def test_switching_a_course_online_in_the_admin_moves_its_meetings_in_calendars(save_in_admin):
     course = CourseFactory()
     signup = SignupFactory(course=course)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = course_admin_client.post(
-            edit_url(course),
-            course_form(course, format="online", online_link="https://meet.example.org/kursus"),
-        )
+    save_in_admin(course, format="online", online_link="https://meet.example.org/kursus")
 
-    assert response.status_code == 302
     assert course.meetings.get().sequence == 1
     (message,) = mail.outbox
     assert message.to == [signup.user.email]
@@ -143,19 +124,12 @@ def test_switching_a_course_online_in_the_admin_moves_its_meetings_in_calendars(
     assert event["SEQUENCE"] == 1
 
 
-def test_editing_only_the_description_in_the_admin_tells_nobody(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+def test_editing_only_the_description_in_the_admin_tells_nobody(save_in_admin):
     course = CourseFactory()
     SignupFactory(course=course)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = course_admin_client.post(
-            edit_url(course),
-            course_form(course, description=rich_text("<p>Nu også om regnskab.</p>")),
-        )
+    save_in_admin(course, description=rich_text("<p>Nu også om regnskab.</p>"))
 
-    assert response.status_code == 302
     course.refresh_from_db()
     assert "regnskab" in course.description
     assert course.meetings.get().sequence == 0
@@ -205,32 +179,13 @@ def test_a_course_without_signups_can_be_deleted(course_admin_client):
     assert not Course.objects.filter(pk=course.pk).exists()
 
 
-def test_adding_a_meeting_tells_participants(
-    course_admin_client, django_capture_on_commit_callbacks
-):
+def test_adding_a_meeting_tells_participants(save_in_admin):
     course = CourseFactory()
     SignupFactory(course=course)
     existing = course.meetings.get()
-    meetings = [
-        {
-            "id": str(existing.pk),
-            "title": "",
-            "starts_at": timezone.localtime(existing.starts_at).strftime("%Y-%m-%d %H:%M"),
-            "ends_at": timezone.localtime(existing.ends_at).strftime("%Y-%m-%d %H:%M"),
-            "venue_name": "",
-            "venue_address": "",
-        },
-        {
-            "title": "Opfølgning",
-            "starts_at": when(40, 18),
-            "ends_at": when(40, 20),
-            "venue_name": "",
-            "venue_address": "",
-        },
-    ]
+    meetings = [stored_meeting_row(existing), meeting_row(40, 18, 20, title="Opfølgning")]
 
-    with django_capture_on_commit_callbacks(execute=True):
-        course_admin_client.post(edit_url(course), course_form(course, meetings=meetings))
+    save_in_admin(course, meetings=meetings)
 
     assert course.meetings.count() == 2
     existing.refresh_from_db()
@@ -245,16 +200,7 @@ def test_a_meeting_of_a_course_with_participants_cannot_be_deleted(course_admin_
     SignupFactory(course=course)
     first, second = course.meetings.order_by("starts_at")
     meetings = [
-        {
-            "id": str(m.pk),
-            "title": "",
-            "starts_at": timezone.localtime(m.starts_at).strftime("%Y-%m-%d %H:%M"),
-            "ends_at": timezone.localtime(m.ends_at).strftime("%Y-%m-%d %H:%M"),
-            "venue_name": "",
-            "venue_address": "",
-            "DELETE": "on" if m == second else "",
-        }
-        for m in (first, second)
+        stored_meeting_row(m) | {"DELETE": "on" if m == second else ""} for m in (first, second)
     ]
 
     response = course_admin_client.post(edit_url(course), course_form(course, meetings=meetings))

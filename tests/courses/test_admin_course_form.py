@@ -39,20 +39,8 @@ def test_create_a_course_with_meetings_sets_its_dates_and_slug(course_admin_clie
     topic = TopicFactory()
     data = course_form(
         meetings=[
-            {
-                "title": "",
-                "starts_at": when(20, 18),
-                "ends_at": when(20, 21),
-                "venue_name": "",
-                "venue_address": "",
-            },
-            {
-                "title": "Del 2",
-                "starts_at": when(27, 18),
-                "ends_at": when(27, 21),
-                "venue_name": "",
-                "venue_address": "",
-            },
+            meeting_row(20, 18, 21),
+            meeting_row(27, 18, 21, title="Del 2"),
         ],
     )
     data["topics"] = [str(topic.pk)]
@@ -69,13 +57,7 @@ def test_create_a_course_with_meetings_sets_its_dates_and_slug(course_admin_clie
 
 
 def test_a_course_without_a_slug_gets_one_with_danish_letters_spelled_out(course_admin_client):
-    meeting = {
-        "title": "",
-        "starts_at": when(20, 18),
-        "ends_at": when(20, 21),
-        "venue_name": "",
-        "venue_address": "",
-    }
+    meeting = meeting_row(20, 18, 21)
     title = "Førstehjælp for trænere i Gørlev"
     for _ in range(2):
         response = course_admin_client.post(ADD_URL, course_form(title=title, meetings=[meeting]))
@@ -90,13 +72,7 @@ def test_a_course_without_a_slug_gets_one_with_danish_letters_spelled_out(course
 
 
 def test_a_typed_slug_is_kept_and_a_reserved_one_refused(course_admin_client):
-    meeting = {
-        "title": "",
-        "starts_at": when(20, 18),
-        "ends_at": when(20, 21),
-        "venue_name": "",
-        "venue_address": "",
-    }
+    meeting = meeting_row(20, 18, 21)
     refused = course_admin_client.post(ADD_URL, course_form(slug="oensker", meetings=[meeting]))
     kept = course_admin_client.post(ADD_URL, course_form(slug="mit-kursus", meetings=[meeting]))
 
@@ -131,17 +107,7 @@ def test_publishing_without_meetings_is_refused(course_admin_client):
 def test_meeting_that_ends_before_it_starts_is_refused(course_admin_client):
     response = course_admin_client.post(
         ADD_URL,
-        course_form(
-            meetings=[
-                {
-                    "title": "",
-                    "starts_at": when(20, 18),
-                    "ends_at": when(20, 17),
-                    "venue_name": "",
-                    "venue_address": "",
-                }
-            ]
-        ),
+        course_form(meetings=[meeting_row(20, 18, 17)]),
     )
 
     assert response.status_code == 200
@@ -218,13 +184,7 @@ def test_admin_list_searches_and_filters_courses(course_admin_client):
 
 
 def test_signup_questions_are_added_in_the_course_admin(course_admin_client):
-    meeting = {
-        "title": "",
-        "starts_at": when(20, 18),
-        "ends_at": when(20, 21),
-        "venue_name": "",
-        "venue_address": "",
-    }
+    meeting = meeting_row(20, 18, 21)
     questions = [
         {"text": "Vegetarisk frokost?", "kind": "yes_no", "options": "", "required": "on"},
         {"text": "Erfaring", "kind": "choice", "options": "Ingen\nLidt\nMeget", "required": ""},
@@ -245,13 +205,7 @@ def test_signup_questions_are_added_in_the_course_admin(course_admin_client):
 
 
 def test_a_choice_question_without_options_is_refused_in_words(course_admin_client):
-    meeting = {
-        "title": "",
-        "starts_at": when(20, 18),
-        "ends_at": when(20, 21),
-        "venue_name": "",
-        "venue_address": "",
-    }
+    meeting = meeting_row(20, 18, 21)
     questions = [{"text": "Farve", "kind": "choice", "options": "Rød", "required": ""}]
 
     response = course_admin_client.post(

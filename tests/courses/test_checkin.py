@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser():
-    return UserFactory(full_name="Olga Arrangør")
-
-
-@pytest.fixture
 def course(organiser):
     """A course meeting today 17–20 and again in a week."""
     today = timezone.localdate()

@@ -19,11 +19,6 @@ BODY = "Hej alle sammen,\n\nVi er i sal 2 på torsdag.\n\nVenlig hilsen Olga"
 
 
 @pytest.fixture
-def organiser():
-    return UserFactory(full_name="Olga Arrangør")
-
-
-@pytest.fixture
 def course(organiser):
     return CourseFactory(title="Ny i bestyrelsen", organisers=[organiser])
 

@@ -29,11 +29,6 @@ def _short_pages(monkeypatch):
 
 
 @pytest.fixture
-def organiser():
-    return UserFactory(full_name="Olga Arrangør")
-
-
-@pytest.fixture
 def course(organiser):
     """More confirmed participants than a page holds, named so that the last one sorts last,
     and a waiting list longer than a page."""

@@ -4,7 +4,6 @@ mark everyone present in one click."""
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -19,27 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser():
-    return UserFactory(full_name="Olga Arrangør")
-
-
-@pytest.fixture
 def course(organiser):
     return CourseFactory(title="Ny i bestyrelsen", capacity=2, organisers=[organiser])
-
-
-@pytest.fixture
-def emails(django_capture_on_commit_callbacks):
-    class Capture:
-        def __enter__(self):
-            self.ctx = django_capture_on_commit_callbacks(execute=True)
-            self.ctx.__enter__()
-            return mail.outbox
-
-        def __exit__(self, *exc):
-            return self.ctx.__exit__(*exc)
-
-    return Capture
 
 
 # --- services ----------------------------------------------------------------------------

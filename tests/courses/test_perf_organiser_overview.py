@@ -24,11 +24,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def organiser():
-    return UserFactory(full_name="Olga Arrangør")
-
-
 def test_every_row_links_to_its_own_cancel_page(client, organiser):
     course = CourseFactory(capacity=2, organisers=[organiser])
     confirmed = SignupFactory.create_batch(2, course=course)

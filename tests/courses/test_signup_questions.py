@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def organiser():
-    return UserFactory(full_name="Olga Arrangør")
-
-
-@pytest.fixture
 def course(organiser):
     return CourseFactory(title="Førstehjælp", organisers=[organiser])
 

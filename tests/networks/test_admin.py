@@ -19,14 +19,6 @@ from tests.networks.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def consultant_client(client):
-    consultant = UserFactory(roles=[Role.VOLUNTEER_CONSULTANT], full_name="Karim Nielsen")
-    client.force_login(consultant)
-    client.consultant = consultant
-    return client
-
-
 @pytest.mark.parametrize(
     "path",
     [

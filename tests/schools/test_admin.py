@@ -13,12 +13,6 @@ from tests.schools.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def consultant_client(client):
-    client.force_login(UserFactory(roles=[Role.VOLUNTEER_CONSULTANT]))
-    return client
-
-
 @pytest.mark.parametrize(
     "path",
     [

@@ -26,6 +26,24 @@ from tests.schools.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def request_places(client, offer, school, pupils, message=""):
+    """Post the request form for an offer: one row per (first name, class), blank rows
+    included, as the page's formset sends them."""
+    data = {
+        "school": school.pk,
+        "pupils-TOTAL_FORMS": str(len(pupils)),
+        "pupils-INITIAL_FORMS": "0",
+    }
+    if message:
+        data["message"] = message
+    for number, (first_name, class_name) in enumerate(pupils):
+        if first_name:
+            data[f"pupils-{number}-first_name"] = first_name
+        if class_name:
+            data[f"pupils-{number}-class_name"] = class_name
+    return client.post(reverse("schools:request_places", args=[offer.pk]), data)
+
+
 def test_request_accept_agree_and_confirm_through_the_pages(
     client, django_capture_on_commit_callbacks
 ):
@@ -36,18 +54,12 @@ def test_request_accept_agree_and_confirm_through_the_pages(
     client.force_login(coordinator)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("schools:request_places", args=[offer.pk]),
-            {
-                "school": school.pk,
-                "message": "Tirsdage passer bedst.",
-                "pupils-TOTAL_FORMS": "4",
-                "pupils-INITIAL_FORMS": "0",
-                "pupils-0-first_name": "Freja",
-                "pupils-0-class_name": "8.C",
-                "pupils-1-first_name": "Malik",
-                "pupils-1-class_name": "8.C",
-            },
+        response = request_places(
+            client,
+            offer,
+            school,
+            [("Freja", "8.C"), ("Malik", "8.C"), ("", ""), ("", "")],
+            message="Tirsdage passer bedst.",
         )
     placement = Placement.objects.get()
     assert response.status_code == 302
@@ -76,17 +88,7 @@ def test_request_form_errors_are_400_in_danish(client):
     school = SchoolFactory()
     client.force_login(school_coordinator(school))
 
-    response = client.post(
-        reverse("schools:request_places", args=[offer.pk]),
-        {
-            "school": school.pk,
-            "pupils-TOTAL_FORMS": "2",
-            "pupils-INITIAL_FORMS": "0",
-            "pupils-0-first_name": "Freja",
-            "pupils-0-class_name": "8.C",
-            "pupils-1-first_name": "Malik",
-        },
-    )
+    response = request_places(client, offer, school, [("Freja", "8.C"), ("Malik", "")])
 
     assert response.status_code == 400
     assert "Skriv elevens klasse." in response.content.decode()
@@ -97,18 +99,7 @@ def test_too_many_pupils_is_a_form_error_not_a_500(client):
     school = SchoolFactory()
     client.force_login(school_coordinator(school))
 
-    response = client.post(
-        reverse("schools:request_places", args=[offer.pk]),
-        {
-            "school": school.pk,
-            "pupils-TOTAL_FORMS": "2",
-            "pupils-INITIAL_FORMS": "0",
-            "pupils-0-first_name": "Freja",
-            "pupils-0-class_name": "8.C",
-            "pupils-1-first_name": "Malik",
-            "pupils-1-class_name": "8.C",
-        },
-    )
+    response = request_places(client, offer, school, [("Freja", "8.C"), ("Malik", "8.C")])
 
     assert response.status_code == 400
     assert not Placement.objects.exists()
