@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from accounts.models import InvitationBase
 from associations.validators import validate_cvr
-from core.models import Timestamped, optional_image
+from core.models import Timestamped, done_by, optional_image
 from core.validators import validate_single_line
 from taxonomy.models import Topic, Vocabulary
 
@@ -249,13 +249,7 @@ class ChildRecordDeclaration(models.Model):
         related_name="child_record_declarations",
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("declared by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    declared_by = done_by(_("declared by"), blank=False)
     declared_at = models.DateTimeField(_("declared"), default=timezone.now)
 
     class Meta:
@@ -359,13 +353,7 @@ class FairStand(models.Model):
         _("what we offer"), max_length=1000, help_text=_("What visitors meet at the stand.")
     )
     volunteers_sought = models.TextField(_("volunteers we seek"), max_length=1000, blank=True)
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("registered by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    registered_by = done_by(_("registered by"), blank=False)
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
 
     class Meta:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from certificates import codes
-from core.models import optional_image
+from core.models import done_by, optional_image
 
 
 def private_storage():
@@ -83,24 +83,10 @@ class Certificate(models.Model):
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
     issued_at = models.DateTimeField(_("issued"))
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    issued_by = done_by(_("issued by"))
     reissued_at = models.DateTimeField(_("reissued"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    revoked_by = done_by(_("revoked by"))
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     pdf = models.FileField(
         _("PDF"), upload_to=pdf_path, storage=private_storage, blank=True, max_length=200
@@ -161,13 +147,7 @@ class CertificateBatch(models.Model):
         on_delete=models.CASCADE,
         related_name="certificate_batches",
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = done_by(_("requested by"), blank=False)
     status = models.CharField(
         _("status"), max_length=16, choices=BatchStatus.choices, default=BatchStatus.QUEUED
     )

@@ -1,5 +1,5 @@
 """The email outbox, and the field shapes the apps' models share (`Timestamped`,
-`optional_image`).
+`optional_image`, `done_by`, `linked_association_field`).
 
 The outbox: every email the platform sends is a row here before it is sent.
 
@@ -8,6 +8,7 @@ its email are committed together or not at all. core.outbox sends due rows, retr
 and records the outcome; the Wagtail admin (core/wagtail_hooks.py) lists them for staff.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +89,32 @@ def optional_image(verbose_name, **kwargs) -> models.ForeignKey:
         on_delete=models.SET_NULL,
         related_name="+",
         **kwargs,
+    )
+
+
+def done_by(verbose_name, *, blank=True) -> models.ForeignKey:
+    """The person who did something to the row (issued, revoked, decided, sent it…): the row
+    stays when their account is deleted, and the user gets no reverse accessor."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=blank,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
+def linked_association_field() -> models.PositiveBigIntegerField:
+    """The association a person chose among their own (`accounts.association_choice`), kept
+    beside the name snapshot. The id, not a foreign key: courses and networks may not depend
+    on associations (docs/architecture.md)."""
+    return models.PositiveBigIntegerField(
+        _("association on Frivilligløft"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when chosen among the person's own associations; the name is kept."),
     )
 
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import done_by, linked_association_field
 from core.validators import validate_single_line
 from courses.models.courses import Course, Meeting
 from courses.models.invoicing import validate_cvr, validate_ean
@@ -68,14 +69,7 @@ class Signup(models.Model):
         help_text=_("The association you volunteer in, if any."),
         validators=[validate_single_line],
     )
-    # The id, not a foreign key: courses may not depend on associations (docs/architecture.md).
-    linked_association_id = models.PositiveBigIntegerField(
-        _("association on Frivilligløft"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Set when chosen among the person's own associations; the name is kept."),
-    )
+    linked_association_id = linked_association_field()
     needs = models.TextField(
         _("needs"),
         blank=True,
@@ -118,14 +112,7 @@ class Signup(models.Model):
     offered_at = models.DateTimeField(_("seat offered"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
-    cancelled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("cancelled by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cancelled_by = done_by(_("cancelled by"))
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     declined_at = models.DateTimeField(_("declined"), null=True, blank=True)
     end_reason = models.CharField(
@@ -172,14 +159,7 @@ class Attendance(models.Model):
     signup = models.ForeignKey(Signup, on_delete=models.CASCADE, related_name="attendance")
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     present = models.BooleanField(_("present"))
-    marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("marked by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    marked_by = done_by(_("marked by"))
     marked_at = models.DateTimeField(_("marked at"), default=timezone.now)
 
     class Meta:
@@ -216,14 +196,7 @@ class CourseMessage(models.Model):
         default=MessageRecipients.CONFIRMED,
     )
     recipient_count = models.PositiveIntegerField(_("number of recipients"), default=0)
-    sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sent by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sent_by = done_by(_("sent by"))
     sent_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:

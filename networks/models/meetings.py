@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import local_date
-from core.models import Timestamped
+from core.models import Timestamped, done_by
 from core.validators import validate_single_line
 from networks.models.networks import Network
 
@@ -67,14 +67,7 @@ class NetworkMeeting(Timestamped):
     # calendars replace their copy.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("planned by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = done_by(_("planned by"))
 
     class Meta:
         verbose_name = _("network meeting")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from accounts.models import InvitationBase
-from core.models import Timestamped, optional_image
+from core.models import Timestamped, done_by, linked_association_field, optional_image
 from core.validators import validate_single_line
 from taxonomy.models import Audience, Topic
 
@@ -119,14 +119,7 @@ class Membership(Timestamped):
         help_text=_("The association or board you come from, if any."),
         validators=[validate_single_line],
     )
-    # The id, not a foreign key: networks may not depend on associations (docs/architecture.md).
-    linked_association_id = models.PositiveBigIntegerField(
-        _("association on Frivilligløft"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Set when chosen among the person's own associations; the name is kept."),
-    )
+    linked_association_id = linked_association_field()
     request_message = models.TextField(
         _("message to the coordinators"),
         max_length=1000,
@@ -144,14 +137,7 @@ class Membership(Timestamped):
     requested_at = models.DateTimeField(_("requested"), null=True, blank=True)
     joined_at = models.DateTimeField(_("joined"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = done_by(_("decided by"))
     left_at = models.DateTimeField(_("left"), null=True, blank=True)
 
     class Meta:
@@ -205,13 +191,7 @@ class NetworkMessage(models.Model):
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="messages"
     )
-    sender = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("sender"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    sender = done_by(_("sender"), blank=False)
     subject = models.CharField(_("subject"), max_length=150, validators=[validate_single_line])
     body = models.TextField(_("message"), max_length=5000)
     recipient_count = models.PositiveIntegerField(_("recipients"), default=0)

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import done_by, linked_association_field
 from core.validators import validate_single_line
 from taxonomy.models import Topic
 
@@ -51,13 +52,7 @@ class SparringRequest(models.Model):
         help_text=_("Who you ask on behalf of, if any."),
         validators=[validate_single_line],
     )
-    linked_association_id = models.PositiveBigIntegerField(
-        _("association on Frivilligløft"),
-        null=True,
-        blank=True,
-        editable=False,
-        help_text=_("Set when chosen among the person's own associations; the name is kept."),
-    )
+    linked_association_id = linked_association_field()
     contact_method = models.CharField(
         _("how would you like to be contacted?"),
         max_length=16,
@@ -115,13 +110,7 @@ class SparringReply(models.Model):
         on_delete=models.CASCADE,
         related_name="replies",
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("written by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    author = done_by(_("written by"), blank=False)
     from_staff = models.BooleanField(_("from a consultant"), default=False)
     body = models.TextField(_("message"), max_length=5000)
     created_at = models.DateTimeField(_("written"), auto_now_add=True)

@@ -1,13 +1,12 @@
 """Internship offers (praktikopslag) from associations to pupils."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from core.models import Timestamped
+from core.models import Timestamped, done_by
 from core.validators import validate_single_line
 
 
@@ -77,14 +76,7 @@ class InternshipOffer(index.Indexed, Timestamped):
     status = models.CharField(
         _("status"), max_length=16, choices=OfferStatus.choices, default=OfferStatus.DRAFT
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = done_by(_("created by"))
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     # The site search (schools/search.py) finds public offers by these.

@@ -3,12 +3,12 @@
 Pupils are minors: a placement keeps their first name and class and nothing else.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import done_by
 from core.validators import validate_single_line
 from schools.models.offers import InternshipOffer
 from schools.models.schools import School
@@ -48,13 +48,7 @@ class Placement(models.Model):
     school = models.ForeignKey(
         School, verbose_name=_("school"), on_delete=models.PROTECT, related_name="placements"
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("requested by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = done_by(_("requested by"), blank=False)
     message = models.TextField(_("message to the association"), blank=True, max_length=2000)
     state = models.CharField(
         _("state"), max_length=16, choices=PlacementState.choices, default=PlacementState.REQUESTED
@@ -69,14 +63,7 @@ class Placement(models.Model):
     decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
     agreed_at = models.DateTimeField(_("agreed"), null=True, blank=True)
     completed_at = models.DateTimeField(_("hours confirmed at"), null=True, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hours confirmed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    completed_by = done_by(_("hours confirmed by"))
     evaluated_at = models.DateTimeField(_("evaluated"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -157,13 +144,7 @@ class PlacementEvaluation(models.Model):
     went_well = models.TextField(_("what went well?"), blank=True, max_length=2000)
     could_improve = models.TextField(_("what could be better?"), blank=True, max_length=2000)
     would_repeat = models.BooleanField(_("we would like to do it again"), default=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("answered by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = done_by(_("answered by"), blank=False)
     submitted_at = models.DateTimeField(_("answered"), auto_now_add=True)
 
     class Meta:

@@ -1,13 +1,12 @@
 """Theme weeks (temauger) at schools and the associations' contributions to them."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from core.models import Timestamped
+from core.models import Timestamped, done_by
 from core.validators import validate_single_line
 from schools.models.schools import School
 
@@ -54,14 +53,7 @@ class ThemeWeek(index.Indexed, Timestamped):
         choices=ThemeWeekStatus.choices,
         default=ThemeWeekStatus.OPEN,
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = done_by(_("created by"))
 
     # The site search (schools/search.py) finds open theme weeks by these.
     search_fields = [
@@ -155,14 +147,7 @@ class ThemeWeekContribution(Timestamped):
         choices=ContributionStatus.choices,
         default=ContributionStatus.OFFERED,
     )
-    offered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("offered by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    offered_by = done_by(_("offered by"))
     # iCalendar SEQUENCE: raised whenever time or status changes.
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
