@@ -10,7 +10,7 @@ from wagtail.admin.views import generic
 
 from associations import exports, services
 from associations.models import AssociationInvitation, AssociationRole, Fair, FairStand
-from associations.validators import normalise_cvr, validate_cvr
+from associations.validators import cleaned_cvr
 
 
 class AssociationAdminForm(WagtailAdminModelForm):
@@ -28,12 +28,7 @@ class AssociationAdminForm(WagtailAdminModelForm):
         self.fields["mark_verified"].initial = self.instance.verified_by_staff
 
     def clean_cvr(self):
-        value = self.cleaned_data.get("cvr", "")
-        if not value:
-            return ""
-        value = normalise_cvr(value)
-        validate_cvr(value)
-        return value
+        return cleaned_cvr(self.cleaned_data.get("cvr", ""))
 
 
 class _SaveVerification:

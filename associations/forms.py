@@ -2,8 +2,6 @@
 
 from django import forms
 from django.utils import timezone
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from associations.models import (
@@ -14,24 +12,10 @@ from associations.models import (
     RoleKind,
     Venue,
 )
-from associations.validators import normalise_cvr, validate_cvr
+from associations.services.activities import ACTIVITY_FIELDS, VENUE_FIELDS
+from associations.validators import cleaned_cvr
+from core.forms import DateTimeLocalInput, accept_datetime_local, at_most
 from taxonomy.models import Topic
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def _at_most(limit: int) -> dict:
-    """Our own wording: Django's Danish catalogue lacks its max_length message."""
-    message = lazy(lambda: gettext("Write at most %(limit)d characters.") % {"limit": limit}, str)
-    return {"max_length": message()}
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format=DATETIME_FORMAT)
-
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -70,11 +54,11 @@ class AssociationForm(forms.ModelForm):
             "categories": forms.CheckboxSelectMultiple,
         }
         error_messages = {
-            "name": _at_most(150),
-            "summary": _at_most(300),
-            "description": _at_most(5000),
-            "town": _at_most(80),
-            "address": _at_most(250),
+            "name": at_most(150),
+            "summary": at_most(300),
+            "description": at_most(5000),
+            "town": at_most(80),
+            "address": at_most(250),
         }
 
     def __init__(self, *args, **kwargs):
@@ -92,12 +76,7 @@ class AssociationForm(forms.ModelForm):
 
     def clean_cvr(self):
         # Accept "DK 29 18 98 46"; store the eight digits checked with the modulus-11 sum.
-        value = self.cleaned_data.get("cvr", "")
-        if not value:
-            return ""
-        value = normalise_cvr(value)
-        validate_cvr(value)
-        return value
+        return cleaned_cvr(self.cleaned_data.get("cvr", ""))
 
 
 class AddPersonForm(forms.Form):
@@ -128,28 +107,19 @@ class ConsentForm(forms.Form):
 class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
-        fields = ["name", "address", "accessibility", "capacity"]
+        fields = list(VENUE_FIELDS)
         widgets = {"accessibility": forms.Textarea(attrs={"rows": 3})}
         error_messages = {
-            "name": _at_most(150),
-            "address": _at_most(250),
-            "accessibility": _at_most(1000),
+            "name": at_most(150),
+            "address": at_most(250),
+            "accessibility": at_most(1000),
         }
 
 
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
-        fields = [
-            "title",
-            "description",
-            "schedule",
-            "starts_at",
-            "ends_at",
-            "venue",
-            "audience",
-            "looking_for_volunteers",
-        ]
+        fields = list(ACTIVITY_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "starts_at": DateTimeLocalInput(),
@@ -159,9 +129,9 @@ class ActivityForm(forms.ModelForm):
             "starts_at": _("For a single event. Leave empty for a recurring activity."),
         }
         error_messages = {
-            "title": _at_most(150),
-            "description": _at_most(3000),
-            "schedule": _at_most(150),
+            "title": at_most(150),
+            "description": at_most(3000),
+            "schedule": at_most(150),
         }
 
     def __init__(self, *args, association: Association, **kwargs):
@@ -170,8 +140,7 @@ class ActivityForm(forms.ModelForm):
             "name"
         )
         self.fields["venue"].empty_label = _("No venue")
-        for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+        accept_datetime_local(self, "starts_at", "ends_at")
 
     def clean(self):
         cleaned = super().clean()
@@ -207,7 +176,7 @@ class NeedForm(forms.ModelForm):
     class Meta:
         model = BoardCompetenceNeed
         fields = ["topic", "note"]
-        error_messages = {"note": _at_most(250)}
+        error_messages = {"note": at_most(250)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,4 +191,4 @@ class StandForm(forms.ModelForm):
             "offer": forms.Textarea(attrs={"rows": 4}),
             "volunteers_sought": forms.Textarea(attrs={"rows": 3}),
         }
-        error_messages = {"offer": _at_most(1000), "volunteers_sought": _at_most(1000)}
+        error_messages = {"offer": at_most(1000), "volunteers_sought": at_most(1000)}

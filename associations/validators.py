@@ -26,3 +26,13 @@ def validate_cvr(value: str) -> None:
         raise ValidationError(
             _("Enter a valid CVR number: eight digits, as shown on virk.dk."), code="invalid_cvr"
         )
+
+
+def cleaned_cvr(value: str) -> str:
+    """A form's CVR input as stored: "" when none was given, else the eight digits, checked
+    (accepts "DK 29 18 98 46")."""
+    if not value:
+        return ""
+    value = normalise_cvr(value)
+    validate_cvr(value)
+    return value

@@ -5,12 +5,10 @@ import re
 
 from django import forms
 from django.utils import timezone
-from django.utils.functional import lazy
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.association_choice import AssociationChoiceMixin
-from core.forms import short_text
+from core.forms import DateTimeLocalInput, accept_datetime_local, at_most, short_text
 from core.validators import validate_single_line
 from networks.models import (
     ContactMethod,
@@ -20,15 +18,8 @@ from networks.models import (
     SparringRequest,
 )
 from networks.services.invitations import MAX_INVITATIONS_AT_ONCE
+from networks.services.meetings import MEETING_FIELDS
 from taxonomy.models import Topic
-
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
-
-
-def _at_most(limit: int) -> dict:
-    """Our own wording: Django's Danish catalogue lacks its max_length message."""
-    message = lazy(lambda: gettext("Write at most %(limit)d characters.") % {"limit": limit}, str)
-    return {"max_length": message()}
 
 
 class JoinForm(AssociationChoiceMixin, forms.ModelForm):
@@ -39,7 +30,7 @@ class JoinForm(AssociationChoiceMixin, forms.ModelForm):
         model = Membership
         fields = ["association", "show_name_to_members", "request_message"]
         widgets = {"request_message": forms.Textarea(attrs={"rows": 4})}
-        error_messages = {"association": _at_most(150), "request_message": _at_most(1000)}
+        error_messages = {"association": at_most(150), "request_message": at_most(1000)}
 
     def __init__(self, *args, ask_message: bool = False, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,7 +43,7 @@ class MembershipDetailsForm(AssociationChoiceMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["association", "show_name_to_members"]
-        error_messages = {"association": _at_most(150)}
+        error_messages = {"association": at_most(150)}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -96,26 +87,10 @@ class InviteForm(forms.Form):
         return emails
 
 
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format=DATETIME_FORMAT)
-
-
 class MeetingForm(forms.ModelForm):
     class Meta:
         model = NetworkMeeting
-        fields = [
-            "title",
-            "starts_at",
-            "ends_at",
-            "place_name",
-            "place_address",
-            "online_link",
-            "agenda",
-            "capacity",
-        ]
+        fields = list(MEETING_FIELDS)
         widgets = {
             "starts_at": DateTimeLocalInput(),
             "ends_at": DateTimeLocalInput(),
@@ -129,8 +104,7 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M"]
+        accept_datetime_local(self, "starts_at", "ends_at")
 
     def clean(self):
         cleaned = super().clean()
