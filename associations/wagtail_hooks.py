@@ -28,7 +28,7 @@ from associations.models import (
     FairStand,
 )
 from core.admin_dashboard import DashboardItem, DashboardPanel
-from core.admin_viewsets import SafeViewSetMixin
+from core.admin_viewsets import SafeViewSetMixin, without_views
 from core.audit import register_actions
 
 
@@ -212,7 +212,7 @@ class InvitationViewSet(SafeViewSetMixin, ModelViewSet):
 
     def get_urlpatterns(self):
         # Invitations are sent from People › Add (through the services), never edited.
-        return [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
+        return without_views(super().get_urlpatterns(), ("add", "edit"))
 
 
 class AssociationsMenu(ViewSetGroup):

@@ -15,7 +15,7 @@ from accounts.roles import Role
 from certificates import admin_views
 from certificates.models import Certificate
 from core.admin_dashboard import DashboardItem, DashboardPanel
-from core.admin_viewsets import SafeViewSetMixin
+from core.admin_viewsets import SafeViewSetMixin, without_views
 from core.audit import register_actions
 from courses.models import CourseStatus, Signup
 from courses.queries import completed_signups_across_courses
@@ -54,8 +54,11 @@ class CertificateViewSet(SafeViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         # Certificates are issued from the course's organiser page and the services; here
         # staff read, reissue and revoke them (no add, no free-form edit, no delete).
-        patterns = [p for p in super().get_urlpatterns() if p.name not in ("add", "edit", "delete")]
-        return [*patterns, path("edit/<int:pk>/", admin_views.certificate_detail, name="edit")]
+        return without_views(
+            super().get_urlpatterns(),
+            ("add", "edit", "delete"),
+            path("edit/<int:pk>/", admin_views.certificate_detail, name="edit"),
+        )
 
 
 @hooks.register("register_admin_viewset")

@@ -11,6 +11,10 @@
   placements) shows a message instead of a 500: Wagtail's delete view only knows the
   references its own index tracks.
 - "Copy" is off: a viewset whose rows may be copied sets `copy_view_enabled = True`.
+- `without_views(patterns, names, *replacements)` is what a viewset's `get_urlpatterns` returns
+  when it leaves views out (or puts a view of its own under a left-out name).
+- `exists_filter(label, condition)` is a list filter "yes / no / all" on whether the rows
+  meet `condition` (an `Exists` the app's queries make: has an admin, has a coordinator).
 - `missing_views` names the views a viewset leaves out of its URLs (a read-only list): the
   views it keeps must not link to them. Wagtail links "Add" and "Delete" for everyone who has
   the permission, and a superuser has every permission: reversing the missing URL answered
@@ -18,6 +22,7 @@
   "where is this used" and the history of related objects) finds no edit link either.
 """
 
+import django_filters
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
@@ -25,6 +30,7 @@ from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+from wagtail.admin.widgets import BooleanRadioSelect
 
 MAX_SEARCH_LENGTH = 200
 
@@ -84,3 +90,21 @@ class SafeViewSetMixin:
         if "edit" not in self.missing_views:
             return super().url_finder_class
         return type("_NoEditURLFinder", (ModelAdminURLFinder,), {"construct_edit_url": _no_url})
+
+
+def without_views(patterns, names, *replacements):
+    """A viewset's URL patterns without the views `names`, then `replacements` (views of our
+    own, some under a left-out name: an edit that goes through the services)."""
+    return [*(p for p in patterns if p.name not in names), *replacements]
+
+
+def exists_filter(label, condition) -> django_filters.BooleanFilter:
+    """A yes/no filter of an admin list: the rows where `condition()` holds, or where it does
+    not; unanswered, all rows."""
+
+    def filter_rows(queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(condition()) if value else queryset.exclude(condition())
+
+    return django_filters.BooleanFilter(label=label, method=filter_rows, widget=BooleanRadioSelect)

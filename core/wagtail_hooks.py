@@ -9,7 +9,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core import admin_views
-from core.admin_viewsets import SafeViewSetMixin
+from core.admin_viewsets import SafeViewSetMixin, without_views
 from core.models import EmailStatus, OutgoingEmail
 
 
@@ -45,9 +45,11 @@ class OutgoingEmailViewSet(SafeViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         # No add, edit or delete: an email is what was sent. "Inspect" shows the email with
         # its tries and the "send again" button, for everyone who may see the list.
-        dropped = ("add", "edit", "delete", "inspect")
-        kept = [p for p in super().get_urlpatterns() if p.name not in dropped]
-        return [*kept, path("inspect/<int:pk>/", admin_views.email_detail, name="inspect")]
+        return without_views(
+            super().get_urlpatterns(),
+            ("add", "edit", "delete", "inspect"),
+            path("inspect/<int:pk>/", admin_views.email_detail, name="inspect"),
+        )
 
 
 @hooks.register("register_admin_viewset")

@@ -2,10 +2,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets import BooleanRadioSelect
 
+from core.admin_viewsets import exists_filter
+from networks import queries
 from networks.models import Network
-from networks.queries import has_coordinator
 from taxonomy.models import Audience, Topic
 
 
@@ -42,15 +42,8 @@ class NetworkAdminFilterSet(WagtailFilterSet):
     """The network list in the Wagtail admin; "Has a coordinator: No" lists the networks the
     volunteer consultants must appoint a coordinator for (Coordinators and contact)."""
 
-    has_coordinator = django_filters.BooleanFilter(
-        label=_("Has a coordinator"), method="filter_has_coordinator", widget=BooleanRadioSelect
-    )
+    has_coordinator = exists_filter(_("Has a coordinator"), queries.has_coordinator)
 
     class Meta:
         model = Network
         fields = ["join_policy", "audience", "is_listed", "topics", "has_coordinator"]
-
-    def filter_has_coordinator(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(has_coordinator()) if value else queryset.exclude(has_coordinator())

@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import Role
 from core.admin_dashboard import DashboardItem, DashboardPanel
-from core.admin_viewsets import SafeViewSetMixin
+from core.admin_viewsets import SafeViewSetMixin, without_views
 from core.audit import register_actions
 from core.dates import local_date
 from networks import admin_views
@@ -28,6 +28,7 @@ from networks.models import (
     SparringRequest,
     SparringStatus,
 )
+from networks.services.meetings import MEETING_FIELDS
 
 
 class NetworkViewSet(SafeViewSetMixin, ModelViewSet):
@@ -81,17 +82,7 @@ class NetworkMeetingViewSet(SafeViewSetMixin, ModelViewSet):
     list_display = ["title", "network", "starts_at", "status"]
     list_filter = ["network", "status"]
     search_fields = ["title"]
-    form_fields = [
-        "network",
-        "title",
-        "starts_at",
-        "ends_at",
-        "place_name",
-        "place_address",
-        "online_link",
-        "agenda",
-        "capacity",
-    ]
+    form_fields = ["network", *MEETING_FIELDS]
 
 
 class SparringRequestViewSet(SafeViewSetMixin, ModelViewSet):
@@ -110,8 +101,11 @@ class SparringRequestViewSet(SafeViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         # No "add" (requests come from the site) and no generic edit form: staff handle a
         # request through admin_views.handle_sparring, which uses the services.
-        patterns = [p for p in super().get_urlpatterns() if p.name not in ("add", "edit")]
-        return [*patterns, path("edit/<int:pk>/", admin_views.handle_sparring, name="edit")]
+        return without_views(
+            super().get_urlpatterns(),
+            ("add", "edit"),
+            path("edit/<int:pk>/", admin_views.handle_sparring, name="edit"),
+        )
 
 
 class NetworksMenu(ViewSetGroup):

@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_viewsets import SafeViewSetMixin
+from core.admin_viewsets import SafeViewSetMixin, without_views
 from core.audit import register_actions
 from schools.models import (
     InternshipOffer,
@@ -22,13 +22,15 @@ from schools.models import (
     ThemeWeek,
     ThemeWeekContribution,
 )
+from schools.services.offers import OFFER_FIELDS
+from schools.services.theme_weeks import THEME_WEEK_FIELDS
 
 
 def read_only_urlpatterns(viewset, patterns):
     """No add, edit or delete: the admin's "edit" links lead to the inspect view instead."""
-    kept = [p for p in patterns if p.name not in ("add", "edit", "delete")]
-    return [
-        *kept,
+    return without_views(
+        patterns,
+        ("add", "edit", "delete"),
         path(
             # int, like the inspect view it redirects to: any other text could not be
             # reversed there (a 500, found by the fuzz test).
@@ -36,7 +38,7 @@ def read_only_urlpatterns(viewset, patterns):
             RedirectView.as_view(pattern_name=viewset.get_url_name("inspect")),
             name="edit",
         ),
-    ]
+    )
 
 
 class SchoolViewSet(SafeViewSetMixin, ModelViewSet):
@@ -76,21 +78,10 @@ class InternshipOfferViewSet(SafeViewSetMixin, ModelViewSet):
     search_backend_name = None
     add_view_enabled = False
     inspect_view_enabled = True
-    # The status is left out: it changes through schools.services (børneattest, places).
+    # The association's fields but those schools.services guards (børneattest, places); the
+    # status is left out too: it changes through the services.
     form_fields = [
-        "title",
-        "tasks",
-        "hours_total",
-        "weeks",
-        "starts_on",
-        "ends_on",
-        "minimum_age",
-        "grade_from",
-        "grade_to",
-        "contact_name",
-        "contact_email",
-        "contact_phone",
-        "conditions",
+        name for name in OFFER_FIELDS if name not in ("places", "involves_children_under_15")
     ]
 
 
@@ -146,18 +137,7 @@ class ThemeWeekViewSet(SafeViewSetMixin, ModelViewSet):
     search_backend_name = None
     add_view_enabled = False
     inspect_view_enabled = True
-    form_fields = [
-        "theme",
-        "description",
-        "starts_on",
-        "ends_on",
-        "grade_level",
-        "classes",
-        "pupil_count",
-        "wants_talk",
-        "wants_workshop",
-        "wants_visit",
-    ]
+    form_fields = list(THEME_WEEK_FIELDS)
 
 
 class ThemeWeekContributionViewSet(SafeViewSetMixin, ModelViewSet):
