@@ -6,11 +6,12 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets import BooleanRadioSelect
 
+from associations import queries
 from associations.models import Activity, Association, Category
-from associations.queries import has_admin
+from core.admin_viewsets import exists_filter
 from core.fragments import SharedRenderedForm
+from courses.filters import SiteFilterSet, search_filter
 
 
 class AreaChoiceFilter(django_filters.ChoiceFilter):
@@ -35,12 +36,8 @@ class AssociationFilterForm(SharedRenderedForm, forms.Form):
     shared_fragment_name = "association-filter-form"
 
 
-class AssociationFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"),
-        method="filter_text",
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-    )
+class AssociationFilter(SiteFilterSet):
+    q = search_filter()
     category = django_filters.ModelChoiceFilter(
         label=_("Category"),
         queryset=Category.objects.all(),
@@ -59,13 +56,6 @@ class AssociationFilter(django_filters.FilterSet):
         model = Association
         fields = ["q", "category", "area"]
         form = AssociationFilterForm
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():
-            field.template_name = "courses/includes/filter_field.html"
-        return form
 
     def filter_text(self, queryset, name, value):
         # Every word must match somewhere: the name, texts, town or an activity's title.
@@ -100,15 +90,8 @@ class AssociationAdminFilterSet(WagtailFilterSet):
     """The association list in the Wagtail admin; "Has an admin: No" lists those the volunteer
     consultants must find a new admin for."""
 
-    has_admin = django_filters.BooleanFilter(
-        label=_("Has an admin"), method="filter_has_admin", widget=BooleanRadioSelect
-    )
+    has_admin = exists_filter(_("Has an admin"), queries.has_admin)
 
     class Meta:
         model = Association
         fields = ["is_public", "verified_by_staff", "categories", "town", "has_admin"]
-
-    def filter_has_admin(self, queryset, name, value):
-        if value is None:
-            return queryset
-        return queryset.filter(has_admin()) if value else queryset.exclude(has_admin())

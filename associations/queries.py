@@ -4,16 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    Count,
     Exists,
-    IntegerField,
     OuterRef,
     Prefetch,
     QuerySet,
-    Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from associations.models import (
@@ -29,7 +25,7 @@ from associations.models import (
 )
 from core.prepared import PreparedQuery
 from courses import queries as courses_queries
-from courses.models import Meeting, Signup, SignupStatus
+from courses.models import Signup
 from taxonomy.models import Topic
 
 
@@ -178,20 +174,8 @@ def _completed_signups_of(user_ids) -> QuerySet[Signup]:
     courses at once so the board overview keeps a constant query count; a test holds the two
     equal.
     """
-    held = (
-        Meeting.objects.filter(course=OuterRef("course"), cancelled_at__isnull=True)
-        .order_by()
-        .values("course")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        Signup.objects.filter(user_id__in=user_ids, status=SignupStatus.CONFIRMED)
-        .annotate(
-            held=Coalesce(Subquery(held, output_field=IntegerField()), 0),
-            attended=courses_queries.attended_expression(),
-        )
-        .filter(held__gt=0, attended__gte=courses_queries.required_attendance_expression())
+    return courses_queries.completed_signups_across_courses(
+        Signup.objects.filter(user_id__in=user_ids)
     )
 
 

@@ -1,36 +1,19 @@
 """Read queries for certificates, and what they read from courses and networks."""
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from certificates.models import Certificate, CertificateBatch
 from courses import queries as course_queries
-from courses.models import Attendance, Meeting, Signup, SignupStatus
+from courses.models import Meeting, Signup, SignupStatus
 from schools import queries as school_queries
 from taxonomy.models import Topic
-
-
-def _count(queryset):
-    return Coalesce(Subquery(queryset.order_by().values("n"), output_field=IntegerField()), 0)
 
 
 def completed_signups_of(user) -> list[Signup]:
     """The person's signups of ended courses whose attendance met the course's minimum
     (the same rule as courses.queries.completed_signups), oldest course first; one query
     plus one for topics."""
-    attended = (
-        Attendance.objects.filter(
-            signup=OuterRef("pk"), present=True, meeting__cancelled_at__isnull=True
-        )
-        .values("signup")
-        .annotate(n=Count("pk"))
-    )
-    held = (
-        Meeting.objects.filter(course=OuterRef("course"), cancelled_at__isnull=True)
-        .values("course")
-        .annotate(n=Count("pk"))
-    )
     signups = (
         Signup.objects.filter(
             user=user, status=SignupStatus.CONFIRMED, course__ends_at__lt=timezone.now()
@@ -44,7 +27,7 @@ def completed_signups_of(user) -> list[Signup]:
                 to_attr="held_meetings",
             ),
         )
-        .annotate(attended=_count(attended), meetings_held=_count(held))
+        .annotate(**course_queries.attendance_counts())
         .order_by("course__starts_at", "pk")
     )
     return [

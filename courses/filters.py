@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
-from core.fragments import shared_fragment
+from core.fragments import SharedRenderedForm
 from core.search import query_words
 from courses.models import Course, CourseFormat, CourseStatus, Provider
 from taxonomy.models import Audience, Topic
@@ -26,31 +26,38 @@ def _utc(day, at) -> datetime | None:
         return None
 
 
-class CourseFilterForm(forms.Form):
+class CourseFilterForm(SharedRenderedForm, forms.Form):
     """The filter form, rendered once per content generation, language and query for everyone
     (core.fragments): its topic and provider options and the chosen values are the same for
     every person, and rendering the select options was a quarter of the catalogue's cost."""
 
-    def render(self, template_name=None, context=None, renderer=None):
-        if template_name is not None or context is not None or renderer is not None:
-            return super().render(template_name, context, renderer)
-        query = ()
-        if self.is_bound:
-            query = tuple(
-                (name, tuple(self.data.getlist(name))) for name in self.fields if name in self.data
-            )
-        return shared_fragment(None, "course-filter-form", [query], super().render)
-
-    __str__ = render  # RenderableMixin binds __str__ to its own render
+    shared_fragment_name = "course-filter-form"
 
 
-class CourseFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
+def search_filter(**kwargs) -> django_filters.CharFilter:
+    """The search box of a filtered list; the FilterSet answers it in `filter_text`."""
+    return django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
-        max_length=200,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        **kwargs,
     )
+
+
+class SiteFilterSet(django_filters.FilterSet):
+    """A public list's FilterSet, its fields drawn with the site's filter field template."""
+
+    @property
+    def form(self):
+        form = super().form
+        for field in form.fields.values():
+            # Every filter is optional; saying "(optional)" nine times is noise.
+            field.template_name = "courses/includes/filter_field.html"
+        return form
+
+
+class CourseFilter(SiteFilterSet):
+    q = search_filter(max_length=200)
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         queryset=Topic.objects.all(),
@@ -96,14 +103,6 @@ class CourseFilter(django_filters.FilterSet):
         if not self.is_bound:
             return 0
         return sum(1 for name in self.filters if self.data.get(name, "").strip())
-
-    @property
-    def form(self):
-        form = super().form
-        for field in form.fields.values():
-            # Every filter is optional; saying "(optional)" nine times is noise.
-            field.template_name = "courses/includes/filter_field.html"
-        return form
 
     def filter_text(self, queryset, name, value):
         # Words only, without stop words: search syntax would reach the backend's query parser.

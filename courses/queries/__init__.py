@@ -29,6 +29,7 @@ from courses.queries.qualifications import (
 from courses.queries.signups import (
     SignupState,
     active_signups_by_course,
+    attendance_counts,
     attended_expression,
     catalogue_courses,
     completed_signups,
@@ -59,6 +60,7 @@ __all__ = [
     "TopicDemand",
     "active_signups_by_course",
     "add_months",
+    "attendance_counts",
     "attended_expression",
     "catalogue_courses",
     "completed_signups",

@@ -18,6 +18,7 @@ from core.prepared import PreparedQuery
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
     SEAT_HOLDING_STATUSES,
+    Attendance,
     Course,
     CourseStatus,
     Meeting,
@@ -68,15 +69,18 @@ def signup_state(course: Course, now: datetime | None = None) -> SignupState:
     return SignupState.OPEN
 
 
+def _counted(grouped: QuerySet):
+    """A subquery of one count (`grouped` is grouped and annotated with `n`) as an integer, 0
+    when no row matches: a count per outer row that multiplies no rows."""
+    return Coalesce(Subquery(grouped.order_by().values("n"), output_field=IntegerField()), 0)
+
+
 def _count(status_filter: Q):
-    counted = (
+    return _counted(
         Signup.objects.filter(status_filter, course=OuterRef("pk"))
-        .order_by()
         .values("course")
         .annotate(n=Count("pk"))
-        .values("n")
     )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def with_seat_counts(courses: QuerySet[Course]) -> QuerySet[Course]:
@@ -98,15 +102,31 @@ def published_courses() -> QuerySet[Course]:
     return Course.objects.filter(status=CourseStatus.PUBLISHED, starts_at__isnull=False)
 
 
-def meeting_count_expression():
-    held = (
-        Meeting.objects.filter(course=OuterRef("pk"), cancelled_at__isnull=True)
-        .order_by()
+def _held_meetings(course: str):
+    """The meetings held (not cancelled) of the course the outer row's `course` field names."""
+    return _counted(
+        Meeting.objects.filter(course=OuterRef(course), cancelled_at__isnull=True)
         .values("course")
         .annotate(n=Count("pk"))
-        .values("n")
     )
-    return Coalesce(Subquery(held, output_field=IntegerField()), 0)
+
+
+def meeting_count_expression():
+    """Annotation for courses: their meetings that were not cancelled."""
+    return _held_meetings("pk")
+
+
+def attendance_counts() -> dict:
+    """Annotations for signups, as subqueries: `attended` (meetings they were present at, not
+    cancelled) and `meetings_held` (their course's meetings, not cancelled)."""
+    attended = (
+        Attendance.objects.filter(
+            signup=OuterRef("pk"), present=True, meeting__cancelled_at__isnull=True
+        )
+        .values("signup")
+        .annotate(n=Count("pk"))
+    )
+    return {"attended": _counted(attended), "meetings_held": _held_meetings("course")}
 
 
 def catalogue_courses(now: datetime | None = None) -> QuerySet[Course]:
@@ -207,20 +227,10 @@ def completed_signups_across_courses(signups: QuerySet[Signup] | None = None) ->
     every course at once: the meetings held come from a subquery per course, the attendance
     from `attended_expression`. Annotated with `held` and `attended`.
     """
-    held = (
-        Meeting.objects.filter(course=OuterRef("course"), cancelled_at__isnull=True)
-        .order_by()
-        .values("course")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
     signups = Signup.objects.all() if signups is None else signups
     return (
         signups.filter(status=SignupStatus.CONFIRMED)
-        .annotate(
-            held=Coalesce(Subquery(held, output_field=IntegerField()), 0),
-            attended=attended_expression(),
-        )
+        .annotate(held=_held_meetings("course"), attended=attended_expression())
         .filter(
             held__gt=0,
             attended__gte=required_attendance_expression(),

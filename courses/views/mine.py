@@ -1,8 +1,6 @@
 """Mine sider → Mine kurser: a person's own signups, and the courses they organise."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -11,22 +9,10 @@ from core.prepared import PreparedQuery
 from courses import queries
 from courses.models import (
     ACTIVE_SIGNUP_STATUSES,
-    Attendance,
     Course,
-    Meeting,
     Signup,
     SignupStatus,
 )
-
-
-def _count(queryset):
-    return Coalesce(
-        Subquery(
-            queryset.order_by().values("n"),
-            output_field=IntegerField(),
-        ),
-        0,
-    )
 
 
 def my_signups(user) -> list[Signup]:
@@ -36,26 +22,10 @@ def my_signups(user) -> list[Signup]:
 
 
 def _active_signups_annotated():
-    attended = (
-        Attendance.objects.filter(
-            signup=OuterRef("pk"), present=True, meeting__cancelled_at__isnull=True
-        )
-        .values("signup")
-        .annotate(n=Count("pk"))
-    )
-    held = (
-        Meeting.objects.filter(course=OuterRef("course"), cancelled_at__isnull=True)
-        .values("course")
-        .annotate(n=Count("pk"))
-    )
     return (
         Signup.objects.filter(status__in=ACTIVE_SIGNUP_STATUSES)
         .select_related("course__qualification")
-        .annotate(
-            position=queries.waiting_position_expression(),
-            attended=_count(attended),
-            meetings_held=_count(held),
-        )
+        .annotate(position=queries.waiting_position_expression(), **queries.attendance_counts())
         .order_by("course__starts_at", "pk")
     )
 
