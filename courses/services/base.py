@@ -17,6 +17,7 @@ from courses.models import (
     Signup,
     SignupStatus,
 )
+from courses.rules import is_organiser
 
 # How long a service waits for another request holding the same course before it gives up
 # and asks the person to try again (PostgreSQL; on SQLite the busy timeout plays this part).
@@ -177,6 +178,15 @@ def lock_signup(signup_id: int) -> Signup:
         .select_related("course", "user")
         .get(pk=signup_id)
     )
+
+
+def lock_for_organiser(signup: Signup, by, refusal) -> tuple[Course, Signup]:
+    """For an organiser's change to `signup`, inside the transaction: lock its course, refuse
+    (`refusal`) unless `by` organises the course, and re-read the signup under the lock."""
+    course = lock_course(signup.course_id)
+    if not is_organiser(by, course):
+        raise CourseError(refusal)
+    return course, lock_signup(signup.pk)
 
 
 def log_signup_change(action: str, course: Course, signup: Signup, *, by, **data) -> None:

@@ -25,8 +25,11 @@ from core.email import Attachment
 from core.site import absolute_url
 from core.tokens import hash_token
 from courses.models import Attendance, Meeting, Signup, SignupStatus
-from courses.rules import is_organiser
-from courses.services.base import CourseError, lock_course, lock_signup, log_signup_change
+from courses.services.base import (
+    CourseError,
+    lock_for_organiser,
+    log_signup_change,
+)
 
 _PURPOSE = "courses.checkin"
 
@@ -79,10 +82,9 @@ def check_in(signup: Signup, meeting: Meeting, *, by, now: datetime | None = Non
     """
     now = now or timezone.now()
     with transaction.atomic():
-        course = lock_course(signup.course_id)
-        if not is_organiser(by, course):
-            raise CourseError(_("Only the course's organisers can check participants in."))
-        signup = lock_signup(signup.pk)
+        course, signup = lock_for_organiser(
+            signup, by, _("Only the course's organisers can check participants in.")
+        )
         meeting = Meeting.objects.filter(pk=meeting.pk, course=course).first()
         if meeting is None:
             raise CourseError(_("This meeting is not part of the course."))

@@ -52,6 +52,7 @@ from courses.services.base import (
     CourseError,
     lock_course,
     lock_course_and_count,
+    lock_for_organiser,
     lock_signup,
     log_signup_change,
     seat_counts,
@@ -240,10 +241,9 @@ def approve_signup(signup: Signup, *, by, now: datetime | None = None) -> Signup
     list (or an error when the course is full and has no waiting list)."""
     now = now or timezone.now()
     with transaction.atomic():
-        course = lock_course(signup.course_id)
-        if not is_organiser(by, course):
-            raise CourseError(_("Only the course's organisers can approve signups."))
-        signup = lock_signup(signup.pk)
+        course, signup = lock_for_organiser(
+            signup, by, _("Only the course's organisers can approve signups.")
+        )
         if signup.status in (SignupStatus.CONFIRMED, SignupStatus.WAITLISTED):
             return signup
         if signup.status != SignupStatus.PENDING:
@@ -326,10 +326,9 @@ def decline_signup(signup: Signup, *, by, message: str = "", now=None) -> Signup
     """An organiser says no to a pending signup; the person is told, with `message`."""
     now = now or timezone.now()
     with transaction.atomic():
-        course = lock_course(signup.course_id)
-        if not is_organiser(by, course):
-            raise CourseError(_("Only the course's organisers can decline signups."))
-        signup = lock_signup(signup.pk)
+        course, signup = lock_for_organiser(
+            signup, by, _("Only the course's organisers can decline signups.")
+        )
         if signup.status == SignupStatus.DECLINED:
             return signup
         if signup.status != SignupStatus.PENDING:

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Course, CourseStatus, Signup, SignupStatus, WaitingListMode
-from courses.rules import is_course_administrator, is_organiser
+from courses.rules import is_course_administrator
 from courses.services import notifications
 from courses.services.base import (
     CourseError,
     lock_course,
-    lock_signup,
+    lock_for_organiser,
     log_course_change,
     log_signup_change,
     seat_counts,
@@ -103,10 +103,9 @@ def give_seat(signup: Signup, *, by, now: datetime | None = None) -> Signup:
     administrator raises the capacity), so the organisers never overfill a room by a click."""
     now = now or timezone.now()
     with transaction.atomic():
-        course = lock_course(signup.course_id)
-        if not is_organiser(by, course):
-            raise CourseError(_("Only the course's organisers can give seats."))
-        signup = lock_signup(signup.pk)
+        course, signup = lock_for_organiser(
+            signup, by, _("Only the course's organisers can give seats.")
+        )
         if signup.status == SignupStatus.CONFIRMED:
             return signup
         if signup.status != SignupStatus.WAITLISTED:

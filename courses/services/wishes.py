@@ -98,6 +98,19 @@ def _check_transition(wish: CourseWish, status: str, by) -> None:
         raise CourseError(_("This wish cannot be changed that way."))
 
 
+# What a move to or from "planned" changes besides the status and the response.
+PLANNED_FIELDS = ("planned_course", "planned_at", "announced_at")
+
+
+def _save_status(wish: CourseWish, response: str, *, by, fields=()) -> None:
+    """Save a wish's new status (with `fields`, and the response when one is given) and log
+    the move on the wish."""
+    if response:
+        wish.response = response.strip()
+    wish.save(update_fields=["status", *fields, "response", "updated_at"])
+    record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
+
+
 def plan_wish(
     wish: CourseWish,
     course: Course,
@@ -125,19 +138,7 @@ def plan_wish(
             wish.planned_at = now
         wish.status = WishStatus.PLANNED
         wish.planned_course = course
-        if response:
-            wish.response = response.strip()
-        wish.save(
-            update_fields=[
-                "status",
-                "planned_course",
-                "planned_at",
-                "announced_at",
-                "response",
-                "updated_at",
-            ]
-        )
-        record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
+        _save_status(wish, response, by=by, fields=PLANNED_FIELDS)
         announce_wish(wish, now=now, notify=notify)
     return wish
 
@@ -148,10 +149,7 @@ def close_wish(wish: CourseWish, *, by, response: str = "") -> CourseWish:
     with transaction.atomic():
         wish = CourseWish.objects.select_for_update().get(pk=wish.pk)
         wish.status = WishStatus.CLOSED
-        if response:
-            wish.response = response.strip()
-        wish.save(update_fields=["status", "response", "updated_at"])
-        record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
+        _save_status(wish, response, by=by)
     return wish
 
 
@@ -162,19 +160,7 @@ def reopen_wish(wish: CourseWish, *, by, response: str = "") -> CourseWish:
         wish.status = WishStatus.OPEN
         wish.planned_course = None
         wish.planned_at = wish.announced_at = None
-        if response:
-            wish.response = response.strip()
-        wish.save(
-            update_fields=[
-                "status",
-                "planned_course",
-                "planned_at",
-                "announced_at",
-                "response",
-                "updated_at",
-            ]
-        )
-        record(wish, "frivilligloeft.courses.wish_status", by=by, data={"to": wish.status})
+        _save_status(wish, response, by=by, fields=PLANNED_FIELDS)
     return wish
 
 
