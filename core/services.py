@@ -5,13 +5,15 @@ A service refuses a change by raising a subclass of `ServiceError` (CourseError,
 AssociationError, SchoolError, CertificateError, CmsError, AccountError) with a translated
 message meant for the person. A view that only shows that message and redirects uses
 `run_service` instead of writing the try/except/else again; a form page passes its form, and
-the message goes on the form instead.
+the message goes on the form instead (`run_form_service` when the service takes the form's
+fields as they are), and answers with `render_form`: 400 while the form shows errors.
 """
 
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.shortcuts import render
 
 
 class ServiceError(Exception):
@@ -44,3 +46,29 @@ def run_service(
     if success is not None:
         messages.success(request, success(result) if callable(success) else success)
     return True, result
+
+
+def run_form_service(
+    request, form, service: Callable[..., Any], *args, success=None, **kwargs
+) -> tuple[bool, Any]:
+    """On a POST whose `form` is valid: `run_service` of `service(*args, by=the visitor, the
+    form's cleaned data and kwargs as keyword arguments)`, a refusal shown on the form. (False,
+    None) on any other request."""
+    if request.method != "POST" or not form.is_valid():
+        return False, None
+    return run_service(
+        request,
+        service,
+        *args,
+        by=request.user,
+        form=form,
+        success=success,
+        **form.cleaned_data,
+        **kwargs,
+    )
+
+
+def render_form(request, template_name: str, context: dict):
+    """A form page: status 400 while `context["form"]` has errors (invalid input, or a
+    refusal `run_service` put on it), else 200."""
+    return render(request, template_name, context, status=400 if context["form"].errors else 200)

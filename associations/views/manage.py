@@ -40,7 +40,7 @@ from associations.models import (
     FairStand,
     Venue,
 )
-from core.services import run_service
+from core.services import render_form, run_service
 
 
 def _overview_url(association) -> str:
@@ -91,11 +91,10 @@ def create(request):
             _("%(name)s is registered. You are its admin.") % {"name": association.name},
         )
         return redirect(_overview_url(association))
-    return render(
+    return render_form(
         request,
         "associations/mine/association_form.html",
         {"form": form},
-        status=400 if form.errors else 200,
     )
 
 
@@ -150,11 +149,10 @@ def edit(request, association):
         else:
             messages.success(request, _("The association's details are saved."))
             return redirect(_overview_url(association))
-    return render(
+    return render_form(
         request,
         "associations/mine/association_form.html",
         {"form": form, "association": association},
-        status=400 if form.errors else 200,
     )
 
 
@@ -284,20 +282,40 @@ def remove_person(request, association, role_id):
     return redirect("my_associations:people", slug=association.slug)
 
 
+def _venue_or_activity_form(request, association, form, save, *, name, instance, template, success):
+    """Create or change one of the association's venues or activities (`name`, `instance`:
+    None for a new one) with `form` and the service `save`; back to the overview when saved."""
+    if request.method == "POST" and form.is_valid():
+        saved, _saved = run_service(
+            request,
+            save,
+            association,
+            form.cleaned_data,
+            by=request.user,
+            form=form,
+            success=success,
+            **{name: instance},
+        )
+        if saved:
+            return redirect(_overview_url(association))
+    return render_form(
+        request, template, {"association": association, name: instance, "form": form}
+    )
+
+
 @admin_required
 @require_http_methods(["GET", "POST"])
 def venue_form(request, association, venue_id=None):
     venue = get_object_or_404(Venue, association=association, pk=venue_id) if venue_id else None
-    form = VenueForm(request.POST or None, instance=venue)
-    if request.method == "POST" and form.is_valid():
-        services.save_venue(association, form.cleaned_data, by=request.user, venue=venue)
-        messages.success(request, _("The venue is saved."))
-        return redirect(_overview_url(association))
-    return render(
+    return _venue_or_activity_form(
         request,
-        "associations/mine/venue_form.html",
-        {"association": association, "venue": venue, "form": form},
-        status=400 if form.errors else 200,
+        association,
+        VenueForm(request.POST or None, instance=venue),
+        services.save_venue,
+        name="venue",
+        instance=venue,
+        template="associations/mine/venue_form.html",
+        success=_("The venue is saved."),
     )
 
 
@@ -318,25 +336,15 @@ def activity_form(request, association, activity_id=None):
         if activity_id
         else None
     )
-    form = ActivityForm(request.POST or None, instance=activity, association=association)
-    if request.method == "POST" and form.is_valid():
-        saved, _activity = run_service(
-            request,
-            services.save_activity,
-            association,
-            form.cleaned_data,
-            by=request.user,
-            form=form,
-            activity=activity,
-            success=_("The activity is saved."),
-        )
-        if saved:
-            return redirect(_overview_url(association))
-    return render(
+    return _venue_or_activity_form(
         request,
-        "associations/mine/activity_form.html",
-        {"association": association, "activity": activity, "form": form},
-        status=400 if form.errors else 200,
+        association,
+        ActivityForm(request.POST or None, instance=activity, association=association),
+        services.save_activity,
+        name="activity",
+        instance=activity,
+        template="associations/mine/activity_form.html",
+        success=_("The activity is saved."),
     )
 
 
@@ -447,7 +455,7 @@ def stand(request, association, fair_slug):
             )
             if registered:
                 return redirect(fair.get_absolute_url())
-    return render(
+    return render_form(
         request,
         "associations/mine/stand_form.html",
         {
@@ -457,5 +465,4 @@ def stand(request, association, fair_slug):
             "form": form,
             "registration_open": fair.registration_open(),
         },
-        status=400 if form.errors else 200,
     )

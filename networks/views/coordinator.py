@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.services import run_service
+from core.services import render_form, run_form_service, run_service
 from networks import exports, queries, services
 from networks.forms import (
     CancelMeetingForm,
@@ -68,6 +68,15 @@ def overview(request, network):
     return render(request, "networks/manage/overview.html", context)
 
 
+def _active_members(network):
+    """The network's active members with their person, coordinators first, then by name."""
+    return (
+        Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
+        .select_related("user")
+        .order_by("-role", "user__full_name", "pk")
+    )
+
+
 def _membership(network, membership_id):
     """A membership of this network, with its person (for the message naming them)."""
     return get_object_or_404(
@@ -111,11 +120,7 @@ def decline(request, network, membership_id):
 
 @manager_view
 def members(request, network):
-    memberships = list(
-        Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
-        .select_related("user")
-        .order_by("-role", "user__full_name", "pk")
-    )
+    memberships = list(_active_members(network))
     return render(
         request,
         "networks/manage/members.html",
@@ -139,12 +144,7 @@ def remove_member(request, network, membership_id):
 
 @manager_view
 def members_csv(request, network):
-    memberships = (
-        Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE)
-        .select_related("user")
-        .order_by("-role", "user__full_name", "pk")
-    )
-    return exports.members_csv(network, memberships)
+    return exports.members_csv(network, _active_members(network))
 
 
 @manager_view
@@ -200,18 +200,17 @@ def revoke_invitation(request, network, invitation_id):
 @require_http_methods(["GET", "POST"])
 def plan_meeting(request, network):
     form = MeetingForm(request.POST or None)
-    context = {"network": network, "form": form, "meeting": None}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "networks/manage/meeting_form.html", context, status=400)
-        try:
-            meeting = services.plan_meeting(network, by=request.user, **form.cleaned_data)
-        except services.NetworkError as error:
-            form.add_error(None, str(error))
-            return render(request, "networks/manage/meeting_form.html", context, status=400)
-        messages.success(request, _("The meeting is planned and the members have been emailed."))
+    planned, meeting = run_form_service(
+        request,
+        form,
+        services.plan_meeting,
+        network,
+        success=_("The meeting is planned and the members have been emailed."),
+    )
+    if planned:
         return redirect(meeting)
-    return render(request, "networks/manage/meeting_form.html", context)
+    context = {"network": network, "form": form, "meeting": None}
+    return render_form(request, "networks/manage/meeting_form.html", context)
 
 
 def _meeting(network, meeting_id) -> NetworkMeeting:
@@ -227,17 +226,12 @@ def change_meeting(request, network, meeting_id):
     if meeting.is_cancelled or meeting.is_past:
         messages.error(request, _("A cancelled or past meeting cannot be changed."))
         return redirect(_tools_url(network))
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "networks/manage/meeting_form.html", context, status=400)
-        try:
-            services.change_meeting(meeting, by=request.user, **form.cleaned_data)
-        except services.NetworkError as error:
-            form.add_error(None, str(error))
-            return render(request, "networks/manage/meeting_form.html", context, status=400)
-        messages.success(request, _("The meeting has been saved."))
+    changed, _result = run_form_service(
+        request, form, services.change_meeting, meeting, success=_("The meeting has been saved.")
+    )
+    if changed:
         return redirect(meeting)
-    return render(request, "networks/manage/meeting_form.html", context)
+    return render_form(request, "networks/manage/meeting_form.html", context)
 
 
 @manager_view
@@ -265,17 +259,12 @@ def meeting_notes(request, network, meeting_id):
     meeting = _meeting(network, meeting_id)
     form = NotesForm(request.POST or None, initial={"notes": meeting.notes})
     context = {"network": network, "form": form, "meeting": meeting}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "networks/manage/meeting_notes.html", context, status=400)
-        try:
-            services.save_meeting_notes(meeting, by=request.user, notes=form.cleaned_data["notes"])
-        except services.NetworkError as error:
-            form.add_error(None, str(error))
-            return render(request, "networks/manage/meeting_notes.html", context, status=400)
-        messages.success(request, _("The notes have been saved."))
+    saved, _result = run_form_service(
+        request, form, services.save_meeting_notes, meeting, success=_("The notes have been saved.")
+    )
+    if saved:
         return redirect(meeting)
-    return render(request, "networks/manage/meeting_notes.html", context)
+    return render_form(request, "networks/manage/meeting_notes.html", context)
 
 
 @manager_view
@@ -312,24 +301,22 @@ def meeting_answers(request, network, meeting_id):
 @require_http_methods(["GET", "POST"])
 def message_members(request, network):
     form = MessageForm(request.POST or None)
-    count = Membership.objects.filter(network=network, status=MembershipStatus.ACTIVE).count()
-    context = {"network": network, "form": form, "count": count}
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "networks/manage/message.html", context, status=400)
-        try:
-            message = services.message_members(network, by=request.user, **form.cleaned_data)
-        except services.NetworkError as error:
-            form.add_error(None, str(error))
-            return render(request, "networks/manage/message.html", context, status=400)
-        messages.success(
-            request,
+    count = _active_members(network).count()
+    sent, _message = run_form_service(
+        request,
+        form,
+        services.message_members,
+        network,
+        success=lambda message: (
             ngettext(
                 "The message has been sent to %(count)d member.",
                 "The message has been sent to %(count)d members.",
                 message.recipient_count,
             )
-            % {"count": message.recipient_count},
-        )
+            % {"count": message.recipient_count}
+        ),
+    )
+    if sent:
         return redirect(_tools_url(network))
-    return render(request, "networks/manage/message.html", context)
+    context = {"network": network, "form": form, "count": count}
+    return render_form(request, "networks/manage/message.html", context)

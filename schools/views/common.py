@@ -1,4 +1,5 @@
-"""What the schools views share: finding objects the visitor may see (else 404).
+"""What the schools views share: finding objects the visitor may see (else 404), and the
+POST that moves an offer or a theme week to another status.
 
 Views that need a permission use `core.permissions.permission_required_or_404` with the
 permissions of schools/rules.py; the placement pages log in with Django's `login_required` and
@@ -6,9 +7,11 @@ find the placement with the visitor's roles on it here, since the page shows wha
 may do.
 """
 
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 
+from core.services import run_service
 from schools import queries
 from schools.models import InternshipOffer, Placement, ThemeWeek
 from schools.rules import placement_actors
@@ -37,3 +40,21 @@ def offer_of(request, pk) -> InternshipOffer:
 
 def theme_week_of(request, pk) -> ThemeWeek:
     return get_object_or_404(ThemeWeek.objects.select_related("school"), pk=pk)
+
+
+def change_status(request, obj, service, statuses, *, invalid: str, changed: str):
+    """Move `obj` to the status the form posts (one of `statuses`) through `service`, tell
+    the visitor (`changed`, with `%(status)s`) or why not, and go back to its page."""
+    target = request.POST.get("status", "")
+    if target not in statuses:
+        messages.error(request, invalid)
+        return redirect(obj)
+    run_service(
+        request,
+        service,
+        obj,
+        target,
+        by=request.user,
+        success=lambda moved: changed % {"status": moved.get_status_display()},
+    )
+    return redirect(obj)

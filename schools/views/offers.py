@@ -11,13 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from associations.queries import associations_administered_by
 from core.permissions import permission_required_or_404
-from core.services import run_service
+from core.services import render_form, run_form_service
 from schools import queries, services
 from schools.filters import OfferFilter
 from schools.forms import OfferForm, PlacementRequestForm, PupilFormSet
 from schools.models import InternshipOffer, OfferStatus, Placement
 from schools.rules import Actor, offer_actors, schools_coordinated_by
-from schools.views.common import offer_of, visible_offer_or_404
+from schools.views.common import change_status, offer_of, visible_offer_or_404
 
 PER_PAGE = 20
 
@@ -122,62 +122,43 @@ def _managed_association(request, slug):
 def create_offer(request, association_slug):
     association = _managed_association(request, association_slug)
     form = OfferForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        saved, offer = run_service(
-            request,
-            services.create_offer,
-            association,
-            by=request.user,
-            form=form,
-            success=_("The offer is saved as a draft. Publish it when it is ready."),
-            **form.cleaned_data,
-        )
-        if saved:
-            return redirect(offer)
-    status = 400 if form.errors else 200
+    saved, offer = run_form_service(
+        request,
+        form,
+        services.create_offer,
+        association,
+        success=_("The offer is saved as a draft. Publish it when it is ready."),
+    )
+    if saved:
+        return redirect(offer)
     context = {"association": association, "form": form, "offer": None}
-    return render(request, "schools/offer_form.html", context, status=status)
+    return render_form(request, "schools/offer_form.html", context)
 
 
 @permission_required_or_404("schools.manage_offer", offer_of)
 @require_http_methods(["GET", "POST"])
 def edit_offer(request, offer):
     form = OfferForm(request.POST or None, instance=InternshipOffer.objects.get(pk=offer.pk))
-    if request.method == "POST" and form.is_valid():
-        saved, _offer = run_service(
-            request,
-            services.update_offer,
-            offer,
-            by=request.user,
-            form=form,
-            success=_("The offer is saved."),
-            **form.cleaned_data,
-        )
-        if saved:
-            return redirect(offer)
-    status = 400 if form.errors else 200
+    saved, _offer = run_form_service(
+        request, form, services.update_offer, offer, success=_("The offer is saved.")
+    )
+    if saved:
+        return redirect(offer)
     context = {"association": offer.association, "form": form, "offer": offer}
-    return render(request, "schools/offer_form.html", context, status=status)
+    return render_form(request, "schools/offer_form.html", context)
 
 
 @permission_required_or_404("schools.manage_offer", offer_of)
 @require_POST
 def change_offer_status(request, offer):
-    target = request.POST.get("status", "")
-    if target not in OfferStatus.values:
-        messages.error(request, _("Choose what to do with the offer."))
-        return redirect(offer)
-    run_service(
+    return change_status(
         request,
-        services.change_offer_status,
         offer,
-        target,
-        by=request.user,
-        success=lambda changed: (
-            _("The offer is now: %(status)s.") % {"status": changed.get_status_display()}
-        ),
+        services.change_offer_status,
+        OfferStatus.values,
+        invalid=_("Choose what to do with the offer."),
+        changed=_("The offer is now: %(status)s."),
     )
-    return redirect(offer)
 
 
 @login_required

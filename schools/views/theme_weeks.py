@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from associations.queries import associations_administered_by
 from core.calendar_http import calendar_response
 from core.permissions import permission_required_or_404
-from core.services import run_service
+from core.services import render_form, run_service
 from schools import queries, services
 from schools.forms import ContributionForm, ThemeWeekForm
 from schools.ics import theme_week_calendar
@@ -24,7 +24,7 @@ from schools.models import (
     ThemeWeekStatus,
 )
 from schools.rules import Actor, schools_coordinated_by, theme_week_actors
-from schools.views.common import theme_week_of
+from schools.views.common import change_status, theme_week_of
 
 
 @require_safe
@@ -110,28 +110,20 @@ def post_theme_week(request):
         )
         if posted:
             return redirect(theme_week)
-    status = 400 if form.errors else 200
-    return render(request, "schools/theme_week_form.html", {"form": form}, status=status)
+    return render_form(request, "schools/theme_week_form.html", {"form": form})
 
 
 @permission_required_or_404("schools.run_theme_week", theme_week_of)
 @require_POST
 def change_theme_week_status(request, theme_week):
-    target = request.POST.get("status", "")
-    if target not in ThemeWeekStatus.values:
-        messages.error(request, _("Choose what to do with the theme week."))
-        return redirect(theme_week)
-    run_service(
+    return change_status(
         request,
-        services.change_theme_week_status,
         theme_week,
-        target,
-        by=request.user,
-        success=lambda changed: (
-            _("The theme week is now: %(status)s.") % {"status": changed.get_status_display()}
-        ),
+        services.change_theme_week_status,
+        ThemeWeekStatus.values,
+        invalid=_("Choose what to do with the theme week."),
+        changed=_("The theme week is now: %(status)s."),
     )
-    return redirect(theme_week)
 
 
 @permission_required_or_404("schools.offer_contribution")
@@ -160,9 +152,8 @@ def offer_contribution(request, pk):
         )
         if offered:
             return redirect(theme_week)
-    status = 400 if form.errors else 200
     context = {"theme_week": theme_week, "form": form}
-    return render(request, "schools/contribution_form.html", context, status=status)
+    return render_form(request, "schools/contribution_form.html", context)
 
 
 CONTRIBUTION_ACTIONS = {
