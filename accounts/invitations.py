@@ -5,8 +5,37 @@ anyone else holding the link (it was forwarded, or opened while logged in as som
 told so, and the invitation stays usable for its owner.
 """
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.utils.translation import gettext as _
+
+from core.tokens import hash_token, new_token
+
+
+def replace_invitation(invitations, *, email: str, by, now, days: int, **fields):
+    """Invite `email` anew: withdraw the open invitations of `invitations` (a network's or an
+    association's, their related manager) to that address and make a new one, valid `days`
+    days, with `fields`. Returns it and its link's token (only the token's hash is stored)."""
+    invitations.filter(
+        email__iexact=email, accepted_at__isnull=True, revoked_at__isnull=True
+    ).update(revoked_at=now)
+    token = new_token()
+    invitation = invitations.create(
+        email=email,
+        token_hash=hash_token(token),
+        invited_by=by,
+        expires_at=now + timedelta(days=days),
+        **fields,
+    )
+    return invitation, token
+
+
+def invitation_by_token(invitations, token: str):
+    """The invitation of `invitations` a link's token belongs to, whatever its state, or None."""
+    if not token or len(token) > 100:
+        return None
+    return invitations.filter(token_hash=hash_token(token)).first()
 
 
 def address_owner_check(email: str, user) -> str:

@@ -1,8 +1,6 @@
 """Inviting a person without a profile by email: a link bound to the invited address, valid
 INVITATION_DAYS days, withdrawable."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -10,12 +8,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.invitations import address_refusal
+from accounts.invitations import address_refusal, invitation_by_token, replace_invitation
 from associations.models import Association, AssociationInvitation, AssociationRole, RoleKind
 from associations.services.common import AssociationError, give_role, lock, require_admin_or_staff
 from core.audit import record
 from core.email import queue_email
-from core.tokens import hash_token, new_token
 
 INVITATION_DAYS = 14
 
@@ -50,21 +47,14 @@ def invite_person(
     language = translation.get_language() or "da"
     with transaction.atomic():
         association = lock(association)
-        AssociationInvitation.objects.filter(
-            association=association,
-            email__iexact=email,
-            accepted_at__isnull=True,
-            revoked_at__isnull=True,
-        ).update(revoked_at=now)
-        token = new_token()
-        invitation = AssociationInvitation.objects.create(
-            association=association,
+        invitation, token = replace_invitation(
+            association.invitations,
             email=email,
+            by=by,
+            now=now,
+            days=INVITATION_DAYS,
             role=role,
             is_admin=is_admin,
-            token_hash=hash_token(token),
-            invited_by=by,
-            expires_at=now + datetime.timedelta(days=INVITATION_DAYS),
         )
         record(invitation, "wagtail.create", by=by)
         queue_email(
@@ -84,13 +74,7 @@ def invite_person(
 
 def find_invitation(token: str) -> AssociationInvitation | None:
     """The invitation a link's token belongs to, whatever its state, or None."""
-    if not token or len(token) > 100:
-        return None
-    return (
-        AssociationInvitation.objects.select_related("association")
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    return invitation_by_token(AssociationInvitation.objects.select_related("association"), token)
 
 
 def invitation_refusal(invitation: AssociationInvitation, user) -> str | None:

@@ -6,8 +6,6 @@ opened while logged in as someone else) is told so, and the invitation stays usa
 owner.
 """
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -15,11 +13,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts.invitations import address_owner_check, address_refusal
+from accounts.invitations import (
+    address_owner_check,
+    address_refusal,
+    invitation_by_token,
+    replace_invitation,
+)
 from accounts.models import User
 from core.audit import record
 from core.email import queue_email
-from core.tokens import hash_token, new_token
 from networks.models import Invitation, Membership, MembershipStatus, Network
 from networks.services.common import (
     NetworkError,
@@ -90,19 +92,8 @@ def invite_by_email(network: Network, emails: list[str], *, by) -> tuple[list[In
             if email in members:
                 skipped.append(email)
                 continue
-            Invitation.objects.filter(
-                network=network,
-                email__iexact=email,
-                accepted_at__isnull=True,
-                revoked_at__isnull=True,
-            ).update(revoked_at=now)
-            token = new_token()
-            invitation = Invitation.objects.create(
-                network=network,
-                email=email,
-                token_hash=hash_token(token),
-                invited_by=by,
-                expires_at=now + timedelta(days=INVITATION_DAYS),
+            invitation, token = replace_invitation(
+                network.invitations, email=email, by=by, now=now, days=INVITATION_DAYS
             )
             person = people.get(email)
             language = person.preferred_language if person else current_language()
@@ -127,9 +118,7 @@ def invite_by_email(network: Network, emails: list[str], *, by) -> tuple[list[In
 
 def find_invitation(token: str) -> Invitation | None:
     """The invitation a link's token belongs to, whatever its state, or None."""
-    if not token or len(token) > 100:
-        return None
-    return Invitation.objects.select_related("network").filter(token_hash=hash_token(token)).first()
+    return invitation_by_token(Invitation.objects.select_related("network"), token)
 
 
 def invitation_owner_check(invitation: Invitation, user) -> str:

@@ -27,11 +27,11 @@ from cms.models import (
     StoryIndexPage,
     StoryPage,
 )
+from core.tokens import hash_token
 from courses.models import Attendance, EvaluationInvitation, QualificationKind, SignupStatus
 from courses.services import propose_wish, support_wish
 from courses.services.evaluations import hash_token as hash_evaluation_token
 from networks.models import Invitation, MembershipStatus, Rsvp, RsvpAnswer
-from networks.services.invitations import hash_token
 from schools.models import PlacementPupil, PlacementState
 from tests.associations.factories import (
     ActivityFactory,

@@ -11,9 +11,10 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.utils import timezone, translation
 
+from core.tokens import hash_token
 from networks import services
 from networks.models import Invitation, JoinPolicy, Membership, MembershipStatus
-from networks.services.invitations import InvitationForSomeoneElse, hash_token
+from networks.services.invitations import InvitationForSomeoneElse
 from tests.factories import UserFactory
 from tests.networks.factories import NetworkFactory
 

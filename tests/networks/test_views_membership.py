@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from core.tokens import hash_token
 from networks.models import (
     Invitation,
     JoinPolicy,
@@ -14,7 +15,6 @@ from networks.models import (
     MembershipStatus,
     Rsvp,
 )
-from networks.services.invitations import hash_token
 from tests.factories import UserFactory
 from tests.networks.factories import (
     NetworkFactory,
