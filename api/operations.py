@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
@@ -89,3 +90,11 @@ def local(value):
 
 def topic_ref(topic) -> dict:
     return {"slug": topic.slug, "name": topic.display_name}
+
+
+def first_or_404(queryset):
+    """The one object a detail operation answers with (the first of `queryset`), or a 404."""
+    found = queryset.first()
+    if found is None:
+        raise Http404
+    return found

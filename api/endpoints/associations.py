@@ -1,11 +1,10 @@
 """Associations (/foreninger/) and volunteer fairs (/frivilligmesse/)."""
 
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 from ninja import Router
 
-from api.operations import choice, documented, local, responses, site_url
+from api.operations import choice, documented, first_or_404, local, responses, site_url
 from api.params import filtered, paginate
 from api.schemas import AssociationDetailOut, AssociationPage, FairDetailOut, FairPage
 from associations import queries as association_queries
@@ -88,9 +87,7 @@ def list_associations(request):
 )
 def association_detail(request, slug: str):
     today = timezone.localdate()
-    association = association_queries.directory_associations(today).filter(slug=slug).first()
-    if association is None:
-        raise Http404
+    association = first_or_404(association_queries.directory_associations(today).filter(slug=slug))
     return {
         **_association_out(association, today.year),
         "description": association.description,
@@ -181,9 +178,7 @@ def list_fairs(request):
     ),
 )
 def fair_detail(request, slug: str):
-    fair = Fair.objects.filter(slug=slug, is_published=True).first()
-    if fair is None:
-        raise Http404
+    fair = first_or_404(Fair.objects.filter(slug=slug, is_published=True))
     return {
         **_fair_out(fair, timezone.localdate()),
         "stands": [

@@ -1,7 +1,6 @@
 """Courses, topics and providers: the catalogue (/kurser/) as data."""
 
 from django.db.models import Prefetch, Q
-from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -13,6 +12,7 @@ from api.operations import (
     absolute_links,
     choice,
     documented,
+    first_or_404,
     local,
     responses,
     site_url,
@@ -157,9 +157,7 @@ def visible_courses(now):
 )
 def course_detail(request, slug: str):
     now = timezone.now()
-    course = visible_courses(now).filter(slug=slug).first()
-    if course is None:
-        raise Http404
+    course = first_or_404(visible_courses(now).filter(slug=slug))
     return {
         **course_out(course, now),
         "description_html": absolute_links(expand_db_html(course.description)),

@@ -1,11 +1,10 @@
 """Leader networks (/netvaerk/): the listed networks and their coming meetings, without place."""
 
-from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_noop
 from ninja import Router
 
-from api.operations import choice, documented, local, responses, site_url, topic_ref
+from api.operations import choice, documented, first_or_404, local, responses, site_url, topic_ref
 from api.params import filtered, paginate
 from api.schemas import NetworkOut, NetworkPage
 from courses.templatetags.course_tags import local_datetime
@@ -85,7 +84,5 @@ def list_networks(request):
     ),
 )
 def network_detail(request, slug: str):
-    network = network_queries.listed_networks().filter(slug=slug).first()
-    if network is None:
-        raise Http404
+    network = first_or_404(network_queries.listed_networks().filter(slug=slug))
     return _network_out(network, network_queries.upcoming_meetings(network))

@@ -3,12 +3,11 @@
 Never a pupil, a placement or a coordinator: only what the public pages show.
 """
 
-from django.http import Http404
 from django.utils.translation import gettext_noop
 from ninja import Router
 
 from api.endpoints.associations import association_ref
-from api.operations import choice, documented, local, responses, site_url
+from api.operations import choice, documented, first_or_404, local, responses, site_url
 from api.params import filtered, paginate
 from api.schemas import OfferOut, OfferPage, ThemeWeekDetailOut, ThemeWeekPage
 from schools import queries as school_queries
@@ -77,9 +76,7 @@ def list_offers(request):
     ),
 )
 def offer_detail(request, offer_id: int):
-    offer = school_queries.public_offers().filter(pk=offer_id).first()
-    if offer is None:
-        raise Http404
+    offer = first_or_404(school_queries.public_offers().filter(pk=offer_id))
     return _offer_out(offer)
 
 
@@ -132,9 +129,7 @@ def list_theme_weeks(request):
     ),
 )
 def theme_week_detail(request, theme_week_id: int):
-    theme_week = school_queries.open_theme_weeks().filter(pk=theme_week_id).first()
-    if theme_week is None:
-        raise Http404
+    theme_week = first_or_404(school_queries.open_theme_weeks().filter(pk=theme_week_id))
     return {
         **_theme_week_out(theme_week),
         "programme": [
