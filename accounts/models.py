@@ -7,9 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import done_by
+from core.models import SingleLineField, done_by
 from core.prepared import PreparedQuery
-from core.validators import validate_single_line
 
 
 class UserManager(BaseUserManager):
@@ -65,7 +64,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person with a login. The email address is the login; we keep no username."""
 
     email = models.EmailField(_("email address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, validators=[validate_single_line])
+    full_name = SingleLineField(_("full name"), max_length=150)
     phone = models.CharField(
         _("phone number"),
         max_length=30,

@@ -15,8 +15,7 @@ from wagtail.search import index
 
 from accounts.models import InvitationBase
 from associations.validators import validate_cvr
-from core.models import Timestamped, done_by, optional_image
-from core.validators import validate_single_line
+from core.models import SingleLineField, Timestamped, done_by, optional_image
 from taxonomy.models import Topic, Vocabulary
 
 
@@ -29,7 +28,7 @@ class Category(Vocabulary):
 
 
 class Association(index.Indexed, Timestamped):
-    name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
+    name = SingleLineField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     cvr = models.CharField(
         _("CVR number"),
@@ -48,18 +47,10 @@ class Association(index.Indexed, Timestamped):
     categories = models.ManyToManyField(
         Category, verbose_name=_("categories"), related_name="associations", blank=True
     )
-    town = models.CharField(
-        _("town or area"),
-        max_length=80,
-        help_text=_("For example Høng, Gørlev or Kalundborg."),
-        validators=[validate_single_line],
+    town = SingleLineField(
+        _("town or area"), max_length=80, help_text=_("For example Høng, Gørlev or Kalundborg.")
     )
-    address = models.CharField(
-        _("address"),
-        max_length=250,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    address = SingleLineField(_("address"), max_length=250, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -160,8 +151,8 @@ class Venue(models.Model):
     association = models.ForeignKey(
         Association, verbose_name=_("association"), on_delete=models.CASCADE, related_name="venues"
     )
-    name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
-    address = models.CharField(_("address"), max_length=250, validators=[validate_single_line])
+    name = SingleLineField(_("name"), max_length=150)
+    address = SingleLineField(_("address"), max_length=250)
     accessibility = models.TextField(
         _("accessibility"),
         blank=True,
@@ -195,14 +186,13 @@ class Activity(models.Model):
         on_delete=models.CASCADE,
         related_name="activities",
     )
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = SingleLineField(_("title"), max_length=150)
     description = models.TextField(_("description"), blank=True, max_length=3000)
-    schedule = models.CharField(
+    schedule = SingleLineField(
         _("when"),
         max_length=150,
         blank=True,
         help_text=_('For recurring activities, e.g. "Tuesdays 17–19" or "every other Saturday".'),
-        validators=[validate_single_line],
     )
     starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
@@ -298,18 +288,13 @@ class BoardCompetenceNeed(models.Model):
 class Fair(models.Model):
     """A volunteer fair (frivilligmesse) where associations have stands."""
 
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = SingleLineField(_("title"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     date = models.DateField(_("date"))
     starts_at = models.TimeField(_("opens"), null=True, blank=True)
     ends_at = models.TimeField(_("closes"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=150, validators=[validate_single_line])
-    address = models.CharField(
-        _("address"),
-        max_length=250,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    place = SingleLineField(_("place"), max_length=150)
+    address = SingleLineField(_("address"), max_length=250, blank=True)
     registration_deadline = models.DateField(
         _("registration deadline"), help_text=_("Associations can register a stand until then.")
     )

@@ -1,5 +1,5 @@
-"""The email outbox, and the field shapes the apps' models share (`Timestamped`,
-`optional_image`, `done_by`, `linked_association_field`).
+"""The email outbox, and the field shapes the apps' models share (`SingleLineField`,
+`Timestamped`, `optional_image`, `done_by`, `linked_association_field`).
 
 The outbox: every email the platform sends is a row here before it is sent.
 
@@ -12,6 +12,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from core.validators import validate_single_line
 
 
 class EmailStatus(models.TextChoices):
@@ -76,6 +78,14 @@ class OutgoingEmail(models.Model):
     @admin.display(description=_("recipients"))
     def recipients_display(self) -> str:
         return ", ".join(self.to)
+
+
+class SingleLineField(models.CharField):
+    """A one-line text: a name, a title, a place. `validate_single_line` always applies (no
+    control characters, no bidi overrides), in every ModelForm and on `full_clean()`, so no
+    field can forget it. The column is a plain varchar."""
+
+    default_validators = [validate_single_line]
 
 
 def optional_image(verbose_name, **kwargs) -> models.ForeignKey:

@@ -17,9 +17,9 @@ reverse letters, and a name in Arabic or Hebrew script next to a Latin word or a
 needs them to be shown correctly. Zero-width joiners (U+200C, U+200D) stay too: Persian and
 Indic names and emoji are spelt with them.
 
-`validate_single_line` goes on the model field (`validators=[...]`), so a site ModelForm and
-the Wagtail admin's forms both refuse such input with the same translated message; forms
-that are not ModelForms add it to their own fields. Page titles get it through
+`validate_single_line` is built into the model field `core.models.SingleLineField`, so a site
+ModelForm and the Wagtail admin's forms both refuse such input with the same translated
+message; forms that are not ModelForms add it to their own fields. Page titles get it through
 `SingleLineTitleMixin.clean()`.
 """
 

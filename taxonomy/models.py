@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.language import in_active_language
-from core.validators import validate_single_line
+from core.models import SingleLineField
 
 
 class Audience(models.TextChoices):
@@ -24,18 +24,8 @@ class Vocabulary(models.Model):
     """A word of a shared list with a Danish and an optional English name (topics, association
     categories): unique name and slug, ordered by name, shown in the active language."""
 
-    name = models.CharField(
-        _("name"),
-        max_length=80,
-        unique=True,
-        validators=[validate_single_line],
-    )
-    name_en = models.CharField(
-        _("name in English"),
-        max_length=80,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    name = SingleLineField(_("name"), max_length=80, unique=True)
+    name_en = SingleLineField(_("name in English"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
 
     class Meta:

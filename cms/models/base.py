@@ -10,8 +10,8 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, BodyBlock
 from cms.queries import upcoming_courses
-from core.models import optional_image
-from core.validators import SingleLineTitleMixin, validate_single_line
+from core.models import SingleLineField, optional_image
+from core.validators import SingleLineTitleMixin
 
 # How many upcoming courses and guides the home page shows.
 HOME_COURSES_SHOWN = 4
@@ -40,12 +40,7 @@ class HomePage(SingleLineTitleMixin, Page):
         help_text=_("One or two sentences under the page title."),
     )
     hero_image = optional_image(_("hero image"))
-    hero_link_text = models.CharField(
-        _("button text"),
-        max_length=60,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    hero_link_text = SingleLineField(_("button text"), max_length=60, blank=True)
     hero_link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("button links to"),
@@ -153,17 +148,8 @@ class StandardPage(SingleLineTitleMixin, Page):
 class SiteContactSettings(BaseSiteSetting):
     """Who runs the site and how to reach them: shown in every page's footer."""
 
-    organisation = models.CharField(
-        _("organisation"),
-        max_length=120,
-        validators=[validate_single_line],
-    )
-    department = models.CharField(
-        _("department"),
-        max_length=120,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    organisation = SingleLineField(_("organisation"), max_length=120)
+    department = SingleLineField(_("department"), max_length=120, blank=True)
     address = models.TextField(_("address"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     email = models.EmailField(_("email"), blank=True)

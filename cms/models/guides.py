@@ -18,7 +18,8 @@ from cms.guide_blocks import GuideBodyBlock
 from cms.models.base import content_language
 from cms.queries import related_courses_for_blocks, upcoming_courses
 from cms.toc import prepare_body, reading_minutes
-from core.validators import SingleLineTitleMixin, validate_single_line
+from core.models import SingleLineField
+from core.validators import SingleLineTitleMixin
 from taxonomy.models import Topic
 
 # How many upcoming courses a topic page shows.
@@ -115,11 +116,10 @@ class GuidePage(SingleLineTitleMixin, Page):
         related_name="guides",
         help_text=_("The guide appears on these topics' pages and suggests their courses."),
     )
-    audience = models.CharField(
+    audience = SingleLineField(
         _("who it is for"),
         max_length=200,
         help_text=_('Completes the sentence "This guide is for …", e.g. "new board members".'),
-        validators=[validate_single_line],
     )
     lead = models.TextField(
         _("lead"), max_length=600, help_text=_("Two or three sentences: what the guide gives you.")

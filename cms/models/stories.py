@@ -16,8 +16,8 @@ from cms.admin_forms import StoryPageForm
 from cms.blocks import BodyBlock
 from cms.filters import StoryFilter
 from cms.models.base import content_language
-from core.models import optional_image
-from core.validators import SingleLineTitleMixin, validate_single_line
+from core.models import SingleLineField, optional_image
+from core.validators import SingleLineTitleMixin
 
 
 class StoryIndexPage(SingleLineTitleMixin, Page):
@@ -79,17 +79,12 @@ class StoryPage(SingleLineTitleMixin, Page):
     published again (cms.signal_handlers).
     """
 
-    association = models.CharField(
-        _("association"),
-        max_length=150,
-        validators=[validate_single_line],
-    )
-    person_name = models.CharField(
+    association = SingleLineField(_("association"), max_length=150)
+    person_name = SingleLineField(
         _("name shown"),
         max_length=150,
         blank=True,
         help_text=_("The volunteer's name as shown in the story. Leave empty to leave it out."),
-        validators=[validate_single_line],
     )
     lead = models.TextField(_("lead"), max_length=600)
     quote = models.TextField(_("quote"), max_length=400, blank=True)

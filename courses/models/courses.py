@@ -14,8 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.dates import local_date
-from core.models import Timestamped, optional_image
-from core.validators import validate_single_line
+from core.models import SingleLineField, Timestamped, optional_image
 from courses.models.invoicing import PaymentMethod
 from courses.models.qualifications import QualificationKind
 from taxonomy.models import Audience, Topic
@@ -26,19 +25,9 @@ RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 class Provider(models.Model):
     """Who teaches a course (kursusudbyder): the municipality, an association, a company."""
 
-    name = models.CharField(
-        _("name"),
-        max_length=150,
-        unique=True,
-        validators=[validate_single_line],
-    )
+    name = SingleLineField(_("name"), max_length=150, unique=True)
     website = models.URLField(_("website"), blank=True)
-    contact_name = models.CharField(
-        _("contact person"),
-        max_length=150,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    contact_name = SingleLineField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
 
@@ -69,7 +58,7 @@ class WaitingListMode(models.TextChoices):
 
 
 class Course(index.Indexed, Timestamped, ClusterableModel):
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = SingleLineField(_("title"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.TextField(
         _("summary"), max_length=300, help_text=_("One or two sentences shown in the catalogue.")
@@ -86,12 +75,8 @@ class Course(index.Indexed, Timestamped, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
     )
-    instructors = models.CharField(
-        _("instructors"),
-        max_length=300,
-        blank=True,
-        help_text=_("Names, separated by commas."),
-        validators=[validate_single_line],
+    instructors = SingleLineField(
+        _("instructors"), max_length=300, blank=True, help_text=_("Names, separated by commas.")
     )
     audience = models.CharField(
         _("audience"), max_length=16, choices=Audience.choices, default=Audience.ALL_VOLUNTEERS
@@ -102,18 +87,8 @@ class Course(index.Indexed, Timestamped, ClusterableModel):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    venue_name = models.CharField(
-        _("venue"),
-        max_length=150,
-        blank=True,
-        validators=[validate_single_line],
-    )
-    venue_address = models.CharField(
-        _("venue address"),
-        max_length=250,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    venue_name = SingleLineField(_("venue"), max_length=150, blank=True)
+    venue_address = SingleLineField(_("venue address"), max_length=250, blank=True)
     online_link = models.URLField(
         _("online link"),
         blank=True,
@@ -163,12 +138,7 @@ class Course(index.Indexed, Timestamped, ClusterableModel):
     status = models.CharField(
         _("status"), max_length=16, choices=CourseStatus.choices, default=CourseStatus.DRAFT
     )
-    contact_name = models.CharField(
-        _("contact person"),
-        max_length=150,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    contact_name = SingleLineField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     organisers = ParentalManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -343,28 +313,15 @@ class Meeting(models.Model):
     """One session of a course (kursusgang)."""
 
     course = ParentalKey(Course, on_delete=models.CASCADE, related_name="meetings")
-    title = models.CharField(
-        _("title"),
-        max_length=150,
-        blank=True,
-        help_text=_("Optional, e.g. 'Part 2: the budget'."),
-        validators=[validate_single_line],
+    title = SingleLineField(
+        _("title"), max_length=150, blank=True, help_text=_("Optional, e.g. 'Part 2: the budget'.")
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    venue_name = models.CharField(
-        _("venue"),
-        max_length=150,
-        blank=True,
-        help_text=_("Only if it differs from the course's."),
-        validators=[validate_single_line],
+    venue_name = SingleLineField(
+        _("venue"), max_length=150, blank=True, help_text=_("Only if it differs from the course's.")
     )
-    venue_address = models.CharField(
-        _("venue address"),
-        max_length=250,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    venue_address = SingleLineField(_("venue address"), max_length=250, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True, editable=False)
     # iCalendar SEQUENCE: raised whenever time, place or status changes (also the place,
     # format or online link taken from the course), so subscribed calendars replace their copy.

@@ -14,18 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.language import in_active_language
-from core.validators import validate_single_line
+from core.models import SingleLineField
 
 
 class QualificationKind(models.Model):
     """A qualification a course can grant, e.g. "Førstehjælp", valid 24 months."""
 
-    name = models.CharField(
-        _("name"), max_length=80, unique=True, validators=[validate_single_line]
-    )
-    name_en = models.CharField(
-        _("name in English"), max_length=80, blank=True, validators=[validate_single_line]
-    )
+    name = SingleLineField(_("name"), max_length=80, unique=True)
+    name_en = SingleLineField(_("name in English"), max_length=80, blank=True)
     validity_months = models.PositiveSmallIntegerField(
         _("valid for (months)"),
         null=True,

@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from core.validators import validate_single_line
+from core.models import SingleLineField
 from courses.models.courses import Course
 from courses.models.signups import Signup
 
@@ -30,7 +30,7 @@ class SignupQuestion(Orderable):
     """One question on a course's signup form, in the order the admin sets (sort_order)."""
 
     course = ParentalKey(Course, on_delete=models.CASCADE, related_name="questions")
-    text = models.CharField(_("question"), max_length=200, validators=[validate_single_line])
+    text = SingleLineField(_("question"), max_length=200)
     kind = models.CharField(
         _("kind of answer"), max_length=16, choices=QuestionKind.choices, default="text"
     )

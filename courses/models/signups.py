@@ -11,8 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import done_by, linked_association_field
-from core.validators import validate_single_line
+from core.models import SingleLineField, done_by, linked_association_field
 from courses.models.courses import Course, Meeting
 from courses.models.invoicing import validate_cvr, validate_ean
 
@@ -62,12 +61,11 @@ class Signup(models.Model):
     # Position on the waiting list: a per-course counter handed out under the course lock,
     # so positions are unique and first come, first served.
     queue_number = models.PositiveIntegerField(_("waiting list number"), null=True, blank=True)
-    association = models.CharField(
+    association = SingleLineField(
         _("association"),
         max_length=150,
         blank=True,
         help_text=_("The association you volunteer in, if any."),
-        validators=[validate_single_line],
     )
     linked_association_id = linked_association_field()
     needs = models.TextField(
@@ -76,11 +74,10 @@ class Signup(models.Model):
         max_length=1000,
         help_text=_("Accessibility, diet or anything else the organisers should know."),
     )
-    invoice_association = models.CharField(
+    invoice_association = SingleLineField(
         _("association to invoice"),
         max_length=150,
         blank=True,
-        validators=[validate_single_line],
         help_text=_("The association's name as it should be on the invoice."),
     )
     invoice_ean = models.CharField(
@@ -93,11 +90,10 @@ class Signup(models.Model):
     invoice_cvr = models.CharField(
         _("CVR number"), max_length=8, blank=True, validators=[validate_cvr]
     )
-    invoice_reference = models.CharField(
+    invoice_reference = SingleLineField(
         _("reference on the invoice"),
         max_length=100,
         blank=True,
-        validators=[validate_single_line],
         help_text=_("Optional: an order number or the person the invoice is for."),
     )
     show_name_to_participants = models.BooleanField(
@@ -187,7 +183,7 @@ class CourseMessage(models.Model):
     course = models.ForeignKey(
         Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="messages"
     )
-    subject = models.CharField(_("subject"), max_length=150, validators=[validate_single_line])
+    subject = SingleLineField(_("subject"), max_length=150)
     body = models.TextField(_("message"), max_length=5000)
     recipients = models.CharField(
         _("recipients"),

@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import validate_single_line
+from core.models import SingleLineField
 from courses.models.courses import Course
 from taxonomy.models import Topic
 
@@ -43,10 +43,9 @@ class CourseWish(models.Model):
     topic = models.ForeignKey(
         Topic, verbose_name=_("topic"), on_delete=models.PROTECT, related_name="wishes"
     )
-    title = models.CharField(
+    title = SingleLineField(
         _("what would you like to learn?"),
         max_length=120,
-        validators=[validate_single_line],
         help_text=_("A short title, e.g. “Budgets for small associations”."),
     )
     description = models.TextField(
@@ -68,11 +67,10 @@ class CourseWish(models.Model):
     format = models.CharField(
         _("preferred format"), max_length=16, choices=WishFormat.choices, default=WishFormat.ANY
     )
-    association = models.CharField(
+    association = SingleLineField(
         _("on behalf of an association or board"),
         max_length=150,
         blank=True,
-        validators=[validate_single_line],
         help_text=_("Shown with the wish. Your name is never shown."),
     )
     proposed_by = models.ForeignKey(

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import local_date
-from core.models import Timestamped, done_by
-from core.validators import validate_single_line
+from core.models import SingleLineField, Timestamped, done_by
 from networks.models.networks import Network
 
 
@@ -24,21 +23,11 @@ class NetworkMeeting(Timestamped):
     network = models.ForeignKey(
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="meetings"
     )
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = SingleLineField(_("title"), max_length=150)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    place_name = models.CharField(
-        _("place"),
-        max_length=150,
-        blank=True,
-        validators=[validate_single_line],
-    )
-    place_address = models.CharField(
-        _("address"),
-        max_length=250,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    place_name = SingleLineField(_("place"), max_length=150, blank=True)
+    place_address = SingleLineField(_("address"), max_length=250, blank=True)
     online_link = models.URLField(
         _("online link"), blank=True, help_text=_("For online or hybrid meetings.")
     )

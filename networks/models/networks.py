@@ -8,8 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from accounts.models import InvitationBase
-from core.models import Timestamped, done_by, linked_association_field, optional_image
-from core.validators import validate_single_line
+from core.models import (
+    SingleLineField,
+    Timestamped,
+    done_by,
+    linked_association_field,
+    optional_image,
+)
 from taxonomy.models import Audience, Topic
 
 
@@ -22,12 +27,7 @@ class JoinPolicy(models.TextChoices):
 class Network(index.Indexed, Timestamped):
     """A network of volunteer leaders or board members who meet and learn from each other."""
 
-    name = models.CharField(
-        _("name"),
-        max_length=150,
-        unique=True,
-        validators=[validate_single_line],
-    )
+    name = SingleLineField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.CharField(
         _("summary"),
@@ -112,12 +112,11 @@ class Membership(Timestamped):
     role = models.CharField(
         _("role"), max_length=16, choices=MembershipRole.choices, default=MembershipRole.MEMBER
     )
-    association = models.CharField(
+    association = SingleLineField(
         _("association"),
         max_length=150,
         blank=True,
         help_text=_("The association or board you come from, if any."),
-        validators=[validate_single_line],
     )
     linked_association_id = linked_association_field()
     request_message = models.TextField(
@@ -192,7 +191,7 @@ class NetworkMessage(models.Model):
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="messages"
     )
     sender = done_by(_("sender"), blank=False)
-    subject = models.CharField(_("subject"), max_length=150, validators=[validate_single_line])
+    subject = SingleLineField(_("subject"), max_length=150)
     body = models.TextField(_("message"), max_length=5000)
     recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)

@@ -5,8 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import done_by, linked_association_field
-from core.validators import validate_single_line
+from core.models import SingleLineField, done_by, linked_association_field
 from taxonomy.models import Topic
 
 
@@ -43,14 +42,13 @@ class SparringRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="sparring_requests",
     )
-    subject = models.CharField(_("subject"), max_length=150, validators=[validate_single_line])
+    subject = SingleLineField(_("subject"), max_length=150)
     description = models.TextField(_("what would you like sparring on?"), max_length=3000)
-    association = models.CharField(
+    association = SingleLineField(
         _("association or board"),
         max_length=150,
         blank=True,
         help_text=_("Who you ask on behalf of, if any."),
-        validators=[validate_single_line],
     )
     linked_association_id = linked_association_field()
     contact_method = models.CharField(

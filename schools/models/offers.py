@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from core.models import Timestamped, done_by
-from core.validators import validate_single_line
+from core.models import SingleLineField, Timestamped, done_by
 
 
 class OfferStatus(models.TextChoices):
@@ -26,18 +25,17 @@ class InternshipOffer(index.Indexed, Timestamped):
         on_delete=models.CASCADE,
         related_name="internship_offers",
     )
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = SingleLineField(_("title"), max_length=150)
     tasks = models.TextField(
         _("tasks"), max_length=5000, help_text=_("What the pupils will do, in plain words.")
     )
     hours_total = models.PositiveSmallIntegerField(
         _("hours in total"), help_text=_("How many hours the internship lasts for each pupil.")
     )
-    weeks = models.CharField(
+    weeks = SingleLineField(
         _("weeks"),
         max_length=100,
         help_text=_("When the internship can take place, e.g. “Week 10–12” or “After school”."),
-        validators=[validate_single_line],
     )
     starts_on = models.DateField(_("first possible day"), null=True, blank=True)
     ends_on = models.DateField(_("last possible day"), null=True, blank=True)
@@ -52,11 +50,7 @@ class InternshipOffer(index.Indexed, Timestamped):
         blank=True,
         help_text=_("0–10, or 13 for upper secondary; leave empty for any grade."),
     )
-    contact_name = models.CharField(
-        _("contact person"),
-        max_length=150,
-        validators=[validate_single_line],
-    )
+    contact_name = SingleLineField(_("contact person"), max_length=150)
     contact_email = models.EmailField(_("contact email"))
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
     involves_children_under_15 = models.BooleanField(

@@ -8,8 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import done_by
-from core.validators import validate_single_line
+from core.models import SingleLineField, done_by
 from schools.models.offers import InternshipOffer
 from schools.models.schools import School
 
@@ -102,13 +101,8 @@ class PlacementPupil(models.Model):
     placement = models.ForeignKey(
         Placement, verbose_name=_("placement"), on_delete=models.CASCADE, related_name="pupils"
     )
-    first_name = models.CharField(_("first name"), max_length=60, validators=[validate_single_line])
-    class_name = models.CharField(
-        _("class"),
-        max_length=20,
-        help_text=_("E.g. 8.B or 2.g."),
-        validators=[validate_single_line],
-    )
+    first_name = SingleLineField(_("first name"), max_length=60)
+    class_name = SingleLineField(_("class"), max_length=20, help_text=_("E.g. 8.B or 2.g."))
 
     class Meta:
         verbose_name = _("pupil")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.validators import validate_single_line
+from core.models import SingleLineField
 
 
 class SchoolType(models.TextChoices):
@@ -17,27 +17,12 @@ class SchoolType(models.TextChoices):
 
 
 class School(models.Model):
-    name = models.CharField(
-        _("name"),
-        max_length=150,
-        unique=True,
-        validators=[validate_single_line],
-    )
+    name = SingleLineField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     school_type = models.CharField(_("type of school"), max_length=20, choices=SchoolType.choices)
-    address = models.CharField(
-        _("address"),
-        max_length=250,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    address = SingleLineField(_("address"), max_length=250, blank=True)
     postcode = models.CharField(_("postcode"), max_length=4, blank=True)
-    town = models.CharField(
-        _("town"),
-        max_length=100,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    town = SingleLineField(_("town"), max_length=100, blank=True)
     email = models.EmailField(
         _("email"), blank=True, help_text=_("The school's office; used when no coordinator is set.")
     )

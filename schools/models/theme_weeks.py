@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from core.models import Timestamped, done_by
-from core.validators import validate_single_line
+from core.models import SingleLineField, Timestamped, done_by
 from schools.models.schools import School
 
 
@@ -23,7 +22,7 @@ class ThemeWeek(index.Indexed, Timestamped):
     school = models.ForeignKey(
         School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="theme_weeks"
     )
-    theme = models.CharField(_("theme"), max_length=150, validators=[validate_single_line])
+    theme = SingleLineField(_("theme"), max_length=150)
     description = models.TextField(
         _("description"),
         max_length=3000,
@@ -31,18 +30,10 @@ class ThemeWeek(index.Indexed, Timestamped):
     )
     starts_on = models.DateField(_("first day"))
     ends_on = models.DateField(_("last day"))
-    grade_level = models.CharField(
-        _("grade level"),
-        max_length=50,
-        help_text=_("E.g. “7th grade” or “1st year (1.g)”."),
-        validators=[validate_single_line],
+    grade_level = SingleLineField(
+        _("grade level"), max_length=50, help_text=_("E.g. “7th grade” or “1st year (1.g)”.")
     )
-    classes = models.CharField(
-        _("classes"),
-        max_length=100,
-        blank=True,
-        validators=[validate_single_line],
-    )
+    classes = SingleLineField(_("classes"), max_length=100, blank=True)
     pupil_count = models.PositiveSmallIntegerField(_("number of pupils"), null=True, blank=True)
     wants_talk = models.BooleanField(_("a talk"), default=False)
     wants_workshop = models.BooleanField(_("a workshop"), default=False)
@@ -129,16 +120,12 @@ class ThemeWeekContribution(Timestamped):
         related_name="theme_week_contributions",
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ContributionKind.choices)
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = SingleLineField(_("title"), max_length=150)
     description = models.TextField(_("description"), max_length=3000)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    place = models.CharField(
-        _("place"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty if at the school."),
-        validators=[validate_single_line],
+    place = SingleLineField(
+        _("place"), max_length=200, blank=True, help_text=_("Leave empty if at the school.")
     )
     capacity = models.PositiveSmallIntegerField(_("how many pupils"), null=True, blank=True)
     status = models.CharField(

@@ -3,12 +3,14 @@ translated message in the site's forms, in the Wagtail admin and on page titles.
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import translation
 from wagtail.models import Page
 
 from accounts.roles import Role
 from associations.models import Category
 from cms.models import StandardPage
+from core.models import SingleLineField
 from core.validators import validate_single_line
 from schools.forms import PupilFormSet
 from taxonomy.models import Topic
@@ -207,3 +209,39 @@ def test_page_title_refuses_bidi_overrides_and_line_breaks(home_page):
 
     assert sorted(refused.value.message_dict) == ["seo_title", "title"]
     assert not Page.objects.filter(slug="om-os").exists()
+
+
+def test_single_line_field_always_validates_and_keeps_the_rule_out_of_migrations():
+    field = SingleLineField("name", max_length=20)
+    field.set_attributes_from_name("name")
+
+    with pytest.raises(ValidationError) as refused:
+        field.clean("Anna\u202eBo", None)
+    _name, path, _args, kwargs = field.deconstruct()
+
+    assert refused.value.error_list[0].code == "bidi_control"
+    assert field.clean("Anna Bo", None) == "Anna Bo"
+    assert path == "core.models.SingleLineField"
+    assert "validators" not in kwargs
+    assert kwargs["max_length"] == 20
+
+
+def test_every_one_line_name_and_title_of_the_apps_is_a_single_line_field():
+    """A model's name, title, place, town and address are SingleLineFields: a new field can
+    not forget the rule."""
+    from django.apps import apps
+
+    own = {"accounts", "associations", "cms", "courses", "networks", "schools", "taxonomy"}
+    names = {"name", "full_name", "title", "place", "town", "address", "organisation"}
+    plain = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model._meta.app_label in own
+        for field in model._meta.get_fields()
+        if field.name in names
+        and type(field) is models.CharField
+        and not field.choices
+        and field.model is model  # not Page.title: SingleLineTitleMixin holds it
+    ]
+
+    assert plain == []
