@@ -28,6 +28,28 @@ def admin_role():
     return AdminRoleFactory()
 
 
+@pytest.fixture
+def admins_second_role(admin_role):
+    """The association's only admin holds a second role, treasurer, also as admin."""
+    return AssociationRole.objects.create(
+        association=admin_role.association,
+        user=admin_role.user,
+        role=RoleKind.TREASURER,
+        is_admin=True,
+    )
+
+
+@pytest.fixture
+def two_roles(admin_role):
+    """One person who is both treasurer and board member of the admin's association: the two
+    roles, treasurer first."""
+    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
+    board = RoleFactory(
+        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
+    )
+    return treasurer, board
+
+
 def test_create_association_makes_creator_admin_with_unique_slug():
     creator = UserFactory()
     AssociationFactory(slug="hoeng-boldklub")
@@ -125,46 +147,28 @@ def test_add_person_an_admin_role_makes_all_the_persons_roles_admin(admin_role):
     assert volunteer.is_admin
 
 
-def test_the_last_admin_may_drop_one_of_two_roles_but_not_the_last(admin_role):
-    second = AssociationRole.objects.create(
-        association=admin_role.association,
-        user=admin_role.user,
-        role=RoleKind.TREASURER,
-        is_admin=True,
-    )
+def test_the_last_admin_may_drop_one_of_two_roles_but_not_the_last(admin_role, admins_second_role):
+    services.remove_person(admins_second_role, by=admin_role.user)
 
-    services.remove_person(second, by=admin_role.user)
-
-    assert not AssociationRole.objects.filter(pk=second.pk).exists()
+    assert not AssociationRole.objects.filter(pk=admins_second_role.pk).exists()
     with pytest.raises(AssociationError, match="mindst én administrator"):
         services.remove_person(admin_role, by=admin_role.user)
 
 
+@pytest.mark.usefixtures("admins_second_role")
 def test_the_last_admin_with_two_roles_cannot_step_down_on_either(admin_role):
-    AssociationRole.objects.create(
-        association=admin_role.association,
-        user=admin_role.user,
-        role=RoleKind.TREASURER,
-        is_admin=True,
-    )
     with pytest.raises(AssociationError, match="mindst én administrator"):
         services.change_role(admin_role, by=admin_role.user, kind=RoleKind.CHAIR, is_admin=False)
 
 
-def test_change_role_to_a_role_the_person_already_has_is_refused(admin_role):
-    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
-    board = RoleFactory(
-        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
-    )
+def test_change_role_to_a_role_the_person_already_has_is_refused(admin_role, two_roles):
+    _, board = two_roles
     with pytest.raises(AssociationError, match="allerede denne rolle"):
         services.change_role(board, by=admin_role.user, kind=RoleKind.TREASURER, is_admin=False)
 
 
-def test_change_role_admin_right_applies_to_all_the_persons_roles(admin_role):
-    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
-    board = RoleFactory(
-        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
-    )
+def test_change_role_admin_right_applies_to_all_the_persons_roles(admin_role, two_roles):
+    treasurer, board = two_roles
 
     services.change_role(board, by=admin_role.user, kind=RoleKind.BOARD_MEMBER, is_admin=True)
 
@@ -172,11 +176,8 @@ def test_change_role_admin_right_applies_to_all_the_persons_roles(admin_role):
     assert treasurer.is_admin
 
 
-def test_competence_consent_holds_for_all_the_persons_roles(admin_role):
-    treasurer = RoleFactory(association=admin_role.association, role=RoleKind.TREASURER)
-    board = RoleFactory(
-        association=admin_role.association, user=treasurer.user, role=RoleKind.BOARD_MEMBER
-    )
+def test_competence_consent_holds_for_all_the_persons_roles(admin_role, two_roles):
+    treasurer, board = two_roles
 
     services.set_competence_consent(board, by=treasurer.user, consent=True)
 

@@ -173,31 +173,36 @@ def test_pupil_names_refuse_control_and_bidi_characters():
 
 
 @pytest.mark.django_db
-def test_wagtail_admin_snippet_refuses_a_line_break_in_a_topic_name(client):
-    client.force_login(UserFactory(roles=[Role.COURSE_ADMINISTRATOR]))
+@pytest.mark.parametrize(
+    ("role", "url", "data", "model", "message"),
+    [
+        (
+            Role.COURSE_ADMINISTRATOR,
+            "/admin/snippets/taxonomy/topic/add/",
+            {"name": "Ledelse\r\nog frivillige", "name_en": "", "slug": "ledelse"},
+            Topic,
+            "Skriv det på én linje – uden linjeskift",
+        ),
+        (
+            Role.VOLUNTEER_CONSULTANT,
+            "/admin/foreninger/kategorier/new/",
+            {"name": "\u202etropS", "name_en": "Sport", "slug": "sport"},
+            Category,
+            "Fjern det usynlige tegn U+202E",
+        ),
+    ],
+    ids=["snippet-topic-line-break", "viewset-category-right-to-left-override"],
+)
+def test_wagtail_admin_refuses_a_name_that_is_not_one_plain_line(
+    client, role, url, data, model, message
+):
+    client.force_login(UserFactory(roles=[role]))
 
-    response = client.post(
-        "/admin/snippets/taxonomy/topic/add/",
-        {"name": "Ledelse\r\nog frivillige", "name_en": "", "slug": "ledelse"},
-    )
+    response = client.post(url, data)
 
     assert response.status_code == 200
-    assert "Skriv det på én linje – uden linjeskift" in response.text
-    assert not Topic.objects.filter(slug="ledelse").exists()
-
-
-@pytest.mark.django_db
-def test_wagtail_admin_viewset_refuses_a_right_to_left_override_in_a_category(client):
-    client.force_login(UserFactory(roles=[Role.VOLUNTEER_CONSULTANT]))
-
-    response = client.post(
-        "/admin/foreninger/kategorier/new/",
-        {"name": "\u202etropS", "name_en": "Sport", "slug": "sport"},
-    )
-
-    assert response.status_code == 200
-    assert "Fjern det usynlige tegn U+202E" in response.text
-    assert not Category.objects.filter(slug="sport").exists()
+    assert message in response.text
+    assert not model.objects.filter(slug=data["slug"]).exists()
 
 
 @pytest.mark.django_db

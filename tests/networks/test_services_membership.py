@@ -32,6 +32,24 @@ def _token_from(message) -> str:
     return message.body.split("/invitation/")[1].split("/")[0]
 
 
+@pytest.fixture
+def coordinator():
+    """The coordinator of a network one joins by invitation only."""
+    return CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
+
+
+@pytest.fixture
+def invite(coordinator, django_capture_on_commit_callbacks):
+    """Invite an address to the coordinator's network; the token of the link in the email."""
+
+    def invite(address: str) -> str:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.invite_by_email(coordinator.network, [address], by=coordinator.user)
+        return _token_from(mail.outbox[-1])
+
+    return invite
+
+
 def test_join_open_network_is_active_at_once_and_welcomed(django_capture_on_commit_callbacks):
     network = NetworkFactory(join_policy=JoinPolicy.OPEN)
     user = UserFactory()
@@ -167,8 +185,9 @@ def test_set_coordinators_promotes_and_demotes():
     assert Membership.objects.get(user=newcomer).status == MembershipStatus.ACTIVE
 
 
-def test_invitation_stores_only_a_hash_and_accepting_joins(django_capture_on_commit_callbacks):
-    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
+def test_invitation_stores_only_a_hash_and_accepting_joins(
+    coordinator, django_capture_on_commit_callbacks
+):
     network = coordinator.network
     invitee = UserFactory(email="ny@example.org")
 
@@ -192,24 +211,18 @@ def test_invitation_stores_only_a_hash_and_accepting_joins(django_capture_on_com
         services.accept_invitation(token, UserFactory())
 
 
-def test_expired_invitation_is_refused(django_capture_on_commit_callbacks):
-    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.invite_by_email(coordinator.network, ["a@example.org"], by=coordinator.user)
+def test_expired_invitation_is_refused(coordinator, invite):
+    token = invite("a@example.org")
     Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
 
     with pytest.raises(services.NetworkError, match="udløbet"):
-        services.accept_invitation(_token_from(mail.outbox[0]), UserFactory())
+        services.accept_invitation(token, UserFactory())
 
     assert not Membership.objects.exclude(pk=coordinator.pk).exists()
 
 
-def test_a_new_invitation_withdraws_the_old_link(django_capture_on_commit_callbacks):
-    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.invite_by_email(coordinator.network, ["a@example.org"], by=coordinator.user)
-        services.invite_by_email(coordinator.network, ["a@example.org"], by=coordinator.user)
-    old, new = _token_from(mail.outbox[0]), _token_from(mail.outbox[1])
+def test_a_new_invitation_withdraws_the_old_link(invite):
+    old, new = invite("a@example.org"), invite("a@example.org")
 
     owner = UserFactory(email="a@example.org")
     with pytest.raises(services.NetworkError, match="trukket tilbage"):
@@ -217,15 +230,10 @@ def test_a_new_invitation_withdraws_the_old_link(django_capture_on_commit_callba
     assert services.accept_invitation(new, owner).status == MembershipStatus.ACTIVE
 
 
-def test_an_invitation_joins_only_the_invited_address_and_stays_usable_for_it(
-    django_capture_on_commit_callbacks,
-):
+def test_an_invitation_joins_only_the_invited_address_and_stays_usable_for_it(invite):
     from networks.services.invitations import InvitationForSomeoneElse
 
-    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.invite_by_email(coordinator.network, ["Mette@Example.org"], by=coordinator.user)
-    token = _token_from(mail.outbox[0])
+    token = invite("Mette@Example.org")
     forwarded_to = UserFactory(email="nabo@example.org")
 
     with pytest.raises(InvitationForSomeoneElse, match=r"m…@example\.org"):
@@ -237,15 +245,10 @@ def test_an_invitation_joins_only_the_invited_address_and_stays_usable_for_it(
     assert services.accept_invitation(token, owner).status == MembershipStatus.ACTIVE
 
 
-def test_an_unconfirmed_address_must_be_confirmed_before_the_invitation_is_accepted(
-    django_capture_on_commit_callbacks,
-):
+def test_an_unconfirmed_address_must_be_confirmed_before_the_invitation_is_accepted(invite):
     from networks.services.invitations import InvitationForSomeoneElse
 
-    coordinator = CoordinatorFactory(network__join_policy=JoinPolicy.INVITATION)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.invite_by_email(coordinator.network, ["ny@example.org"], by=coordinator.user)
-    token = _token_from(mail.outbox[0])
+    token = invite("ny@example.org")
     unconfirmed = UserFactory(email="ny@example.org", verified_email=False)
 
     with pytest.raises(InvitationForSomeoneElse, match="Bekræft din e-mailadresse"):
