@@ -37,7 +37,6 @@ SLOW_MODULES = {
     "tests/calendars/test_parsers_agree.py": "ical.js under Node",
     "tests/certificates/test_credentials_independent.py": "Digital Bazaar's verifier under Node",
     "tests/accounts/test_sso_backchannel.py": "a real OpenID provider under Node",
-    "tests/taxonomy/test_migration.py": "migrates back before the Topic move and forward again",
 }
 SLOW_TESTS = {
     "tests/certificates/test_demo.py::test_seed_demo_without_weasyprint_logs_and_skips_pdfs",
