@@ -121,6 +121,16 @@ def test_a_search_without_a_match_says_so(client, organiser, course):
     assert response.context["matches"] == 0
 
 
+def test_an_empty_course_says_nobody_has_signed_up_or_is_waiting(client, organiser):
+    course = CourseFactory(organisers=[organiser])
+
+    response = overview(client, organiser, course)
+
+    assert "Ingen er tilmeldt endnu." in response.text
+    assert "Ingen venter." in response.text
+    assert "Ingen på listen passer på" not in response.text
+
+
 def test_a_page_out_of_range_shows_the_last_page(client, organiser, course):
     response = overview(client, organiser, course, side="99")
 
