@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test import TestCase
 from django.utils import translation
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Locale, Page, Site
@@ -285,11 +286,21 @@ def pytest_runtest_setup(item):
     worker that already ran transactional tests some plain ones (worksteal)."""
     if not item.config.stash.get(FLUSHED, False) or _is_transactional(item):
         return
-    if item.get_closest_marker("django_db") is None and "db" not in item.fixturenames:
+    if (
+        item.get_closest_marker("django_db") is None
+        and "db" not in item.fixturenames
+        and not _is_django_test_case(item)
+    ):
         return
     with item.config.stash[blocking_manager_key].unblock():
         snapshots.restore(item.config.stash[MIGRATIONS_STATE])
     item.config.stash[FLUSHED] = False
+
+
+def _is_django_test_case(item) -> bool:
+    # A django.test.TestCase class: its setUpTestData runs in the first test's setup, which
+    # must find the migrations' data as much as a `db` test does.
+    return isinstance(getattr(item, "cls", None), type) and issubclass(item.cls, TestCase)
 
 
 def _flush_by_deleting(ops):
