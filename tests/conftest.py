@@ -23,6 +23,7 @@ from tests.core.netfaults import dead_port
 from tests.factories import UserFactory
 from tests.indexing import _indexes_off_by_default, _indexes_where_read  # noqa: F401 - autouse
 from tests.indexing import kept as indexes_kept
+from tests.pdfs import _pdfs_only_where_needed, needs_pdf  # noqa: F401 - fixtures
 
 # Playwright's sync API (started before the database, see django_db_setup below) runs an event
 # loop in this thread; Django refuses ORM calls inside one unless told it is on purpose.

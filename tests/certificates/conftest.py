@@ -1,4 +1,3 @@
-import os
 from datetime import timedelta
 
 import pytest
@@ -6,26 +5,6 @@ from django.utils import timezone, translation
 
 from courses.models import Attendance
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory
-
-PDF_REQUIRED = os.environ.get("FRIVILLIGLOEFT_REQUIRE_PDF") == "1"
-
-
-def weasyprint_available() -> bool:
-    try:
-        import weasyprint  # noqa: F401
-    except OSError:
-        return False
-    return True
-
-
-@pytest.fixture
-def needs_pdf():
-    """Skip a test that renders a PDF where WeasyPrint's native libraries are missing, unless
-    FRIVILLIGLOEFT_REQUIRE_PDF=1 (set by .ci/run) makes that an error."""
-    if not weasyprint_available():
-        if PDF_REQUIRED:
-            pytest.fail("FRIVILLIGLOEFT_REQUIRE_PDF=1 but WeasyPrint cannot load Pango")
-        pytest.skip("WeasyPrint's native libraries (Pango) are not installed")
 
 
 def finished_course(**kwargs):

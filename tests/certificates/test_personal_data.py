@@ -32,6 +32,7 @@ def test_export_has_my_certificates_and_nobody_elses(client, completed, course):
     assert "Ikke-Mig" not in json.dumps(data["certificates"])
 
 
+@pytest.mark.usefixtures("needs_pdf")
 def test_deleting_my_account_keeps_my_certificates_verifiable_without_my_name(
     client, completed, settings, django_capture_on_commit_callbacks
 ):
@@ -121,6 +122,7 @@ def test_a_deleted_holders_certificate_is_not_reissued_nor_rendered_again_withou
         services.reissue_certificate(certificate)
 
 
+@pytest.mark.usefixtures("needs_pdf")
 def test_the_organisers_zip_leaves_out_a_deleted_holders_certificate(client, course, completed):
     from tests.factories import UserFactory
 

@@ -462,6 +462,7 @@ def test_xlsx_holds_the_same_figures_and_no_personal_data(client, course_admin, 
         assert person.email not in every_value
 
 
+@pytest.mark.usefixtures("needs_pdf")
 def test_pdf_for_the_city_council(client, course_admin, world):
     pypdf = pytest.importorskip("pypdf")
 
