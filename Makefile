@@ -64,8 +64,9 @@ run: install
 # PYTEST_ARGS=--reuse-db keeps the test databases between runs (--create-db starts afresh).
 # Python may keep compiled modules (and pytest its rewritten test modules) in __pycache__:
 # a shell that sets PYTHONDONTWRITEBYTECODE would make every run compile them all again.
+# `python -m tests` is pytest, leaving without Python's slow shutdown (tests/fast_exit.py).
 TEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+PYTEST := $(PY) -m tests -n $(TEST_WORKERS) --dist worksteal
 unexport PYTHONDONTWRITEBYTECODE
 
 # make test: everything but the browser tests and the slow tests ("slow": fuzz, the HTML

@@ -21,6 +21,7 @@ from tests import database_template
 from tests import demo_snapshot as snapshots
 from tests.core.netfaults import dead_port
 from tests.factories import UserFactory
+from tests.fast_exit import pytest_unconfigure  # noqa: F401 - a hook
 from tests.indexing import _indexes_off_by_default, _indexes_where_read  # noqa: F401 - autouse
 from tests.indexing import kept as indexes_kept
 from tests.pdfs import _pdfs_only_where_needed, needs_pdf  # noqa: F401 - fixtures
@@ -39,6 +40,7 @@ SLOW_MODULES = {
     "tests/calendars/test_parsers_agree.py": "ical.js under Node",
     "tests/certificates/test_credentials_independent.py": "Digital Bazaar's verifier under Node",
     "tests/accounts/test_sso_backchannel.py": "a real OpenID provider under Node",
+    "tests/test_fast_exit.py": "starts pytest four times, with and without workers",
 }
 SLOW_TESTS = {
     "tests/certificates/test_demo.py::test_seed_demo_without_weasyprint_logs_and_skips_pdfs",
