@@ -2,6 +2,7 @@
 translated message in the site's forms, in the Wagtail admin and on page titles."""
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -234,8 +235,6 @@ def test_single_line_field_always_validates_and_keeps_the_rule_out_of_migrations
 def test_every_one_line_name_and_title_of_the_apps_is_a_single_line_field():
     """A model's name, title, place, town and address are SingleLineFields: a new field can
     not forget the rule."""
-    from django.apps import apps
-
     own = {"accounts", "associations", "cms", "courses", "networks", "schools", "taxonomy"}
     names = {"name", "full_name", "title", "place", "town", "address", "organisation"}
     plain = [
