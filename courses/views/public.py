@@ -305,32 +305,39 @@ def undo_cancel(request, slug):
     return redirect(course)
 
 
-@require_POST
-def accept_offer(request, slug):
+def _answer_offer(request, slug, answer, answered: str):
+    """Accept or decline the seat held for the visitor (`answer` is the service), tell them
+    `answered` or why not, and go back to where they answered."""
     if not request.user.is_authenticated:
         raise Http404
     course = _visible_course(request, slug)
     signup = _own_active_signup(request, course)
     try:
-        services.accept_offer(signup, by=request.user)
-        messages.success(request, _("The seat is yours. We have sent you a confirmation."))
+        answer(signup, by=request.user)
+        messages.success(request, answered)
     except services.CourseError as error:
         messages.error(request, str(error))
     return _back(request, course)
+
+
+@require_POST
+def accept_offer(request, slug):
+    return _answer_offer(
+        request,
+        slug,
+        services.accept_offer,
+        _("The seat is yours. We have sent you a confirmation."),
+    )
 
 
 @require_POST
 def decline_offer(request, slug):
-    if not request.user.is_authenticated:
-        raise Http404
-    course = _visible_course(request, slug)
-    signup = _own_active_signup(request, course)
-    try:
-        services.decline_offer(signup, by=request.user)
-        messages.success(request, _("You have declined the seat. Thank you for answering."))
-    except services.CourseError as error:
-        messages.error(request, str(error))
-    return _back(request, course)
+    return _answer_offer(
+        request,
+        slug,
+        services.decline_offer,
+        _("You have declined the seat. Thank you for answering."),
+    )
 
 
 @require_http_methods(["GET", "POST"])
