@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from accounts import services
 from accounts.forms import DeleteAccountForm, EmailChoicesForm, ProfileForm
 from accounts.models import EmailOptOut
 from accounts.registry import dashboard_panels, email_kind, email_kinds
+from core.exports import private_download
 
 
 @login_required
@@ -50,13 +50,11 @@ def personal_data(request):
 def export_data(request):
     data = services.export_personal_data(request.user)
     filename = f"frivilligloeft-data-{timezone.localdate():%Y-%m-%d}.json"
-    response = HttpResponse(
+    return private_download(
         json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
+        "application/json; charset=utf-8",
+        filename,
     )
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Spreadsheet files for staff and organisers: CSV that Danish Excel opens (semicolons, UTF-8
-with a byte order mark, CRLF) and XLSX, from the same header and rows.
+with a byte order mark, CRLF) and XLSX, from the same header and rows; and the response that
+sends any file of personal data as a download (`private_download`).
 
 Every text cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first)
 is prefixed with an apostrophe (CSV injection, OWASP); numbers and dates are left alone.
@@ -10,6 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -31,12 +33,18 @@ def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def csv_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
-    """A download of the rows as `filename`, never kept by a cache (it holds personal data)."""
-    response = HttpResponse(csv_bytes(headers, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+def private_download(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """`content` as a download named `filename`, never kept by a cache (it holds personal
+    data)."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def csv_response(filename: str, headers: Sequence[str], rows: Iterable[Sequence]) -> HttpResponse:
+    """A download of the rows as `filename`."""
+    return private_download(csv_bytes(headers, rows), "text/csv; charset=utf-8", filename)
 
 
 def xlsx_bytes(

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from certificates import queries, services
 from certificates.models import Certificate, CertificateKind
+from core.exports import private_download
 from core.prepared import PreparedQuery
 from courses import queries as course_queries
 
@@ -23,10 +23,7 @@ def pdf_response(certificate: Certificate, request):
     with certificate.pdf.open("rb") as handle:
         data = handle.read()
     filename = f"{certificate.get_kind_display()} {certificate.display_code}.pdf"
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(data, "application/pdf", filename)
 
 
 @require_safe

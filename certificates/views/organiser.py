@@ -10,7 +10,7 @@ import io
 import zipfile
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from certificates import queries, services
 from certificates.forms import RevokeForm
 from certificates.models import Certificate
+from core.exports import private_download
 from courses import queries as course_queries
 from courses.models import Course
 
@@ -159,7 +160,4 @@ def download_zip(request, slug):
             names.add(name)
             with certificate.pdf.open("rb") as pdf:
                 archive.writestr(name, pdf.read())
-    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{course.slug}-beviser.zip"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(buffer.getvalue(), "application/zip", f"{course.slug}-beviser.zip")

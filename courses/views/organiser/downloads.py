@@ -1,8 +1,9 @@
 """Participant lists and invoice lists as CSV and Excel."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.views.decorators.http import require_safe
 
+from core.exports import private_download
 from courses import exports, queries
 from courses.models import Course, Signup, SignupStatus
 from courses.views.organiser.common import _organised_course
@@ -20,23 +21,20 @@ def _export_rows(course):
 def export_csv(request, slug):
     course = _organised_course(request, slug)
     rows, questions = _export_rows(course)
-    response = HttpResponse(exports.to_csv(rows, questions), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{course.slug}-deltagere.csv"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(
+        exports.to_csv(rows, questions), "text/csv; charset=utf-8", f"{course.slug}-deltagere.csv"
+    )
 
 
 @require_safe
 def export_xlsx(request, slug):
     course = _organised_course(request, slug)
     rows, questions = _export_rows(course)
-    response = HttpResponse(
+    return private_download(
         exports.to_xlsx(course, rows, questions),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"{course.slug}-deltagere.xlsx",
     )
-    response["Content-Disposition"] = f'attachment; filename="{course.slug}-deltagere.xlsx"'
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def _invoiced_course(request, slug) -> Course:
@@ -53,17 +51,10 @@ def _invoice_rows(course):
     return exports.invoice_rows(course, signups)
 
 
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 @require_safe
 def invoices_csv(request, slug):
     course = _invoiced_course(request, slug)
-    return _download(
+    return private_download(
         exports.invoices_csv(_invoice_rows(course)),
         "text/csv; charset=utf-8",
         f"{course.slug}-fakturering.csv",
@@ -73,7 +64,7 @@ def invoices_csv(request, slug):
 @require_safe
 def invoices_xlsx(request, slug):
     course = _invoiced_course(request, slug)
-    return _download(
+    return private_download(
         exports.invoices_xlsx(course, _invoice_rows(course)),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         f"{course.slug}-fakturering.xlsx",
