@@ -90,6 +90,15 @@ def _move(placement: Placement, target: str, by) -> set[Actor]:
     return actors
 
 
+def _decide(placement: Placement, state: str, note: str, *, by) -> None:
+    """Store the association's answer to a request (accepted or declined) and log it."""
+    placement.state = state
+    placement.decided_at = timezone.now()
+    placement.decision_note = note.strip()
+    placement.save(update_fields=["state", "decided_at", "decision_note", "updated_at"])
+    record(placement, STATUS, by=by, data={"to": placement.state})
+
+
 def _mail_association(placement: Placement, event: str, **context) -> None:
     mail_address(
         placement.offer.contact_email,
@@ -170,11 +179,7 @@ def accept_placement(placement: Placement, *, by, note: str = "") -> Placement:
                 )
                 % {"free": max(offer.places - held, 0), "asked": placement.pupil_count}
             )
-        placement.state = S.ACCEPTED
-        placement.decided_at = timezone.now()
-        placement.decision_note = note.strip()
-        placement.save(update_fields=["state", "decided_at", "decision_note", "updated_at"])
-        record(placement, STATUS, by=by, data={"to": placement.state})
+        _decide(placement, S.ACCEPTED, note, by=by)
         sync_filled_status(offer, held + placement.pupil_count)
         _mail_school(placement, "accepted", note=placement.decision_note)
     return placement
@@ -186,11 +191,7 @@ def decline_placement(placement: Placement, *, by, note: str = "") -> Placement:
         if placement.state == S.DECLINED:
             return placement
         _move(placement, S.DECLINED, by)
-        placement.state = S.DECLINED
-        placement.decided_at = timezone.now()
-        placement.decision_note = note.strip()
-        placement.save(update_fields=["state", "decided_at", "decision_note", "updated_at"])
-        record(placement, STATUS, by=by, data={"to": placement.state})
+        _decide(placement, S.DECLINED, note, by=by)
         _mail_school(placement, "declined", note=placement.decision_note)
     return placement
 
