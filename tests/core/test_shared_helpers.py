@@ -5,7 +5,7 @@ import io
 
 from openpyxl import load_workbook
 
-from core.exports import csv_bytes, csv_response, spreadsheet_safe, xlsx_bytes
+from core.exports import csv_bytes, csv_response, private_download, spreadsheet_safe, xlsx_bytes
 from core.site import absolute_url, site_host
 from core.tokens import TOKEN_LENGTH, hash_token, new_token, token_matches
 
@@ -33,6 +33,15 @@ def test_csv_response_is_a_private_download():
     assert response["Cache-Control"] == "private, no-store"
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "'@x" in response.content.decode("utf-8")
+
+
+def test_a_private_download_named_with_danish_letters_keeps_them():
+    response = private_download(b"%PDF-", "application/pdf", "Kursusbevis Førstehjælp.pdf")
+
+    assert response["Cache-Control"] == "private, no-store"
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''Kursusbevis%20F%C3%B8rstehj%C3%A6lp.pdf"
+    )
 
 
 def test_xlsx_escapes_the_same_cells_and_keeps_numbers():
