@@ -45,6 +45,11 @@ SLOW_MODULES = {
 SLOW_TESTS = {
     "tests/certificates/test_demo.py::test_seed_demo_without_weasyprint_logs_and_skips_pdfs",
     "tests/core/test_every_email.py::test_every_emails_html_is_valid",  # the Nu HTML checker
+    # Django started in a new interpreter: under the production settings (check --deploy,
+    # and without a SECRET_KEY), and under the test settings to see every rules.py loaded.
+    "tests/test_production_settings.py::test_production_settings_pass_the_deploy_checks",
+    "tests/test_production_settings.py::test_production_settings_refuse_to_start_without_a_secret_key",
+    "tests/core/test_permissions.py::test_every_apps_rules_are_registered_at_start_up_without_being_imported",
 }
 
 
