@@ -22,19 +22,11 @@ from certificates import rendering
 PDF_REQUIRED = os.environ.get("FRIVILLIGLOEFT_REQUIRE_PDF") == "1"
 
 
-def _weasyprint_loads() -> bool:
-    try:
-        import weasyprint  # noqa: F401
-    except OSError:
-        return False
-    return True
-
-
 @pytest.fixture
 def needs_pdf():
     """PDFs are rendered in this test. Skipped where WeasyPrint's native libraries (Pango) are
     missing, unless FRIVILLIGLOEFT_REQUIRE_PDF=1 (set by .ci/run) makes that an error."""
-    if not _weasyprint_loads():
+    if not rendering.pdf_available():
         if PDF_REQUIRED:
             pytest.fail("FRIVILLIGLOEFT_REQUIRE_PDF=1 but WeasyPrint cannot load Pango")
         pytest.skip("WeasyPrint's native libraries (Pango) are not installed")
