@@ -46,7 +46,13 @@ from tests.associations.factories import (
     VenueFactory,
 )
 from tests.cms.fixtures import make_document, make_image, paragraph
-from tests.courses.factories import CourseFactory, ProviderFactory, SignupFactory, TopicFactory
+from tests.courses.factories import (
+    CourseFactory,
+    ProviderFactory,
+    SignupFactory,
+    TopicFactory,
+    waitlist,
+)
 from tests.factories import UserFactory
 from tests.networks.factories import (
     CoordinatorFactory,
@@ -196,14 +202,7 @@ def build_world() -> World:
     pending = SignupFactory(
         course=course, user=other, status=SignupStatus.PENDING, confirmed_at=None
     )
-    SignupFactory(
-        course=course,
-        user=waiting,
-        status=SignupStatus.WAITLISTED,
-        confirmed_at=None,
-        waitlisted_at=timezone.now(),
-        queue_number=1,
-    )
+    waitlist(course, [waiting])
     # A qualification the finished course grants: the volunteer holds it (Mine sider, the
     # transcript) and its admin screens have a row to edit.
     qualification = QualificationKind.objects.create(
