@@ -6,7 +6,6 @@ The pages themselves: tests/test_access_follows_roles.py; internship certificate
 tests/certificates/test_internships.py."""
 
 import pytest
-from django.utils import translation
 from django.utils.http import http_date
 
 from accounts.roles import Role
@@ -27,12 +26,6 @@ from tests.schools.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    with translation.override("da"):
-        yield
 
 
 def statuses(client, user, urls) -> list[int]:

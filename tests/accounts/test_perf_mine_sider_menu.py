@@ -2,17 +2,10 @@
 gets its own links and marks the page it is on."""
 
 import pytest
-from django.utils import translation
 
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    yield
-    translation.activate("da")
 
 
 def test_menu_links_follow_the_language_and_mark_the_current_page(client):

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from accounts.roles import Role
 from associations import services
@@ -18,12 +18,6 @@ from tests.associations.factories import AdminRoleFactory, RoleFactory
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    with translation.override("da"):
-        yield
 
 
 def _token_from(message) -> str:

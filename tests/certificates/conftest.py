@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from courses.models import Attendance
 from tests.courses.factories import CourseFactory, SignupFactory, TopicFactory
@@ -35,11 +35,3 @@ def completed(course):
 @pytest.fixture
 def not_completed(course):
     return attend(SignupFactory(course=course), present=False)
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    # A request to /en/… leaves English active in this thread; reverse() in the next test
-    # would then give /en/ addresses.
-    with translation.override("da"):
-        yield

@@ -32,12 +32,6 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _danish():
-    # A request to an /en/ page leaves English active in the test's thread.
-    translation.activate("da")
-
-
 def first_aid(months: int | None = 24) -> QualificationKind:
     return QualificationKind.objects.create(
         name="Førstehjælp", name_en="First aid", validity_months=months

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from core.tokens import hash_token
 from networks import services
@@ -22,12 +22,6 @@ pytestmark = pytest.mark.django_db
 
 TOKEN = "b" * 43
 URL = f"/netvaerk/invitation/{TOKEN}/"
-
-
-@pytest.fixture(autouse=True)
-def _danish():
-    with translation.override("da"):
-        yield
 
 
 @pytest.fixture
