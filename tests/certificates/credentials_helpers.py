@@ -2,10 +2,14 @@
 
 import copy
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from django.test import override_settings
 from django.utils import timezone
 
 from certificates import services
@@ -57,6 +61,27 @@ def fetch_credential(client, certificate: Certificate) -> dict:
     response = client.get(certificate.get_credential_url())
     assert response.status_code == 200, response.content
     return json.loads(response.content)
+
+
+@dataclass(frozen=True)
+class KeyRotation:
+    old_key: keys.PublishedKey
+    old_credential: dict
+    new_pem: str
+
+
+@contextmanager
+def key_rotation(client, certificate: Certificate) -> Iterator[KeyRotation]:
+    """The certificate's credential fetched under one key, then, inside the block, a new key
+    signs with the old one retired (still published)."""
+    old_pem, new_pem = new_key_pem(), new_key_pem()
+    with override_settings(CREDENTIAL_SIGNING_KEY=old_pem):
+        old_key = keys.current_key()
+        old_credential = fetch_credential(client, certificate)
+    with override_settings(
+        CREDENTIAL_SIGNING_KEY=new_pem, CREDENTIAL_RETIRED_KEYS=[old_key.multibase]
+    ):
+        yield KeyRotation(old_key, old_credential, new_pem)
 
 
 def changed(document: dict, path: tuple, value) -> dict:

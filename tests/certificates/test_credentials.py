@@ -21,7 +21,7 @@ from tests.certificates.credentials_helpers import (
     issue_course_certificate,
     issue_internship_certificate,
     issue_transcript,
-    new_key_pem,
+    key_rotation,
     zero_byte_signed_credential,
 )
 
@@ -188,21 +188,15 @@ def test_a_signature_that_starts_with_a_zero_byte_verifies():
 
 
 def test_old_credentials_verify_after_a_key_rotation(client):
-    old_pem, new_pem = new_key_pem(), new_key_pem()
     certificate = issue_course_certificate()
-    with override_settings(CREDENTIAL_SIGNING_KEY=old_pem):
-        old_key = keys.current_key()
-        old_credential = fetch_credential(client, certificate)
-
-    with override_settings(
-        CREDENTIAL_SIGNING_KEY=new_pem, CREDENTIAL_RETIRED_KEYS=[old_key.multibase]
-    ):
+    with key_rotation(client, certificate) as rotation:
         did = json.loads(client.get("/.well-known/did.json").content)
         new_credential = fetch_credential(client, certificate)
-        assert verify_credential(old_credential).outcome == Outcome.VALID
+        assert verify_credential(rotation.old_credential).outcome == Outcome.VALID
         assert verify_credential(new_credential).outcome == Outcome.VALID
         new_key = keys.current_key()
 
+    old_key = rotation.old_key
     assert new_credential["proof"]["verificationMethod"] == new_key.verification_method
     assert did["assertionMethod"] == [new_key.verification_method, old_key.verification_method]
     assert [m["publicKeyMultibase"] for m in did["verificationMethod"]] == [
@@ -210,8 +204,8 @@ def test_old_credentials_verify_after_a_key_rotation(client):
         old_key.multibase,
     ]
     # Retire a key without keeping it published and its credentials are no longer ours.
-    with override_settings(CREDENTIAL_SIGNING_KEY=new_pem):
-        assert verify_credential(old_credential).outcome == Outcome.UNKNOWN_ISSUER
+    with override_settings(CREDENTIAL_SIGNING_KEY=rotation.new_pem):
+        assert verify_credential(rotation.old_credential).outcome == Outcome.UNKNOWN_ISSUER
 
 
 def test_the_signing_key_comes_from_a_file_named_in_the_environment(tmp_path, client):

@@ -28,7 +28,7 @@ from tests.certificates.credentials_helpers import (
     issue_course_certificate,
     issue_internship_certificate,
     issue_transcript,
-    new_key_pem,
+    key_rotation,
     zero_byte_signed_credential,
 )
 
@@ -114,19 +114,14 @@ def test_digital_bazaars_verifier_accepts_every_kind_and_sees_revocation_and_tam
 def test_digital_bazaars_verifier_accepts_old_credentials_after_a_key_rotation(
     node, tmp_path, client
 ):
-    old_pem, new_pem = new_key_pem(), new_key_pem()
     certificate = issue_course_certificate()
-    with override_settings(CREDENTIAL_SIGNING_KEY=old_pem):
-        old_key = keys.current_key()
-        old_credential = fetch_credential(client, certificate)
-
-    with override_settings(
-        CREDENTIAL_SIGNING_KEY=new_pem, CREDENTIAL_RETIRED_KEYS=[old_key.multibase]
-    ):
+    with key_rotation(client, certificate) as rotation:
         new_credential = fetch_credential(client, certificate)
-        results = verify_independently(node, tmp_path, client, [old_credential, new_credential])
-    with override_settings(CREDENTIAL_SIGNING_KEY=new_pem):
-        dropped = verify_independently(node, tmp_path, client, [old_credential])
+        results = verify_independently(
+            node, tmp_path, client, [rotation.old_credential, new_credential]
+        )
+    with override_settings(CREDENTIAL_SIGNING_KEY=rotation.new_pem):
+        dropped = verify_independently(node, tmp_path, client, [rotation.old_credential])
 
     assert [(r["verified"], r["status"]) for r in results] == [
         (True, False),
