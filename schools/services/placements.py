@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.audit import record
 from schools.models import (
@@ -142,7 +143,14 @@ def request_placement(
             raise SchoolError(_("This offer does not take requests at the moment."))
         free = offer.places - places_held(offer)
         if len(pupils) > free:
-            raise SchoolError(_("Only %(free)s places are free on this offer.") % {"free": free})
+            raise SchoolError(
+                ngettext(
+                    "Only %(free)s place is free on this offer.",
+                    "Only %(free)s places are free on this offer.",
+                    free,
+                )
+                % {"free": free}
+            )
         placement = Placement.objects.create(
             offer=offer,
             school=school,
@@ -172,12 +180,16 @@ def accept_placement(placement: Placement, *, by, note: str = "") -> Placement:
         require_child_record_declaration(offer)
         held = places_held(offer)
         if held + placement.pupil_count > offer.places:
+            free = max(offer.places - held, 0)
             raise SchoolError(
-                _(
+                ngettext(
                     "There are not enough free places: %(free)s free, %(asked)s asked for. "
-                    "Add places to the offer or decline the request."
+                    "Add places to the offer or decline the request.",
+                    "There are not enough free places: %(free)s free, %(asked)s asked for. "
+                    "Add places to the offer or decline the request.",
+                    free,
                 )
-                % {"free": max(offer.places - held, 0), "asked": placement.pupil_count}
+                % {"free": free, "asked": placement.pupil_count}
             )
         _decide(placement, S.ACCEPTED, note, by=by)
         sync_filled_status(offer, held + placement.pupil_count)

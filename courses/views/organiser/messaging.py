@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from courses import services
@@ -35,7 +35,11 @@ def message(request, slug):
                 if action == "send":
                     messages.success(
                         request,
-                        _("Your message is on its way to %(count)s people.")
+                        ngettext(
+                            "Your message is on its way to %(count)s person.",
+                            "Your message is on its way to %(count)s people.",
+                            sent.recipient_count,
+                        )
                         % {"count": sent.recipient_count},
                     )
                     return redirect("courses:message_log", slug=course.slug)
