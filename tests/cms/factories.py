@@ -1,27 +1,5 @@
-import datetime
+"""The cms tests' factories: the courses tests' own, so a course on a page has a meeting, as
+every course the site makes does."""
 
-import factory
-from django.utils import timezone
-
-from courses.models import Course, CourseStatus
+from tests.courses.factories import CourseFactory as CourseFactory
 from tests.courses.factories import TopicFactory as TopicFactory
-
-
-class CourseFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Course
-        skip_postgeneration_save = True
-
-    title = factory.Sequence(lambda n: f"Kursus {n}")
-    slug = factory.Sequence(lambda n: f"kursus-{n}")
-    summary = "Et kursus for frivillige."
-    status = CourseStatus.PUBLISHED
-    venue_name = "Frivillighuset"
-    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
-
-    @factory.post_generation
-    def topics(self, create, extracted, **kwargs):
-        if create and extracted:
-            # A ParentalManyToManyField is written by the course's save().
-            self.topics.set(extracted)
-            self.save()

@@ -47,10 +47,13 @@ class CourseFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def meetings(self, create, extracted, **kwargs):
-        """meetings=[(start, end), …], or a number of weekly meetings (default 1)."""
+        """meetings=[(start, end), …], or a number of weekly meetings (default 1). Without
+        either, a course given `starts_at=` gets its one three-hour meeting then."""
         if not create:
             return
-        if extracted is None or isinstance(extracted, int):
+        if extracted is None and self.starts_at is not None:
+            extracted = [(self.starts_at, self.starts_at + timedelta(hours=3))]
+        elif extracted is None or isinstance(extracted, int):
             count = 1 if extracted is None else extracted
             first_day = kwargs.get("first_day") or timezone.localdate() + timedelta(days=14)
             extracted = [
