@@ -90,7 +90,8 @@ class AccountAdapter(DefaultAccountAdapter):
             url = end_session_url(request, provider_id)
             if url:
                 return url
-        return super().get_logout_redirect_url(request)
+        # Home in the language of the page they logged out from: / or /en/.
+        return reverse("wagtail_serve", args=[""])
 
     def get_login_redirect_url(self, request):
         with translation.override(request.user.preferred_language):
