@@ -54,6 +54,10 @@ def overview(request, slug):
             **_progress_context(course),
             "rows": rows,
             "missing": sum(1 for signup, certificate in rows if signup and not certificate),
+            # Still valid, though the holder no longer counts as completed: the organiser decides.
+            "not_completed": sum(
+                1 for signup, certificate in rows if not signup and not certificate.is_revoked
+            ),
         },
     )
 

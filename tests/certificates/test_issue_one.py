@@ -100,6 +100,29 @@ def test_participant_whose_attendance_was_corrected_after_the_batch(
     assert Certificate.objects.count() == 2
 
 
+def test_a_certificate_whose_holder_no_longer_completed_is_pointed_out_until_revoked(
+    client, course, organiser, completed
+):
+    certificate = services.issue_course_certificate(completed, notify=False)
+    Attendance.objects.filter(signup=completed).update(present=False)  # corrected afterwards
+    client.force_login(organiser)
+
+    page = client.get(overview_url(course)).content.decode()
+
+    assert "Ikke længere gennemført" in page
+    assert "1 gyldigt bevis tilhører en deltager, der ikke længere har gennemført" in page
+    revoke_url = reverse("certificates:revoke", args=[course.slug, certificate.pk])
+    assert revoke_url in page
+
+    services.revoke_certificate(
+        certificate, reason="Fremmødet var registreret forkert.", by=organiser
+    )
+    page = client.get(overview_url(course)).content.decode()
+
+    assert "tilhører en deltager" not in page
+    assert revoke_url not in page
+
+
 def test_participant_who_did_not_complete_gets_nothing_and_a_message(
     client, course, organiser, not_completed, mailoutbox, django_capture_on_commit_callbacks
 ):
