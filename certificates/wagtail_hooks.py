@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, Max, OuterRef
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, ngettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -127,7 +127,11 @@ def register_certificate_log_actions(actions):
             ),
             "frivilligloeft.certificates.batch_started": (
                 _("Issue certificates"),
-                _("Certificates for %(total)s participants are being issued"),
+                ngettext_lazy(
+                    "The certificate for %(total)s participant is being issued",
+                    "Certificates for %(total)s participants are being issued",
+                    "total",
+                ),
             ),
         },
     )

@@ -104,14 +104,18 @@ class _DataFormatter(LogFormatter):
             if isinstance(value, str | int | None) and value in labels:
                 data[key] = labels[value]
         try:
-            return str(self.message) % data
+            # `%` on the message itself: an ngettext_lazy message (`"recipients"` as its
+            # number) picks its singular or plural from the entry's data.
+            return str(self.message % data)
         except (KeyError, TypeError, ValueError):
-            return str(self.message).split("%(")[0].rstrip(" :")
+            # Without its values a counted message has no text of its own: its label.
+            return str(self.message).split("%(")[0].rstrip(" :") or str(self.label)
 
 
 def register_actions(actions, labels: dict, *, value_labels: dict | None = None) -> None:
     """Register `{action: (label, message)}` in a `register_log_actions` hook. The message
-    may hold `%(key)s` placeholders filled from the entry's data; `value_labels`
+    may hold `%(key)s` placeholders filled from the entry's data (a count: the message is an
+    `ngettext_lazy(singular, plural, "key")`, in the number of the key's value); `value_labels`
     (`{key: {value: label}}`, e.g. a TextChoices' `dict(choices)`) shows a stored value by
     its translated label, in the language of whoever reads the history."""
     attributes = {"value_labels": value_labels or {}}

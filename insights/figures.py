@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 # Cells resting on fewer people than this (but more than none) are suppressed.
 MIN_CELL = 3
@@ -60,7 +61,11 @@ class Figure:
         if self.kind == Kind.AVERAGE:
             return number_format(self.value, decimal_pos=1)
         if self.kind == Kind.DAYS:
-            return _("%(days)s days") % {"days": number_format(self.value, decimal_pos=1)}
+            # "1,0 dag" is one day in Danish (and "1.0 day" reads so in English).
+            count = 1 if round(self.value, 1) == 1 else 2
+            return ngettext("%(days)s day", "%(days)s days", count) % {
+                "days": number_format(self.value, decimal_pos=1)
+            }
         return number_format(self.value, force_grouping=True)
 
     def export_value(self):

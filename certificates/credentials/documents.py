@@ -41,7 +41,7 @@ from certificates.credentials import keys, proofs, status_list
 from certificates.credentials.jsonld import CREDENTIALS_V2, DID_V1, MULTIKEY_V1, OPEN_BADGES_V3
 from certificates.models import Certificate, CertificateKind, CertificateSettings
 from certificates.rendering import LOGO_STATIC_PATH
-from certificates.templatetags.certificate_tags import date_span, hours
+from certificates.templatetags.certificate_tags import date_span, hours_with_unit
 
 CONTEXT = [CREDENTIALS_V2, OPEN_BADGES_V3]
 SIGNED_CACHE_SECONDS = 24 * 60 * 60
@@ -319,7 +319,7 @@ def _evidence(certificate: Certificate) -> list[dict]:
     for course in certificate.snapshot.get("courses", []):
         details = [date_span(course.get("start"), course.get("end"))]
         if course.get("hours"):
-            details.append(_("%(hours)s hours") % {"hours": hours(course["hours"])})
+            details.append(hours_with_unit(course["hours"]))
         if course.get("provider"):
             details.append(clean(course["provider"]))
         entry = {

@@ -1,6 +1,7 @@
 """The names courses.services log their changes under (core.audit), with their labels."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from wagtail import hooks
 
 from core.audit import register_actions
@@ -25,7 +26,11 @@ def register_course_log_actions(actions):
             "frivilligloeft.courses.cancelled": (_("Cancel course"), _("Course cancelled")),
             "frivilligloeft.courses.participants_messaged": (
                 _("Message participants"),
-                _("Message sent to %(recipients)s participants"),
+                ngettext_lazy(
+                    "Message sent to %(recipients)s participant",
+                    "Message sent to %(recipients)s participants",
+                    "recipients",
+                ),
             ),
             "frivilligloeft.courses.signed_up": (_("Signup"), _("Signed up: %(status)s")),
             "frivilligloeft.courses.signup_details_changed": (

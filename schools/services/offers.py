@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from associations.queries import has_current_child_record_declaration
 from core.audit import record
@@ -110,7 +111,11 @@ def update_offer(offer: InternshipOffer, *, by, **fields) -> InternshipOffer:
         held = places_held(offer)
         if offer.places < held:
             raise SchoolError(
-                _("%(held)s places are already given to pupils; places cannot be fewer.")
+                ngettext(
+                    "%(held)s place is already given to pupils; places cannot be fewer.",
+                    "%(held)s places are already given to pupils; places cannot be fewer.",
+                    held,
+                )
                 % {"held": held}
             )
         if offer.is_public:
