@@ -87,7 +87,13 @@ class AddPersonForm(forms.Form):
             "without one gets an invitation by email, valid for 14 days."
         ),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=RoleKind.choices)
+    # No role is chosen beforehand: an admin who overlooks the field must not make someone
+    # chair (the first role) by accident.
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("", _("Choose a role")), *RoleKind.choices],
+        error_messages={"required": _("Choose the person's role.")},
+    )
     is_admin = forms.BooleanField(
         label=_("can manage the association"),
         required=False,
