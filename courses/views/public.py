@@ -246,7 +246,17 @@ def cancel(request, slug):
     if not request.user.is_authenticated:
         raise Http404
     course = _visible_course(request, slug)
-    signup = _own_active_signup(request, course)
+    signup = Signup.objects.filter(
+        course=course, user=request.user, status__in=ACTIVE_SIGNUP_STATUSES
+    ).first()
+    if signup is None:
+        # Cancelled already (Back and confirm again, a second POST): nothing to do, and
+        # nothing about anyone else's signup either. The course page offers the undo.
+        messages.info(
+            request,
+            _("You are not signed up for this course, so there is nothing to cancel."),
+        )
+        return redirect(course)
     was = signup.status
     if request.method != "POST":
         context = {
