@@ -222,7 +222,7 @@ def test_a_volunteer_can_never_touch_anothers_signup(client, volunteer, path):
     response = method(f"/kurser/{course.slug}/{path}")
 
     if path == "afmeld/":
-        # Cancelling answers as for anyone without a signup of their own (test_qa_cancel_twice).
+        # Cancelling answers as for anyone without a signup of their own (test_cancel_twice.py).
         assert (response.status_code, response["Location"]) == (302, f"/kurser/{course.slug}/")
     else:
         assert response.status_code == 404

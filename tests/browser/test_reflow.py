@@ -1,7 +1,7 @@
-"""Layout faults found by using the demo site: a long Danish word in a course's or an
-association's title, and a long email address on a placement, must not push the page sideways
-on a phone (WCAG 1.4.10 reflow); on a desktop a tall signup panel must not open a gap between
-a course's heading and its description."""
+"""Reflow and layout: a long Danish word in a course's or an association's title, and a long
+email address on a placement, must not push the page sideways on a phone (WCAG 1.4.10
+reflow); on a desktop a tall signup panel must not open a gap between a course's heading and
+its description."""
 
 import re
 
