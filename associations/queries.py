@@ -92,12 +92,16 @@ _ADMINISTERED_IDS = PreparedQuery(
 
 
 def admins_of(association: Association):
-    """The association's admins now (active accounts), for mail about the association."""
+    """The association's admins now (active accounts), for mail about the association: each
+    person once, however many admin roles they hold (chair and treasurer)."""
     from accounts.models import User
 
     return User.objects.filter(
-        association_roles__association=association,
-        association_roles__is_admin=True,
+        Exists(
+            AssociationRole.objects.filter(
+                user=OuterRef("pk"), association=association, is_admin=True
+            )
+        ),
         is_active=True,
     ).order_by("pk")
 

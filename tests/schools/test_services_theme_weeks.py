@@ -96,6 +96,23 @@ def test_a_decision_on_a_contribution_goes_to_the_associations_admins_of_today(
     assert offerer.email not in recipients
 
 
+def test_an_admin_with_two_roles_in_the_association_gets_one_email(
+    theme, django_capture_on_commit_callbacks
+):
+    """A board member who is also the treasurer holds two admin roles: one email, not two."""
+    from associations.models import RoleKind
+    from tests.associations.factories import AdminRoleFactory
+
+    contribution = theme["contribution"]
+    admin = theme[Actor.ASSOCIATION]
+    AdminRoleFactory(association=contribution.association, user=admin, role=RoleKind.TREASURER)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_contribution(contribution, by=theme[Actor.SCHOOL])
+
+    assert [m.to[0] for m in mail.outbox] == [admin.email]
+
+
 def test_offer_contribution_within_the_week_only(theme):
     theme_week = theme["theme_week"]
     association = theme["contribution"].association
