@@ -6,8 +6,10 @@ from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import wagtail_users
 from accounts.sso import views as sso_views
 from certificates.views import credentials as credential_views
 from config import seo
@@ -25,6 +27,8 @@ urlpatterns = [
     path(".well-known/did.json", credential_views.did_document, name="did_document"),
     # The admin's "Log out" also ends a municipal login at the provider (accounts.sso).
     path("admin/logout/", sso_views.AdminLogoutView.as_view()),
+    # The account page names a person by their full name (accounts.wagtail_users).
+    path("admin/account/", require_admin_access(wagtail_users.AccountView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("dokumenter/", include(wagtaildocs_urls)),
