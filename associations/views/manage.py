@@ -432,14 +432,25 @@ def stand(request, association, fair_slug):
     existing = FairStand.objects.filter(fair=fair, association=association).first()
     form = StandForm(request.POST or None, instance=existing)
     if request.method == "POST":
-        if "withdraw" in request.POST and existing:
-            run_service(
-                request,
-                services.withdraw_stand,
-                existing,
-                by=request.user,
-                success=_("The stand is withdrawn."),
-            )
+        if "withdraw" in request.POST:
+            # A repeated withdrawal (Back, then the button again) finds no stand: it says so
+            # and never registers the stand anew from the form's fields.
+            if existing is None:
+                messages.info(
+                    request,
+                    _(
+                        "Your association has no stand at this fair, "
+                        "so there is nothing to withdraw."
+                    ),
+                )
+            else:
+                run_service(
+                    request,
+                    services.withdraw_stand,
+                    existing,
+                    by=request.user,
+                    success=_("The stand is withdrawn."),
+                )
             return redirect(_overview_url(association))
         if form.is_valid():
             registered, _stand = run_service(
