@@ -1,4 +1,5 @@
-"""Wagtail admin report: guides whose last review is more than a year old."""
+"""Wagtail admin reports: guides whose last review is more than a year old, and stories whose
+signed consent is not filed yet."""
 
 import datetime
 
@@ -8,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 
-from cms.models import GuidePage
+from cms.models import GuidePage, StoryPage
 from cms.models.guides import REVIEW_INTERVAL_DAYS
 from taxonomy.models import Topic
 
@@ -62,6 +63,44 @@ class GuidesDueForReviewView(PageReportView):
         )
         self.queryset = (
             guides_due_for_review()
+            .filter(pk__in=editable.values("pk"))
+            .select_related("locale")
+            .prefetch_workflow_states()
+        )
+        return super().get_queryset()
+
+
+def stories_awaiting_consent():
+    """Stories (published or not) with no note of where the signed consent is kept, newest
+    first."""
+    return StoryPage.objects.filter(consent_reference="").order_by("-first_published_at", "title")
+
+
+class StoriesAwaitingConsentView(PageReportView):
+    page_title = _("Stories awaiting a filed consent")
+    header_icon = "doc-full"
+    results_template_name = "cms/admin/stories_awaiting_consent_results.html"
+    index_url_name = "cms_stories_awaiting_consent"
+    index_results_url_name = "cms_stories_awaiting_consent_results"
+    any_permission_required = ["add", "change", "publish"]
+    list_export = ["title", "consent_given_by", "consent_given_on", "status_string", "url"]
+    export_headings = {
+        "title": _("Title"),
+        "consent_given_by": _("Consent given by"),
+        "consent_given_on": _("Consent given on"),
+        "status_string": _("Status"),
+        "url": _("Address"),
+    }
+
+    def get_filename(self):
+        return f"historier-uden-arkiveret-samtykke-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        self.queryset = (
+            stories_awaiting_consent()
             .filter(pk__in=editable.values("pk"))
             .select_related("locale")
             .prefetch_workflow_states()

@@ -10,7 +10,6 @@
 """
 
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -23,8 +22,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.roles import Role
 from cms.choosers import course_chooser_viewset
-from cms.models import StoryPage
-from cms.reports import GuidesDueForReviewView, guides_due_for_review
+from cms.reports import (
+    GuidesDueForReviewView,
+    StoriesAwaitingConsentView,
+    guides_due_for_review,
+    stories_awaiting_consent,
+)
 from cms.services import enforce_story_consent
 from core import page_cache
 from core.admin_dashboard import DashboardItem, DashboardPanel
@@ -51,6 +54,16 @@ def register_report_urls():
             "reports/vejledninger-til-gennemsyn/results/",
             GuidesDueForReviewView.as_view(results_only=True),
             name="cms_guides_due_for_review_results",
+        ),
+        path(
+            "reports/historier-uden-arkiveret-samtykke/",
+            StoriesAwaitingConsentView.as_view(),
+            name="cms_stories_awaiting_consent",
+        ),
+        path(
+            "reports/historier-uden-arkiveret-samtykke/results/",
+            StoriesAwaitingConsentView.as_view(results_only=True),
+            name="cms_stories_awaiting_consent_results",
         ),
     ]
 
@@ -188,7 +201,7 @@ class EditorPanel(DashboardPanel):
         moderated = Page.objects.filter(
             pk__in=[int(pk) for pk in moderated_ids[:5] if pk.isdigit()]
         ).order_by("title")
-        stories = StoryPage.objects.filter(consent_reference="").order_by("-first_published_at")
+        stories = stories_awaiting_consent()
 
         def edit_rows(pages, detail=lambda page: ""):
             return [
@@ -214,9 +227,7 @@ class EditorPanel(DashboardPanel):
             DashboardItem(
                 _("Stories awaiting a filed consent"),
                 stories.count(),
-                # Wagtail's page search, showing stories only (ContentType ids are cached).
-                reverse("wagtailadmin_pages:search")
-                + f"?content_type={ContentType.objects.get_for_model(StoryPage).pk}",
+                reverse("cms_stories_awaiting_consent"),
                 rows=edit_rows(stories, lambda page: page.consent_given_by),
             ),
         ]
