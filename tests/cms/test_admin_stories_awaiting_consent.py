@@ -24,9 +24,7 @@ def stories_item(editor):
     return item
 
 
-def test_the_dashboards_stories_link_lists_the_stories_without_a_filed_consent(
-    client, make_story
-):
+def test_the_dashboards_stories_link_lists_the_stories_without_a_filed_consent(client, make_story):
     editor = UserFactory(roles=[Role.EDITOR])
     make_story(title="Lises lørdage", slug="lise", consent_reference="")
     make_story(title="Arkiveret", slug="arkiveret", consent_reference="Sag 2026-17")
