@@ -59,7 +59,11 @@ def register_course_log_actions(actions):
             ),
             "frivilligloeft.courses.waiting_list_promoted": (
                 _("Promote from the waiting list"),
-                _("Moved up from the waiting list: %(count)s (%(status)s)"),
+                ngettext_lazy(
+                    "%(count)s person moved up from the waiting list: %(status)s",
+                    "%(count)s people moved up from the waiting list: %(status)s",
+                    "count",
+                ),
             ),
             "frivilligloeft.courses.seat_given": (
                 _("Give a seat"),
@@ -79,7 +83,11 @@ def register_course_log_actions(actions):
             ),
             "frivilligloeft.courses.offers_expired": (
                 _("Seat offer expired"),
-                _("Seat offers not accepted in time: %(count)s"),
+                ngettext_lazy(
+                    "%(count)s seat offer was not accepted in time",
+                    "%(count)s seat offers were not accepted in time",
+                    "count",
+                ),
             ),
             "frivilligloeft.courses.wish_status": (
                 _("Change wish status"),

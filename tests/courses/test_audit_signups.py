@@ -330,8 +330,27 @@ def test_the_course_history_in_the_admin_tells_it_in_danish(client):
         "Tilmeldt: Bekræftet",
         "Tilmeldt: På venteliste",
         "Tilmelding afmeldt: Afmeldt af en arrangør",
-        "Rykket op fra ventelisten: 1 (Bekræftet)",
+        "1 person rykket op fra ventelisten: Bekræftet",
         "Antal pladser ændret fra 1 til ingen grænse",
         "Bente Arrangør",
     ):
         assert message in text
+
+
+def test_the_course_history_counts_expired_offers_and_promotions_in_words(client):
+    course = CourseFactory(capacity=2, waiting_list_mode=WaitingListMode.OFFER)
+    past = timezone.now() - timedelta(minutes=1)
+    _offered(course, expires=past)
+    _offered(course, expires=past, queue_number=2)
+    waitlist(course, [UserFactory(), UserFactory()], start=3)
+    services.expire_offers()
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(
+        reverse("wagtailsnippets_courses_course:history", args=[course.pk]),
+        headers={"accept-language": "da"},
+    )
+
+    text = response.content.decode()
+    assert "2 pladstilbud blev ikke taget imod i tide" in text
+    assert "2 personer rykket op fra ventelisten: Plads tilbudt" in text
