@@ -91,7 +91,17 @@ class AssociationAdminFilterSet(WagtailFilterSet):
     consultants must find a new admin for."""
 
     has_admin = exists_filter(_("Has an admin"), queries.has_admin)
+    declaration_lapses = exists_filter(
+        _("Child-record declaration lapses at New Year"), queries.declaration_lapses_at_new_year
+    )
 
     class Meta:
         model = Association
-        fields = ["is_public", "verified_by_staff", "categories", "town", "has_admin"]
+        fields = [
+            "is_public",
+            "verified_by_staff",
+            "categories",
+            "town",
+            "has_admin",
+            "declaration_lapses",
+        ]

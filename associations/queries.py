@@ -7,6 +7,7 @@ from django.db.models import (
     Exists,
     OuterRef,
     Prefetch,
+    Q,
     QuerySet,
     Value,
 )
@@ -113,6 +114,24 @@ def has_admin() -> Exists:
         AssociationRole.objects.filter(
             association=OuterRef("pk"), is_admin=True, user__is_active=True
         )
+    )
+
+
+# Child-record declarations are yearly: from this many days before New Year an association
+# without next year's declaration is flagged.
+DECLARATION_WARNING_DAYS = 60
+
+
+def declaration_lapses_at_new_year() -> Q:
+    """Whether an association's child-record declaration runs out at New Year: it declared
+    this year and not next year yet (an expression). True of none until the last
+    DECLARATION_WARNING_DAYS days of the year."""
+    today = timezone.localdate()
+    if (datetime.date(today.year, 12, 31) - today).days > DECLARATION_WARNING_DAYS:
+        return Q(pk__isnull=True)  # none: this year's declarations hold a while yet
+    declared = ChildRecordDeclaration.objects.filter(association=OuterRef("pk"))
+    return Q(Exists(declared.filter(year=today.year))) & ~Q(
+        Exists(declared.filter(year=today.year + 1))
     )
 
 

@@ -1,12 +1,9 @@
 """Associations in the Wagtail admin: associations, categories, volunteer fairs with stands, and
 what needs a volunteer consultant's attention on the dashboard."""
 
-from datetime import date
-
 from django import forms
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -16,14 +13,13 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import Role
-from associations import admin_views
+from associations import admin_views, queries
 from associations.filters import AssociationAdminFilterSet
 from associations.models import (
     Association,
     AssociationInvitation,
     AssociationRole,
     Category,
-    ChildRecordDeclaration,
     Fair,
     FairStand,
 )
@@ -234,11 +230,6 @@ def register_associations_menu():
     return AssociationsMenu()
 
 
-# Child-record declarations are yearly: from this many days before New Year an association
-# without next year's declaration is flagged.
-DECLARATION_WARNING_DAYS = 60
-
-
 class AssociationsPanel(DashboardPanel):
     """Volunteer consultants: associations that need a hand from the municipality."""
 
@@ -248,16 +239,10 @@ class AssociationsPanel(DashboardPanel):
     order = 120
 
     def get_items(self, request):
-        today = timezone.localdate()
-        admins = AssociationRole.objects.filter(association=OuterRef("pk"), is_admin=True)
-        declared = ChildRecordDeclaration.objects.filter(association=OuterRef("pk"))
-        lapsing = Q(Exists(declared.filter(year=today.year))) & ~Q(
-            Exists(declared.filter(year=today.year + 1))
-        )
-        if (date(today.year, 12, 31) - today).days > DECLARATION_WARNING_DAYS:
-            lapsing = Q(pk__isnull=True)  # none: this year's declarations hold a while yet
+        # The conditions of the association list's filters, which "Open" leads to.
+        lapsing = queries.declaration_lapses_at_new_year()
         unverified = Q(verified_by_staff=False)
-        without_admin = ~Q(Exists(admins))
+        without_admin = ~Q(queries.has_admin())
         counts = Association.objects.aggregate(
             without_admin=Count("pk", filter=without_admin),
             lapsing=Count("pk", filter=lapsing),
@@ -279,13 +264,13 @@ class AssociationsPanel(DashboardPanel):
             DashboardItem(
                 _("Associations without an admin"),
                 counts["without_admin"],
-                reverse("association_people:index"),
+                f"{index}?has_admin=false",
                 rows=rows(without_admin, people),
             ),
             DashboardItem(
                 _("Child-record declarations that lapse at New Year"),
                 counts["lapsing"],
-                index,
+                f"{index}?declaration_lapses=true",
                 rows=rows(lapsing, edit),
             ),
             DashboardItem(

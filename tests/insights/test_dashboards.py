@@ -257,3 +257,31 @@ def test_editor_panel_queries_do_not_grow(django_assert_num_queries, make_guide,
 
     with django_assert_num_queries(7):
         render(EditorPanel(), editor)
+
+
+def test_the_associations_panels_open_links_list_what_they_count(client, monkeypatch):
+    consultant = UserFactory(roles=[Role.VOLUNTEER_CONSULTANT])
+    this_year = timezone.localdate().year
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(this_year, 12, 7))
+    AssociationFactory(name="Uden administrator", verified_by_staff=True)
+    gone = AdminRoleFactory(association=AssociationFactory(name="Administrator slettet"))
+    gone.user.is_active = False
+    gone.user.save(update_fields=["is_active"])
+    lapsing = AdminRoleFactory(association=AssociationFactory(name="Erklæring udløber"))
+    DeclarationFactory(association=lapsing.association, year=this_year)
+    renewed = AdminRoleFactory(association=AssociationFactory(name="Fornyet"))
+    DeclarationFactory(association=renewed.association, year=this_year)
+    DeclarationFactory(association=renewed.association, year=this_year + 1)
+    request = RequestFactory().get("/admin/")
+    request.user = consultant
+    panel_items = {str(item.label): item for item in AssociationsPanel().get_items(request)}
+    client.force_login(consultant)
+
+    for label, expected in [
+        ("Foreninger uden en administrator", {"Uden administrator", "Administrator slettet"}),
+        ("Erklæringer om børneattester, der udløber ved nytår", {"Erklæring udløber"}),
+    ]:
+        item = panel_items[label]
+        response = client.get(item.url)
+        listed = {association.name for association in response.context["object_list"]}
+        assert (item.count, listed) == (len(expected), expected), label
