@@ -115,6 +115,15 @@ class Certificate(models.Model):
         return codes.display(self.code)
 
     @property
+    def display_title(self) -> str:
+        """The title in the reader's language: a transcript's stored title is its holder's
+        word for it ("Kompetencebevis"), so it is named by its kind; any other certificate by
+        what it is for (a course's or an internship's own title)."""
+        if self.kind == CertificateKind.TRANSCRIPT:
+            return str(CertificateKind.TRANSCRIPT.label)
+        return self.title
+
+    @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
 

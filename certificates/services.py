@@ -9,12 +9,14 @@
   PDF is made on the first download.
 """
 
+import json
 import logging
 import secrets
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -424,20 +426,44 @@ def issue_transcript(user, *, by=None, with_pdf: bool = True) -> Certificate:
         raise CertificateError(
             _("A competence transcript lists completed courses; you have none yet.")
         )
-    certificate, _created = _create(
-        source_key=f"transcript:{user.pk}:{secrets.token_hex(8)}",
-        kind=CertificateKind.TRANSCRIPT,
-        holder=user,
-        holder_name=snapshot["holder_name"],
-        title=snapshot["title"],
-        snapshot=snapshot,
-        language=language,
-        issued_at=timezone.now(),
-        issued_by=by or user,
-    )
+    with transaction.atomic():
+        # The holder's row is the lock: two requests at once (a double click) find one.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        certificate = _same_transcript_today(user, snapshot)
+        if certificate is None:
+            certificate, _created = _create(
+                source_key=f"transcript:{user.pk}:{secrets.token_hex(8)}",
+                kind=CertificateKind.TRANSCRIPT,
+                holder=user,
+                holder_name=snapshot["holder_name"],
+                title=snapshot["title"],
+                snapshot=snapshot,
+                language=language,
+                issued_at=timezone.now(),
+                issued_by=by or user,
+            )
+        elif certificate.pdf:
+            return certificate
     if with_pdf:
         store_pdf(certificate)
     return certificate
+
+
+def _same_transcript_today(user, snapshot: dict) -> Certificate | None:
+    """The holder's valid transcript made today with exactly this content, if there is one:
+    asking again with nothing new (a double click, Back and again) gives it back rather than
+    a second code for the same facts."""
+    today = timezone.localdate()
+    latest = (
+        Certificate.objects.filter(
+            holder=user, kind=CertificateKind.TRANSCRIPT, revoked_at__isnull=True
+        )
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
+    if latest is None or timezone.localdate(latest.issued_at) != today:
+        return None
+    return latest if latest.snapshot == json.loads(json.dumps(snapshot)) else None
 
 
 def issue_internship_certificate(
