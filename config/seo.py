@@ -9,7 +9,7 @@ calendar feeds, Mine sider — is left out, and robots.txt asks crawlers to stay
 It lives in config because it reads every app (like the URL configuration itself).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -50,6 +50,17 @@ class PagesSitemap(WagtailSitemap):
             .defer_streamfields()
             .specific()
         )
+
+    def _urls(self, page, protocol, domain):
+        """Each page on SITE_URL's host, like every other entry: Wagtail's Site may keep the
+        hostname it was created with ("localhost"), and search engines refuse a sitemap
+        entry on another host than the sitemap's."""
+        base = urlsplit(settings.SITE_URL)
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            parts = urlsplit(url["location"])
+            url["location"] = urlunsplit((base.scheme, base.netloc, *parts[2:]))
+        return urls
 
 
 class _ModelSitemap(Sitemap):

@@ -109,6 +109,20 @@ def test_sitemap_uses_site_url_whatever_the_host(client, world, settings):
     assert all(loc.startswith("https://frivilligloeft.example.dk/") for loc in model_urls)
 
 
+def test_the_cms_pages_in_the_sitemap_are_on_site_url_too(client, world, settings):
+    """Wagtail's Site may keep the hostname it was created with ("localhost"): a sitemap whose
+    pages are on another host than the sitemap itself is refused by the search engines."""
+    settings.SITE_URL = "https://frivilligloeft.example.dk"
+    settings.ALLOWED_HOSTS = ["*"]
+
+    entries = _entries(client)
+
+    assert any("/en/" in loc for loc in entries)
+    assert [
+        loc for loc in entries if not loc.startswith("https://frivilligloeft.example.dk/")
+    ] == []
+
+
 def test_sitemap_query_count_does_not_grow_with_the_content(client, world):
     client.get("/sitemap.xml")  # Wagtail caches the site's root paths on the first request
     with CaptureQueriesContext(connection) as few:
