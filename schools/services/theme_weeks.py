@@ -157,6 +157,16 @@ def offer_contribution(
         if theme_week.status != W.OPEN:
             raise SchoolError(_("This theme week no longer takes contributions."))
         _check_slot(theme_week, starts_at, ends_at)
+        # A repeated POST (a double click, Back and send again) finds the offer it made.
+        repeated = theme_week.contributions.filter(
+            association=association,
+            status__in=(ContributionStatus.OFFERED, ContributionStatus.ACCEPTED),
+            title=title.strip(),
+            starts_at=starts_at,
+            ends_at=ends_at,
+        ).first()
+        if repeated is not None:
+            return repeated
         contribution = ThemeWeekContribution(
             theme_week=theme_week,
             association=association,

@@ -113,6 +113,31 @@ def test_an_admin_with_two_roles_in_the_association_gets_one_email(
     assert [m.to[0] for m in mail.outbox] == [admin.email]
 
 
+def test_offering_the_same_contribution_twice_gives_the_first_back(
+    theme, django_capture_on_commit_callbacks
+):
+    """A double click (or Back and send again) on the offer form: one offer, one email."""
+    theme_week = theme["theme_week"]
+    association = theme["contribution"].association
+    start = timezone.make_aware(datetime.datetime.combine(theme_week.starts_on, datetime.time(12)))
+    offer = {
+        "by": theme[Actor.ASSOCIATION],
+        "kind": "talk",
+        "title": "Hvorfor bliver man træner?",
+        "description": "Et oplæg.",
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=1),
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = services.offer_contribution(theme_week, association, **offer)
+        second = services.offer_contribution(theme_week, association, **offer)
+
+    assert second.pk == first.pk
+    assert theme_week.contributions.filter(title="Hvorfor bliver man træner?").count() == 1
+    assert len(mail.outbox) == 1
+
+
 def test_offer_contribution_within_the_week_only(theme):
     theme_week = theme["theme_week"]
     association = theme["contribution"].association
