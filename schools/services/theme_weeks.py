@@ -80,6 +80,21 @@ def post_theme_week(school: School, *, by, **fields) -> ThemeWeek:
         raise SchoolError(_("Choose at least one thing you would like from associations."))
     theme_week.full_clean()
     with transaction.atomic():
+        # The school's row is the lock: a repeated POST (a double click, Back and send
+        # again) finds the theme week it posted instead of posting it twice.
+        School.objects.select_for_update().filter(pk=school.pk).first()
+        repeated = (
+            ThemeWeek.objects.filter(
+                school=school,
+                theme=theme_week.theme,
+                starts_on=theme_week.starts_on,
+                ends_on=theme_week.ends_on,
+            )
+            .exclude(status=W.CANCELLED)
+            .first()
+        )
+        if repeated is not None:
+            return repeated
         theme_week.save()
         record(theme_week, "wagtail.create", by=by)
     logger.info("Theme week %s posted by user %s", theme_week.pk, by.pk)

@@ -135,3 +135,25 @@ def test_contribution_action_by_a_stranger_is_404(client):
     response = client.post(reverse("schools:contribution_action", args=[contribution.pk, "accept"]))
 
     assert response.status_code == 404
+
+
+def test_posting_a_theme_week_twice_makes_one(client):
+    """A double click (or Back and send again) on "Post the theme week": one theme week, and
+    the second request lands on it."""
+    school = SchoolFactory()
+    client.force_login(school_coordinator(school))
+    form = {
+        "school": school.pk,
+        "theme": "Frivillighed i lokalsamfundet",
+        "description": "Eleverne undersøger foreningslivet.",
+        "starts_on": "2030-10-07",
+        "ends_on": "2030-10-11",
+        "grade_level": "8. klasse",
+        "wants_talk": "on",
+    }
+
+    first = client.post(reverse("schools:post_theme_week"), form)
+    second = client.post(reverse("schools:post_theme_week"), form)
+
+    theme_week = ThemeWeek.objects.get()
+    assert first["Location"] == second["Location"] == theme_week.get_absolute_url()
