@@ -52,6 +52,10 @@ def propose_wish(
     """Record a wish; its proposer supports it from the start."""
     with transaction.atomic():
         open_wishes = CourseWish.objects.filter(proposed_by=user, status=WishStatus.OPEN)
+        # A repeated POST (a double click, Back and send again) finds the wish it made.
+        repeated = open_wishes.filter(topic=topic, title=title.strip()).first()
+        if repeated is not None:
+            return repeated
         if open_wishes.count() >= MAX_OPEN_WISHES_PER_PERSON:
             raise CourseError(
                 _("You already have %(count)d open wishes. Support one of them instead.")

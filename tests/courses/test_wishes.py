@@ -67,6 +67,18 @@ def test_support_is_one_click_once_and_can_be_withdrawn():
     assert wish.supports.count() == 1
 
 
+def test_proposing_the_same_wish_twice_gives_the_first_back():
+    """A double click (or Back and send again) on "Send the wish": one wish on the list."""
+    mette = UserFactory()
+    topic = TopicFactory()
+
+    first = propose(mette, topic=topic, title="Sociale medier for begyndere")
+    second = propose(mette, topic=topic, title=" Sociale medier for begyndere ")
+
+    assert second.pk == first.pk
+    assert CourseWish.objects.count() == 1
+
+
 def test_a_person_has_at_most_five_open_wishes():
     mette = UserFactory()
     topic = TopicFactory()
