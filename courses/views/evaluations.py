@@ -48,7 +48,8 @@ def answer_by_link(request, token):
     """The link in the invitation email: the token is the key, no login needed."""
     invitation = invitation_for_token(token)
     if invitation is None:
-        raise Http404
+        # A link cut short or mistyped from the email: say so, still a 404.
+        return render(request, "courses/evaluation_invalid.html", status=404)
     return _answer(request, invitation, back=request.path)
 
 

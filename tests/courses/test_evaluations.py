@@ -246,7 +246,11 @@ def test_an_unknown_or_expired_link(client):
         sent_at=timezone.now() - timedelta(days=31),
     )
 
-    assert client.get("/kurser/evaluering/findes-ikke/").status_code == 404
+    unknown = client.get("/kurser/evaluering/findes-ikke/")
+    assert unknown.status_code == 404
+    assert "Evalueringslinket virker ikke" in unknown.text
+    assert "Tjek, at du har kopieret hele linket fra e-mailen." in unknown.text
+    assert "The evaluation link does not work" in client.get("/en/kurser/evaluering/x/").text
     expired = client.get("/kurser/evaluering/udloebet/")
     assert "Evalueringen er lukket" in expired.text
     late = client.post("/kurser/evaluering/udloebet/", {"usefulness": "3", "would_recommend": "no"})
