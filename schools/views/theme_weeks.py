@@ -116,6 +116,9 @@ def post_theme_week(request):
 @permission_required_or_404("schools.run_theme_week", theme_week_of)
 @require_POST
 def change_theme_week_status(request, theme_week):
+    if request.POST.get("status") == ThemeWeekStatus.CANCELLED and not request.POST.get("confirm"):
+        # Cancelling cannot be undone and emails the associations: ask once more.
+        return render(request, "schools/theme_week_cancel.html", {"theme_week": theme_week})
     return change_status(
         request,
         theme_week,

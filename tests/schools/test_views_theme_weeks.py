@@ -157,3 +157,31 @@ def test_posting_a_theme_week_twice_makes_one(client):
 
     theme_week = ThemeWeek.objects.get()
     assert first["Location"] == second["Location"] == theme_week.get_absolute_url()
+
+
+def test_cancelling_a_theme_week_asks_first(client, django_capture_on_commit_callbacks):
+    """Cancelling cannot be undone and emails every association with an offer: the button
+    asks once more, and only the confirmation cancels."""
+    contribution = ContributionFactory()
+    theme_week = contribution.theme_week
+    association_admin(contribution.association)
+    client.force_login(school_coordinator(theme_week.school))
+    url = reverse("schools:theme_week_status", args=[theme_week.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(url, {"status": "cancelled"})
+
+    assert asked.status_code == 200
+    assert f"Vil du aflyse “{theme_week.theme}”?" in asked.text
+    assert "Behold temaugen" in asked.text
+    theme_week.refresh_from_db()
+    assert theme_week.status == "open"
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        confirmed = client.post(url, {"status": "cancelled", "confirm": "1"})
+
+    assert confirmed.status_code == 302
+    theme_week.refresh_from_db()
+    assert theme_week.status == "cancelled"
+    assert len(mail.outbox) == 1
