@@ -42,3 +42,24 @@ def _danish(entries) -> dict[str, str]:
 @pytest.mark.parametrize("catalogue", [OURS, ALLAUTH], ids=["ours", "allauth"])
 def test_danish_uses_one_term_for_passwords_and_two_step_login(catalogue):
     assert _danish(polib.pofile(str(catalogue))) == {}
+
+
+CONFIRM_PAGE = [
+    "Confirm Email Address",
+    'Please confirm that <a href="mailto:%(email)s">%(email)s</a> is an email address for '
+    "user %(user_display)s.",
+    "Unable to confirm %(email)s because it is already confirmed by a different account.",
+    'This email confirmation link expired or is invalid. Please <a href="%(email_url)s">'
+    "issue a new email confirmation request</a>.",
+]
+
+
+@pytest.mark.parametrize("msgid", CONFIRM_PAGE)
+def test_the_page_that_confirms_an_address_says_e_mail_like_every_other_page(msgid):
+    """The link in the sign-up email opens allauth's confirmation page: »e-mailadresse«, as
+    the rest of the site writes it, not allauth's »emailadresse«."""
+    with translation.override("da"):
+        shown = re.sub(r"%\(\w+\)s|<[^>]+>", "", translation.gettext(msgid))
+
+    assert shown != msgid
+    assert not re.search(r"(?i)(?<![-\w])email", shown), shown
