@@ -6,7 +6,9 @@ from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
+from accounts.invitations import AFTER_CONFIRMATION
 from accounts.sso.protocol import end_session_url
 from accounts.sso.services import SESSION_KEY as SSO_SESSION_KEY
 from core.email import email_context, email_headers, queue_rendered_email
@@ -92,6 +94,13 @@ class AccountAdapter(DefaultAccountAdapter):
                 return url
         # Home in the language of the page they logged out from: / or /en/.
         return reverse("wagtail_serve", args=[""])
+
+    def get_email_verification_redirect_url(self, email_address):
+        # Back to the invitation that asked for the address to be confirmed, if one did.
+        waiting = self.request.session.pop(AFTER_CONFIRMATION, "")
+        if waiting and url_has_allowed_host_and_scheme(waiting, allowed_hosts=None):
+            return waiting
+        return super().get_email_verification_redirect_url(email_address)
 
     def get_login_redirect_url(self, request):
         with translation.override(request.user.preferred_language):

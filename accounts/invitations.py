@@ -49,6 +49,17 @@ def address_owner_check(email: str, user) -> str:
     return "other"
 
 
+# The invitation page waiting for its visitor to confirm the invited address (a path).
+AFTER_CONFIRMATION = "accounts.invitation_after_confirmation"
+
+
+def return_after_confirmation(request) -> None:
+    """The invitation page of someone whose address is not confirmed yet: once they confirm it
+    with the link in the email (in this browser), they come back to it
+    (accounts.adapters.AccountAdapter.get_email_verification_redirect_url)."""
+    request.session[AFTER_CONFIRMATION] = request.path
+
+
 def masked_address(email: str) -> str:
     """ "m…@example.org": enough for the invited person to recognise their address, not
     enough for whoever holds a forwarded link to learn it."""
