@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from certificates import codes
 from certificates.models import Certificate, CertificateKind
-from certificates.services import _course_snapshot
+from certificates.snapshots import course_snapshot
 from courses.models import Attendance, Signup, SignupStatus
 
 LIMIT = 1000
@@ -40,7 +40,7 @@ def seed(command, scale, rng: random.Random) -> str:
             source_signup=signup,
             source_key=f"signup:{signup.pk}",
             title=signup.course.title,
-            snapshot=_course_snapshot(signup, "da"),
+            snapshot=course_snapshot(signup, "da"),
             language="da",
             issued_at=now,
         )

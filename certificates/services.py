@@ -13,7 +13,6 @@ import json
 import logging
 import secrets
 from datetime import date
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,7 +22,6 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from certificates import codes
 from certificates.credentials import status_list
@@ -32,125 +30,20 @@ from certificates.models import (
     Certificate,
     CertificateBatch,
     CertificateKind,
-    CertificateSettings,
 )
-from certificates.queries import completed_signups_of
 from certificates.rendering import PdfUnavailable, render_certificate_pdf
+from certificates.snapshots import course_snapshot, issuer_fields, transcript_snapshot
 from core.audit import record
 from core.email import queue_email
 from core.services import ServiceError
 from courses import queries as course_queries
 from courses.models import Course, Signup
-from networks.queries import active_memberships
 
 logger = logging.getLogger(__name__)
 
 
 class CertificateError(ServiceError):
     """A certificate action that the rules do not allow; the message is shown to the user."""
-
-
-# --- What is printed ------------------------------------------------------------------------
-
-
-def _signer_settings() -> CertificateSettings:
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return CertificateSettings()
-    return CertificateSettings.for_site(site)
-
-
-def _issuer_fields() -> dict:
-    signer = _signer_settings()
-    return {
-        "issuer": signer.issuer_name,
-        # Who signs; "issuer" is the hosting association on an internship certificate.
-        "signer_body": signer.issuer_name,
-        "issuer_unit": signer.issuer_unit,
-        "signer_name": signer.signer_name,
-        "signer_title": signer.signer_title,
-        "signature_image_id": signer.signature_id,
-        "logo_image_id": signer.logo_id,
-    }
-
-
-def _hours(meetings) -> float:
-    seconds = sum((m.ends_at - m.starts_at).total_seconds() for m in meetings)
-    return round(seconds / 1800) / 2  # to the half hour
-
-
-def _local_date(value) -> str | None:
-    return timezone.localdate(value).isoformat() if value else None
-
-
-def _course_entry(course: Course, held_meetings) -> dict:
-    """What a certificate prints about one course, in the active language."""
-    return {
-        "title": course.title,
-        "provider": course.provider.name if course.provider else "",
-        "instructors": course.instructors,
-        "start": _local_date(course.starts_at),
-        "end": _local_date(course.ends_at),
-        "hours": _hours(held_meetings),
-        "meetings": len(held_meetings),
-        "topics": [topic.display_name for topic in course.topics.all()],
-        "price": f"{Decimal(course.price):.2f}",
-        "summary": course.summary,
-    }
-
-
-def _course_snapshot(signup: Signup, language: str) -> dict:
-    course = signup.course
-    held = list(course.meetings.filter(cancelled_at__isnull=True).order_by("starts_at"))
-    attended = signup.attendance.filter(present=True, meeting__cancelled_at__isnull=True).count()
-    with translation.override(language):
-        return {
-            "holder_name": signup.user.get_full_name(),
-            **_course_entry(course, held),
-            "attended": attended,
-            **_issuer_fields(),
-        }
-
-
-def _qualification_entries(user) -> list[dict]:
-    """The person's qualifications as printed: each with its end date and whether it was
-    still valid on the day the transcript was made (expired ones stay listed)."""
-    today = timezone.localdate()
-    return [
-        {
-            "name": qualification.kind.display_name,
-            "course": qualification.course.title,
-            "obtained": qualification.obtained_on.isoformat(),
-            "valid_until": _iso(qualification.valid_until),
-            "valid": qualification.is_valid(today),
-        }
-        for qualification in course_queries.qualifications_of(user)
-    ]
-
-
-def _iso(day) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _transcript_snapshot(user, language: str) -> dict:
-    signups = completed_signups_of(user)
-    with translation.override(language):
-        courses = [_course_entry(s.course, s.course.held_meetings) for s in signups]
-        networks = [
-            {"name": m.network.name, "since": _local_date(m.joined_at)}
-            for m in active_memberships(user)
-        ]
-        return {
-            "holder_name": user.get_full_name(),
-            "title": _("Competence transcript"),
-            "courses": courses,
-            "networks": networks,
-            "qualifications": _qualification_entries(user),
-            "hours": sum(entry["hours"] for entry in courses),
-            "start": courses[0]["start"] if courses else None,
-            "end": courses[-1]["end"] if courses else None,
-            **_issuer_fields(),
-        }
 
 
 # --- Creating and PDFs ----------------------------------------------------------------------
@@ -268,7 +161,7 @@ def _issue_course_certificate(
             _("Only participants who completed the course can get a certificate.")
         )
     language = signup.user.preferred_language
-    snapshot = _course_snapshot(signup, language)
+    snapshot = course_snapshot(signup, language)
     certificate, created = _create(
         source_key=f"signup:{signup.pk}",
         kind=CertificateKind.COURSE,
@@ -307,9 +200,9 @@ def reissue_certificate(certificate: Certificate, *, by=None) -> Certificate:
                 pk=certificate.source_signup_id
             )
             certificate.language = signup.user.preferred_language
-            certificate.snapshot = _course_snapshot(signup, certificate.language)
+            certificate.snapshot = course_snapshot(signup, certificate.language)
         else:
-            fields = _issuer_fields()
+            fields = issuer_fields()
             if certificate.kind == CertificateKind.INTERNSHIP:
                 fields.pop("issuer")  # the hosting association stays the issuer
             certificate.snapshot = {**certificate.snapshot, **fields}
@@ -421,7 +314,7 @@ def issue_transcript(user, *, by=None, with_pdf: bool = True) -> Certificate:
     what was true on the day it was made. `with_pdf=False` leaves the PDF to the first
     download."""
     language = user.preferred_language
-    snapshot = _transcript_snapshot(user, language)
+    snapshot = transcript_snapshot(user, language)
     if not snapshot["courses"]:
         raise CertificateError(
             _("A competence transcript lists completed courses; you have none yet.")
@@ -492,7 +385,7 @@ def issue_internship_certificate(
         "start": start.isoformat(),
         "end": end.isoformat(),
         "description": description,
-        **_issuer_fields(),
+        **issuer_fields(),
         "issuer": issuer_name,
         "host": issuer_name,
     }
