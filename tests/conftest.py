@@ -19,7 +19,7 @@ from cms.models import HomePage, StandardPage
 from core import fragments, page_cache
 from tests import database_template
 from tests import demo_snapshot as snapshots
-from tests.core.netfaults import dead_port
+from tests.core.netfaults import smtp_port, start_smtp  # noqa: F401 - fixtures
 from tests.factories import UserFactory
 from tests.fast_exit import pytest_unconfigure  # noqa: F401 - a hook
 from tests.indexing import _indexes_off_by_default, _indexes_where_read  # noqa: F401 - autouse
@@ -470,35 +470,3 @@ def demo_site(demo_snapshot, db):
     snapshots.restore(demo_snapshot)
     forget_caches()
     return demo_snapshot
-
-
-@pytest.fixture
-def smtp_port(settings):
-    """Real SMTP settings (Django's smtp backend) pointing at a port where no server runs yet:
-    the mail server is down until the test starts one there with `start_smtp`."""
-    port = dead_port()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
-        }
-    }
-    return port
-
-
-@pytest.fixture
-def start_smtp(smtp_port):
-    """start_smtp(Sink()) runs a real SMTP server (aiosmtpd) on `smtp_port`."""
-    from aiosmtpd.controller import Controller
-
-    controllers = []
-
-    def start(sink):
-        controller = Controller(sink, hostname="127.0.0.1", port=smtp_port)
-        controller.start()
-        controllers.append(controller)
-        return sink
-
-    yield start
-    for controller in controllers:
-        controller.stop()

@@ -9,6 +9,8 @@ import socket
 import threading
 from email import message_from_bytes
 
+import pytest
+
 
 def dead_port() -> int:
     """A local port nothing listens on (bound once, then released)."""
@@ -112,3 +114,38 @@ class Sink:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(message_from_bytes(envelope.original_content))
         return "250 Message accepted"
+
+
+# The mail server as fixtures (tests/conftest.py makes them everyone's).
+
+
+@pytest.fixture
+def smtp_port(settings):
+    """Real SMTP settings (Django's smtp backend) pointing at a port where no server runs yet:
+    the mail server is down until the test starts one there with `start_smtp`."""
+    port = dead_port()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+        }
+    }
+    return port
+
+
+@pytest.fixture
+def start_smtp(smtp_port):
+    """start_smtp(Sink()) runs a real SMTP server (aiosmtpd) on `smtp_port`."""
+    from aiosmtpd.controller import Controller
+
+    controllers = []
+
+    def start(sink):
+        controller = Controller(sink, hostname="127.0.0.1", port=smtp_port)
+        controller.start()
+        controllers.append(controller)
+        return sink
+
+    yield start
+    for controller in controllers:
+        controller.stop()
