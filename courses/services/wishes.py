@@ -13,6 +13,7 @@ Guarantees:
 import logging
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -51,8 +52,10 @@ def propose_wish(
 ) -> CourseWish:
     """Record a wish; its proposer supports it from the start."""
     with transaction.atomic():
+        # The proposer's row is the lock: a repeated POST (a double click, Back and send
+        # again), even one that arrives while the first is still saving, finds the wish it made.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
         open_wishes = CourseWish.objects.filter(proposed_by=user, status=WishStatus.OPEN)
-        # A repeated POST (a double click, Back and send again) finds the wish it made.
         repeated = open_wishes.filter(topic=topic, title=title.strip()).first()
         if repeated is not None:
             return repeated

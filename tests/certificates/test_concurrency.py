@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 
 from certificates import services
-from certificates.models import Certificate, CertificateBatch
+from certificates.models import Certificate, CertificateBatch, CertificateKind
 from tests.certificates.conftest import attend, finished_course
 from tests.courses.factories import SignupFactory
 from tests.courses.test_concurrency import REAL_RACES, race
@@ -48,3 +48,15 @@ def test_simultaneous_issue_all_runs_one_batch():
     assert CertificateBatch.objects.count() == 1
     assert {pk for pk in results if pk is not None} == {CertificateBatch.objects.get().pk}
     assert len(mail.outbox) == 5
+
+
+def test_twenty_simultaneous_transcript_requests_make_one_transcript():
+    holder = attend(SignupFactory(course=finished_course())).user
+
+    results, errors = race(
+        lambda: services.issue_transcript(holder, with_pdf=False).pk for _ in range(20)
+    )
+
+    assert errors == []
+    assert len(set(results)) == 1
+    assert Certificate.objects.filter(kind=CertificateKind.TRANSCRIPT).count() == 1

@@ -207,3 +207,26 @@ def test_a_signup_that_waits_too_long_for_the_lock_is_asked_to_try_again(monkeyp
 
     assert not Signup.objects.filter(course=course).exists()
     assert services.sign_up(course, person).status == SignupStatus.CONFIRMED
+
+
+def test_ten_simultaneous_identical_wishes_make_one_wish():
+    """A double click on "propose" sends the wish twice at once: one wish, supported once."""
+    from courses.models import CourseWish, WishSupport
+    from tests.courses.factories import TopicFactory
+
+    [person] = make_users(1, "wishes")
+    topic = TopicFactory()
+
+    results, errors = race(
+        lambda: (
+            services.propose_wish(
+                person, topic=topic, title="Regnskab for begyndere", expected_participants=8
+            ).pk
+        )
+        for _ in range(10)
+    )
+
+    assert errors == []
+    assert len(set(results)) == 1
+    assert CourseWish.objects.count() == 1
+    assert WishSupport.objects.count() == 1
