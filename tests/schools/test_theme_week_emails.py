@@ -37,10 +37,9 @@ def _offer(theme_week, admin, association):
     )
 
 
-def test_the_school_learns_when_an_offered_contribution_would_be(
-    week, django_capture_on_commit_callbacks
-):
-    """The school decides from the email: it names the day and the hours, not only the title."""
+@pytest.fixture
+def offer_email(week, django_capture_on_commit_callbacks):
+    """The school coordinator and the email they get when an association offers a visit."""
     coordinator = school_coordinator(week.school)
     contribution = ContributionFactory(theme_week=week)
     admin = association_admin(contribution.association)
@@ -49,19 +48,18 @@ def test_the_school_learns_when_an_offered_contribution_would_be(
         _offer(week, admin, contribution.association)
 
     (email,) = [m for m in mail.outbox if m.to == [coordinator.email]]
+    return coordinator, email
+
+
+def test_the_school_learns_when_an_offered_contribution_would_be(offer_email):
+    """The school decides from the email: it names the day and the hours, not only the title."""
+    _coordinator, email = offer_email
+
     assert "tirsdag 15. januar 2030, 09:00–10:30" in email.body
 
 
-def test_a_school_email_has_one_blank_line_after_the_greeting(
-    week, django_capture_on_commit_callbacks
-):
-    coordinator = school_coordinator(week.school)
-    contribution = ContributionFactory(theme_week=week)
-    admin = association_admin(contribution.association)
+def test_a_school_email_has_one_blank_line_after_the_greeting(offer_email):
+    coordinator, email = offer_email
 
-    with django_capture_on_commit_callbacks(execute=True):
-        _offer(week, admin, contribution.association)
-
-    (email,) = [m for m in mail.outbox if m.to == [coordinator.email]]
     assert email.body.startswith(f"Hej {coordinator.get_short_name()}\n\n")
     assert "\n\n\n" not in email.body
