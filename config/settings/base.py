@@ -117,6 +117,8 @@ MIDDLEWARE = [
     # for the Wagtail and Django admins, which still use inline scripts and styles.
     "core.middleware.AdminContentSecurityPolicyMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # A formset POST missing a form it announces is a 400, not modelcluster's KeyError (500).
+    "core.middleware.IncompleteFormsetMiddleware",
     "core.page_cache.AnonymousPageCacheMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffMultiFactorMiddleware",
