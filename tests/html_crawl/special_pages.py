@@ -13,6 +13,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.test import Client, RequestFactory
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.defaults import bad_request, permission_denied
 
@@ -23,6 +24,7 @@ from core.middleware import database_unavailable_response, server_error
 from courses.models import Course, SignupStatus
 from networks.models import Network, NetworkMeeting
 from networks.services.invitations import invite_by_email, revoke_invitation
+from schools.models import ThemeWeek, ThemeWeekStatus
 from tests.courses.factories import SignupFactory
 from tests.factories import UserFactory
 from tests.html_crawl.crawler import (
@@ -134,6 +136,20 @@ def refusal_pages(crawl: Crawl) -> None:
         response = organiser.post(path)
         assert response.status_code == 409, (path, response.status_code)
         crawl.add(f"409 POST {path}", response)
+    # An evaluation link cut short or mistyped (404 with what to check).
+    for prefix in ("", "/en"):
+        path = f"{prefix}/kurser/evaluering/ikke-et-link/"
+        response = Client().get(path)
+        assert response.status_code == 404, (path, response.status_code)
+        crawl.add(f"404 GET {path}", response)
+    # Cancelling a theme week asks once more before it emails the associations.
+    coordinator = Client()
+    coordinator.force_login(User.objects.get(email=ROLES["school_coordinator"]))
+    week = ThemeWeek.objects.filter(school__coordinators__email=ROLES["school_coordinator"]).first()
+    path = reverse("schools:theme_week_status", args=[week.pk])
+    response = coordinator.post(path, {"status": ThemeWeekStatus.CANCELLED})
+    assert response.status_code == 200, (path, response.status_code)
+    crawl.add(f"200 POST (cancel, not confirmed) {path}", response)
     login_provider_pages(crawl)
 
 
