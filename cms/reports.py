@@ -14,6 +14,32 @@ from cms.models.guides import REVIEW_INTERVAL_DAYS
 from taxonomy.models import Topic
 
 
+class EditablePagesReport(PageReportView):
+    """A report of the pages `pages()` gives that the user may edit, exported as `file_stem`
+    and today's date."""
+
+    any_permission_required = ["add", "change", "publish"]
+    file_stem = ""
+
+    def pages(self):
+        raise NotImplementedError
+
+    def get_filename(self):
+        return f"{self.file_stem}-{timezone.localdate():%Y-%m-%d}"
+
+    def get_queryset(self):
+        editable = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        self.queryset = (
+            self.pages()
+            .filter(pk__in=editable.values("pk"))
+            .select_related("locale")
+            .prefetch_workflow_states()
+        )
+        return super().get_queryset()
+
+
 class GuidesDueForReviewFilterSet(WagtailFilterSet):
     topics = django_filters.ModelChoiceFilter(
         label=_("Topic"), queryset=Topic.objects.all(), empty_label=_("All topics")
@@ -38,14 +64,14 @@ def guides_due_for_review():
     ).order_by("last_reviewed", "title")
 
 
-class GuidesDueForReviewView(PageReportView):
+class GuidesDueForReviewView(EditablePagesReport):
     page_title = _("Guides due for review")
     header_icon = "time"
     results_template_name = "cms/admin/guides_due_for_review_results.html"
     index_url_name = "cms_guides_due_for_review"
     index_results_url_name = "cms_guides_due_for_review_results"
+    file_stem = "vejledninger-til-gennemsyn"
     filterset_class = GuidesDueForReviewFilterSet
-    any_permission_required = ["add", "change", "publish"]
     list_export = ["title", "last_reviewed", "status_string", "url"]
     export_headings = {
         "title": _("Title"),
@@ -54,20 +80,8 @@ class GuidesDueForReviewView(PageReportView):
         "url": _("Address"),
     }
 
-    def get_filename(self):
-        return f"vejledninger-til-gennemsyn-{timezone.localdate():%Y-%m-%d}"
-
-    def get_queryset(self):
-        editable = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change"
-        )
-        self.queryset = (
-            guides_due_for_review()
-            .filter(pk__in=editable.values("pk"))
-            .select_related("locale")
-            .prefetch_workflow_states()
-        )
-        return super().get_queryset()
+    def pages(self):
+        return guides_due_for_review()
 
 
 def stories_awaiting_consent():
@@ -76,13 +90,13 @@ def stories_awaiting_consent():
     return StoryPage.objects.filter(consent_reference="").order_by("-first_published_at", "title")
 
 
-class StoriesAwaitingConsentView(PageReportView):
+class StoriesAwaitingConsentView(EditablePagesReport):
     page_title = _("Stories awaiting a filed consent")
     header_icon = "doc-full"
     results_template_name = "cms/admin/stories_awaiting_consent_results.html"
     index_url_name = "cms_stories_awaiting_consent"
     index_results_url_name = "cms_stories_awaiting_consent_results"
-    any_permission_required = ["add", "change", "publish"]
+    file_stem = "historier-uden-arkiveret-samtykke"
     list_export = ["title", "consent_given_by", "consent_given_on", "status_string", "url"]
     export_headings = {
         "title": _("Title"),
@@ -92,17 +106,5 @@ class StoriesAwaitingConsentView(PageReportView):
         "url": _("Address"),
     }
 
-    def get_filename(self):
-        return f"historier-uden-arkiveret-samtykke-{timezone.localdate():%Y-%m-%d}"
-
-    def get_queryset(self):
-        editable = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "change"
-        )
-        self.queryset = (
-            stories_awaiting_consent()
-            .filter(pk__in=editable.values("pk"))
-            .select_related("locale")
-            .prefetch_workflow_states()
-        )
-        return super().get_queryset()
+    def pages(self):
+        return stories_awaiting_consent()

@@ -42,28 +42,26 @@ def register_course_chooser():
     return course_chooser_viewset
 
 
+def _report_urls(address: str, view, name: str) -> list:
+    """A report's page and the results its filters fetch (Wagtail's `<name>_results`)."""
+    return [
+        path(f"reports/{address}/", view.as_view(), name=name),
+        path(
+            f"reports/{address}/results/", view.as_view(results_only=True), name=f"{name}_results"
+        ),
+    ]
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
-        path(
-            "reports/vejledninger-til-gennemsyn/",
-            GuidesDueForReviewView.as_view(),
-            name="cms_guides_due_for_review",
+        *_report_urls(
+            "vejledninger-til-gennemsyn", GuidesDueForReviewView, "cms_guides_due_for_review"
         ),
-        path(
-            "reports/vejledninger-til-gennemsyn/results/",
-            GuidesDueForReviewView.as_view(results_only=True),
-            name="cms_guides_due_for_review_results",
-        ),
-        path(
-            "reports/historier-uden-arkiveret-samtykke/",
-            StoriesAwaitingConsentView.as_view(),
-            name="cms_stories_awaiting_consent",
-        ),
-        path(
-            "reports/historier-uden-arkiveret-samtykke/results/",
-            StoriesAwaitingConsentView.as_view(results_only=True),
-            name="cms_stories_awaiting_consent_results",
+        *_report_urls(
+            "historier-uden-arkiveret-samtykke",
+            StoriesAwaitingConsentView,
+            "cms_stories_awaiting_consent",
         ),
     ]
 
