@@ -8,6 +8,7 @@ told so, and the invitation stays usable for its owner.
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.tokens import hash_token, new_token
@@ -53,11 +54,17 @@ def address_owner_check(email: str, user) -> str:
 AFTER_CONFIRMATION = "accounts.invitation_after_confirmation"
 
 
-def return_after_confirmation(request) -> None:
-    """The invitation page of someone whose address is not confirmed yet: once they confirm it
-    with the link in the email (in this browser), they come back to it
+def someone_elses_page(request, template: str, context: dict, message: str, *, owner: str):
+    """The 403 page for an invitation that is another address's (`owner` "other"), or this
+    account's address not confirmed yet ("unverified"): say so, change nothing (it stays
+    usable). Someone who has still to confirm comes back to this page once they confirm with
+    the link in the email, in this browser
     (accounts.adapters.AccountAdapter.get_email_verification_redirect_url)."""
-    request.session[AFTER_CONFIRMATION] = request.path
+    unconfirmed = owner == "unverified"
+    if unconfirmed:
+        request.session[AFTER_CONFIRMATION] = request.path
+    context = {**context, "message": message, "unconfirmed": unconfirmed}
+    return render(request, template, context, status=403)
 
 
 def masked_address(email: str) -> str:

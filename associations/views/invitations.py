@@ -7,18 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.invitations import address_owner_check, return_after_confirmation
+from accounts.invitations import address_owner_check, someone_elses_page
 from associations import services
 
 
 def _someone_else(request, context, message: str):
-    """The invitation is another address's, or this account's address is not confirmed yet:
-    say so, change nothing (it stays usable)."""
-    unconfirmed = address_owner_check(context["invitation"].email, request.user) == "unverified"
-    if unconfirmed:
-        return_after_confirmation(request)
-    context = {**context, "message": message, "unconfirmed": unconfirmed}
-    return render(request, "associations/invitation_other_address.html", context, status=403)
+    owner = address_owner_check(context["invitation"].email, request.user)
+    return someone_elses_page(
+        request, "associations/invitation_other_address.html", context, message, owner=owner
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.invitations import return_after_confirmation
+from accounts.invitations import someone_elses_page
 from networks import queries, services
 from networks.forms import JoinForm
 from networks.services.invitations import (
@@ -17,13 +17,10 @@ from networks.services.invitations import (
 
 
 def _someone_else(request, context, message: str):
-    """The invitation is another address's, or this account's address is not confirmed yet:
-    say so, change nothing (it stays usable)."""
-    unconfirmed = invitation_owner_check(context["invitation"], request.user) == "unverified"
-    if unconfirmed:
-        return_after_confirmation(request)
-    context = {**context, "message": message, "unconfirmed": unconfirmed}
-    return render(request, "networks/invitation_other_address.html", context, status=403)
+    owner = invitation_owner_check(context["invitation"], request.user)
+    return someone_elses_page(
+        request, "networks/invitation_other_address.html", context, message, owner=owner
+    )
 
 
 @require_http_methods(["GET", "POST"])
